@@ -1,1 +1,49 @@
-pub fn x(){}
+//! Reading published 政府信息公开工作年度报告 into the gaogen model.
+//!
+//! Data flow: bytes → [`decode`] (encoding detected) → lines (plain text, or an HTML page rebuilt
+//! into blocks and `| … |` table rows) → each line classified by the pest grammar in
+//! `grammar/report.pest` → sections and tables assembled against the official schema →
+//! [`gaogen_model::Report`] with its reading findings.
+//!
+//! pest's types never leave this crate.
+
+mod decode;
+mod document;
+mod html;
+mod lines;
+mod source;
+mod tables;
+mod value;
+
+pub use decode::{decode, Decoded, InputError, MAX_INPUT_BYTES};
+use gaogen_model::{Finding, FindingKind, InputKind, Report};
+
+/// Reads a report from text (plain text or HTML, told apart by content).
+pub fn parse(text: &str) -> Report {
+    parse_decoded(text, "UTF-8")
+}
+
+/// Reads a report from the bytes of a file: decodes, then [`parse`]s. Fails only when the bytes
+/// are not a text at all (empty, binary, too large, undecodable).
+pub fn parse_bytes(bytes: &[u8]) -> Result<Report, InputError> {
+    let decoded = decode(bytes)?;
+    let mut report = parse_decoded(&decoded.text, decoded.encoding);
+    if decoded.truncated {
+        report.findings.insert(
+            0,
+            Finding::new(FindingKind::InputTruncated, "文件在一个字符中间结束：文件可能被截断，末尾残缺的字符已忽略", None),
+        );
+    }
+    Ok(report)
+}
+
+fn parse_decoded(text: &str, encoding: &str) -> Report {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if html::looks_like_html(text) {
+        let lines = html::html_lines(text);
+        document::assemble(&lines, InputKind::Html, encoding)
+    } else {
+        let lines = source::text_lines(text);
+        document::assemble(&lines, InputKind::Text, encoding)
+    }
+}

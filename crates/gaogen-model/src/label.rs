@@ -156,45 +156,61 @@ const SHORT_LABEL: usize = 4;
 /// Minimum similarity for a fuzzy match.
 const FUZZY_THRESHOLD: f64 = 0.72;
 
-/// Matches `written` (raw text) against an official label and its variants.
-pub fn match_label(written: &str, official: &str, variants: &[LabelVariant]) -> Option<MatchQuality> {
-    match_normalized(&normalize(written), official, variants)
+/// An official label with its variants, normalised once for repeated matching.
+#[derive(Debug, Clone)]
+pub struct PreparedLabel {
+    official: String,
+    core_start: usize,
+    variants: Vec<(String, usize, VariantKind)>,
 }
 
-/// As [`match_label`], with `written` already normalized.
-pub fn match_normalized(
-    written: &str,
-    official: &str,
-    variants: &[LabelVariant],
-) -> Option<MatchQuality> {
-    let official_n = normalize(official);
-    if written == official_n {
-        return Some(MatchQuality::Exact);
+fn core_start(normalized: &str) -> usize {
+    normalized.len() - split_ordinal(normalized).1.len()
+}
+
+impl PreparedLabel {
+    pub fn new(official: &str, variants: &[LabelVariant]) -> PreparedLabel {
+        let official = normalize(official);
+        let variants = variants
+            .iter()
+            .map(|v| {
+                let n = normalize(v.text);
+                let start = core_start(&n);
+                (n, start, v.kind)
+            })
+            .collect();
+        PreparedLabel { core_start: core_start(&official), official, variants }
     }
-    let (_, w_core) = split_ordinal(written);
-    let (_, o_core) = split_ordinal(&official_n);
-    if w_core.is_empty() {
-        return None;
+
+    fn core(&self) -> &str {
+        &self.official[self.core_start..]
     }
-    if w_core == o_core {
-        return Some(MatchQuality::Exact);
-    }
-    for v in variants {
-        let v_n = normalize(v.text);
-        let (_, v_core) = split_ordinal(&v_n);
-        if written == v_n || w_core == v_core {
-            return Some(MatchQuality::Variant { variant: v.kind, official: false });
+
+    /// Exact or known-variant match on a normalized label.
+    fn exact(&self, written: &str, w_core: &str) -> Option<MatchQuality> {
+        if written == self.official || w_core == self.core() {
+            return Some(MatchQuality::Exact);
         }
+        self.variants
+            .iter()
+            .find(|(v, start, _)| written == v || w_core == &v[*start..])
+            .map(|&(_, _, kind)| MatchQuality::Variant { variant: kind, official: false })
     }
-    let w_len = w_core.chars().count();
-    let o_len = o_core.chars().count();
-    if o_len <= SHORT_LABEL || w_len < 3 {
-        return None;
-    }
-    if w_len >= 4 && o_core.starts_with(w_core) {
-        return Some(MatchQuality::Prefix { chars: w_len });
-    }
-    if w_len >= 5 {
+
+    /// Prefix (wrapped or cut-off label) or fuzzy (typo) match on a normalized label.
+    fn approximate(&self, w_core: &str) -> Option<MatchQuality> {
+        let o_core = self.core();
+        let w_len = w_core.chars().count();
+        let o_len = o_core.chars().count();
+        if o_len <= SHORT_LABEL || w_len < 4 {
+            return None;
+        }
+        if o_core.starts_with(w_core) {
+            return Some(MatchQuality::Prefix { chars: w_len });
+        }
+        if w_len < 5 || w_len * 2 < o_len || o_len * 2 < w_len {
+            return None;
+        }
         let score = strsim::normalized_levenshtein(w_core, o_core);
         if score >= FUZZY_THRESHOLD {
             return Some(MatchQuality::Fuzzy { score: score as f32 });
@@ -207,8 +223,57 @@ pub fn match_normalized(
                 return Some(MatchQuality::Fuzzy { score: score as f32 * 0.9 });
             }
         }
+        None
     }
-    None
+
+    /// How `written` (already normalized) matches this label.
+    pub fn matches(&self, written: &str) -> Option<MatchQuality> {
+        let (_, w_core) = split_ordinal(written);
+        if w_core.is_empty() {
+            return None;
+        }
+        self.exact(written, w_core).or_else(|| self.approximate(w_core))
+    }
+}
+
+/// A set of labels, each with a key, searched for the best match of a written label.
+#[derive(Debug, Clone)]
+pub struct LabelSet<K> {
+    entries: Vec<(K, PreparedLabel)>,
+}
+
+impl<K: Copy> LabelSet<K> {
+    pub fn new<'a>(labels: impl IntoIterator<Item = (K, &'a str, &'a [LabelVariant])>) -> Self {
+        LabelSet {
+            entries: labels.into_iter().map(|(k, l, v)| (k, PreparedLabel::new(l, v))).collect(),
+        }
+    }
+
+    /// The best-matching key for a normalized label; exact and variant matches win over
+    /// approximate ones, earlier entries over later ones.
+    pub fn best(&self, written: &str) -> Option<(K, MatchQuality)> {
+        let (_, w_core) = split_ordinal(written);
+        if w_core.is_empty() {
+            return None;
+        }
+        let exact = self
+            .entries
+            .iter()
+            .filter_map(|(k, p)| p.exact(written, w_core).map(|q| (*k, q)))
+            .max_by(|a, b| a.1.rank().total_cmp(&b.1.rank()).then(std::cmp::Ordering::Greater));
+        if exact.is_some() {
+            return exact;
+        }
+        self.entries
+            .iter()
+            .filter_map(|(k, p)| p.approximate(w_core).map(|q| (*k, q)))
+            .max_by(|a, b| a.1.rank().total_cmp(&b.1.rank()).then(std::cmp::Ordering::Greater))
+    }
+}
+
+/// Matches `written` (raw text) against an official label and its variants.
+pub fn match_label(written: &str, official: &str, variants: &[LabelVariant]) -> Option<MatchQuality> {
+    PreparedLabel::new(official, variants).matches(&normalize(written))
 }
 
 #[cfg(test)]

@@ -256,6 +256,7 @@ impl CellValue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
+    InputTruncated,
     TitleMissing,
     YearMissing,
     SectionMissing,
@@ -266,8 +267,6 @@ pub enum FindingKind {
     RowMissing,
     RowAmbiguous,
     CellMissing,
-    CellEmpty,
-    CellText,
     LabelVariant,
     UnplacedValues,
 }

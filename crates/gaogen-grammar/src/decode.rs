@@ -1,0 +1,130 @@
+//! Bytes → text: BOMs, UTF-8, UTF-16 with BOM, GB18030/GBK detected; binary and oversized input
+//! refused with a reason.
+
+use encoding_rs::{Encoding, GB18030, UTF_8};
+
+/// Larger inputs are refused: a real report is well under 1 MiB of text.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// Why an input cannot be read as a report at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("文件为空，没有可读取的内容")]
+    Empty,
+    #[error("文件过大（{size} 字节，上限 {limit} 字节），不像是一份年度报告")]
+    TooLarge { size: usize, limit: usize },
+    #[error("文件是二进制数据，不是文本或网页（第 {offset} 字节处有控制字符）；如为 PDF 或 Word，请先导出为文本")]
+    Binary { offset: usize },
+    #[error("无法识别文件编码：既不是 UTF-8、UTF-16（带 BOM），也不是 GB18030/GBK（第 {offset} 字节处无法解码）")]
+    UnknownEncoding { offset: usize },
+}
+
+/// Decoded text and what was noticed on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// `UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`.
+    pub encoding: &'static str,
+    /// The input ended inside a character (a cut-off file); the partial character was dropped.
+    pub truncated: bool,
+}
+
+/// Decodes report bytes, detecting the encoding.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(InputError::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES });
+    }
+    let (decoded, truncated) = if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        decode_strict(encoding, &bytes[bom..])?
+    } else if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary { offset });
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => ((text.to_string(), UTF_8.name()), false),
+            Err(e) if e.error_len().is_none() => {
+                // Valid UTF-8 cut off inside the last character.
+                let text = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+                ((text.to_string(), UTF_8.name()), true)
+            }
+            Err(_) => decode_strict(GB18030, bytes)?,
+        }
+    };
+    let (text, encoding) = decoded;
+    if let Some(offset) = text.char_indices().find(|&(_, c)| is_binary_control(c)).map(|(i, _)| i) {
+        return Err(InputError::Binary { offset });
+    }
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(Decoded { text, encoding, truncated })
+}
+
+type Text = (String, &'static str);
+
+fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<(Text, bool), InputError> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len() * 3);
+    let mut out = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(((out, name(encoding)), false)),
+        encoding_rs::DecoderResult::Malformed(bad, _) => {
+            let offset = read.saturating_sub(bad as usize);
+            // A multi-byte character cut off by the end of the file is a truncation, not garbage.
+            if read == bytes.len() && offset + 4 >= bytes.len() && encoding != GB18030 {
+                Ok(((out, name(encoding)), true))
+            } else {
+                Err(InputError::UnknownEncoding { offset })
+            }
+        }
+        encoding_rs::DecoderResult::OutputFull => Err(InputError::UnknownEncoding { offset: read }),
+    }
+}
+
+fn name(encoding: &'static Encoding) -> &'static str {
+    if encoding == GB18030 {
+        "GB18030"
+    } else {
+        encoding.name()
+    }
+}
+
+/// Control characters no text report contains (tab, line ends and form feed are fine).
+fn is_binary_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0c}' | '\u{85}')) || c == '\u{fffd}'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_encodings() {
+        let text = "一、总体情况\r\n规章\t0\n";
+        assert_eq!(decode(text.as_bytes()).unwrap().encoding, "UTF-8");
+        let (gb, _, _) = GB18030.encode(text);
+        let d = decode(&gb).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "GB18030"));
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode(&utf16).unwrap().text, text);
+        let mut bom8 = vec![0xEF, 0xBB, 0xBF];
+        bom8.extend_from_slice(text.as_bytes());
+        assert_eq!(decode(&bom8).unwrap().text, text);
+    }
+
+    #[test]
+    fn refuses_what_is_not_text() {
+        assert_eq!(decode(b""), Err(InputError::Empty));
+        assert_eq!(decode(b" \n\n"), Err(InputError::Empty));
+        assert!(matches!(decode(b"%PDF-1.7\n\x00\x01\x02"), Err(InputError::Binary { .. })));
+        assert!(matches!(decode(&[0x81, 0x30, 0xFF, 0xFF, 0x41]), Err(InputError::UnknownEncoding { .. })));
+    }
+
+    #[test]
+    fn cut_off_utf8_is_truncated_not_garbage() {
+        let text = "报告";
+        let d = decode(&text.as_bytes()[..5]).unwrap();
+        assert_eq!((d.text.as_str(), d.truncated), ("报", true));
+    }
+}

@@ -1,0 +1,376 @@
+//! A saved government web page → report lines.
+//!
+//! html5ever's tokenizer reads the page (no tree, so no nesting depth to exhaust); text blocks
+//! become lines, and each `<table>` becomes a grid (rowspan/colspan expanded) written as `| … |`
+//! rows whose cells remember where they stood in the page. Scripts, styles and page chrome
+//! (`<head>`, `<nav>`, `<header>`, `<footer>`) are skipped.
+
+use crate::source::{Origin, SourceLine};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use std::cell::RefCell;
+
+/// Whether the text is an HTML page or fragment rather than plain text.
+pub(crate) fn looks_like_html(text: &str) -> bool {
+    let head: String = text.chars().take(64 * 1024).collect::<String>().to_ascii_lowercase();
+    let trimmed = head.trim_start();
+    trimmed.starts_with("<!doctype html")
+        || trimmed.starts_with("<html")
+        || ["<table", "<body", "<p>", "<p ", "<div", "<br", "<td", "<h1", "<h2", "<h3"]
+            .iter()
+            .any(|tag| head.contains(tag))
+}
+
+/// Spans larger than this are clamped: no real table merges more cells.
+const MAX_SPAN: usize = 64;
+
+const SKIPPED: &[&str] =
+    &["head", "script", "style", "noscript", "template", "nav", "header", "footer", "select", "button", "iframe", "svg"];
+const BLOCKS: &[&str] = &[
+    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
+    "blockquote", "center", "hr", "dd", "dt", "dl", "pre", "form", "fieldset", "main", "aside",
+];
+
+#[derive(Debug, Default)]
+struct Cell {
+    text: String,
+    origin: Option<Origin>,
+    rowspan: usize,
+    colspan: usize,
+    /// A table nested in this cell was written out on its own: the cell is layout, not data.
+    had_table: bool,
+}
+
+#[derive(Debug, Default)]
+struct TableBuilder {
+    rows: Vec<Vec<Cell>>,
+    in_cell: bool,
+}
+
+#[derive(Debug)]
+struct Builder<'a> {
+    source: Vec<&'a str>,
+    out: Vec<SourceLine>,
+    text: String,
+    origin: Option<Origin>,
+    /// Name of the element whose content is skipped, and how deep.
+    skipping: Option<(String, usize)>,
+    tables: Vec<TableBuilder>,
+}
+
+impl<'a> Builder<'a> {
+    fn origin_of(&self, line: u64, text: &str) -> Origin {
+        let line = u32::try_from(line).unwrap_or(u32::MAX).max(1);
+        let probe: String = text.trim().chars().take(6).collect();
+        let column = self
+            .source
+            .get(line as usize - 1)
+            .and_then(|src| src.find(probe.as_str()).map(|b| src[..b].chars().count() as u32 + 1))
+            .filter(|_| !probe.is_empty())
+            .unwrap_or(1);
+        Origin { line, column }
+    }
+
+    fn current_cell(&mut self) -> Option<&mut Cell> {
+        let table = self.tables.last_mut()?;
+        if !table.in_cell {
+            return None;
+        }
+        table.rows.last_mut()?.last_mut()
+    }
+
+    fn push_text(&mut self, raw: &str, line: u64) {
+        let origin = self.origin_of(line, raw);
+        let collapsed = collapse_whitespace(raw);
+        if collapsed.trim().is_empty() && self.current_cell().is_none() && self.text.is_empty() {
+            return;
+        }
+        if let Some(cell) = self.current_cell() {
+            if cell.origin.is_none() && !collapsed.trim().is_empty() {
+                cell.origin = Some(origin);
+            }
+            cell.text.push_str(&collapsed);
+            return;
+        }
+        if self.origin.is_none() && !collapsed.trim().is_empty() {
+            self.origin = Some(origin);
+        }
+        self.text.push_str(&collapsed);
+    }
+
+    fn flush_block(&mut self) {
+        if let Some(cell) = self.current_cell() {
+            if !cell.text.ends_with('\n') {
+                cell.text.push('\n');
+            }
+            return;
+        }
+        let text = std::mem::take(&mut self.text);
+        let origin = self.origin.take();
+        if let (false, Some(origin)) = (text.trim().is_empty(), origin) {
+            self.out.push(SourceLine {
+                text: crate::lines::normalize_spaces(text.trim()).into_owned(),
+                origin,
+                cell_origins: None,
+            });
+        }
+    }
+
+    fn start_table(&mut self) {
+        // Text before a nested table, inside the enclosing cell, is a block of its own.
+        if let Some(cell) = self.current_cell() {
+            cell.had_table = true;
+            let text = std::mem::take(&mut cell.text);
+            let origin = cell.origin.take();
+            emit_paragraphs(&mut self.out, &text, origin);
+        } else {
+            self.flush_block();
+        }
+        self.tables.push(TableBuilder::default());
+    }
+
+    fn end_table(&mut self) {
+        let Some(table) = self.tables.pop() else { return };
+        emit_table(&mut self.out, table);
+    }
+
+    fn start_cell(&mut self, rowspan: usize, colspan: usize) {
+        let Some(table) = self.tables.last_mut() else { return };
+        if table.rows.is_empty() {
+            table.rows.push(Vec::new());
+        }
+        table.in_cell = true;
+        if let Some(row) = table.rows.last_mut() {
+            row.push(Cell { rowspan, colspan, ..Cell::default() });
+        }
+    }
+
+    fn tag(&mut self, kind: TagKind, name: &str, attrs: &[html5ever::Attribute]) -> bool {
+        let start = kind == TagKind::StartTag;
+        match (name, start) {
+            ("table", true) => self.start_table(),
+            ("table", false) => self.end_table(),
+            ("tr", true) => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.rows.push(Vec::new());
+                    t.in_cell = false;
+                }
+            }
+            ("td" | "th", true) => {
+                let span = |n: &str| {
+                    attrs
+                        .iter()
+                        .find(|a| &*a.name.local == n)
+                        .and_then(|a| a.value.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .clamp(1, MAX_SPAN)
+                };
+                self.start_cell(span("rowspan"), span("colspan"));
+            }
+            ("td" | "th" | "tr", false) => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.in_cell = false;
+                }
+            }
+            _ if BLOCKS.contains(&name) => self.flush_block(),
+            _ => return false,
+        }
+        true
+    }
+}
+
+fn collapse_whitespace(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut space = false;
+    for c in raw.chars() {
+        if matches!(c, ' ' | '\n' | '\r' | '\t' | '\u{0c}') {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+fn emit_paragraphs(out: &mut Vec<SourceLine>, text: &str, origin: Option<Origin>) {
+    let Some(origin) = origin else { return };
+    for part in text.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+        out.push(SourceLine {
+            text: crate::lines::normalize_spaces(part).into_owned(),
+            origin,
+            cell_origins: None,
+        });
+    }
+}
+
+/// Writes a table as `| … |` rows on a grid with merged cells expanded; a one-column table, or
+/// one that held other tables, is page layout and is written as paragraphs.
+fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
+    let rows: Vec<Vec<Cell>> = table.rows.into_iter().filter(|r| !r.is_empty()).collect();
+    let layout = rows.iter().all(|r| r.len() == 1) || rows.iter().flatten().any(|c| c.had_table);
+    if layout {
+        for cell in rows.into_iter().flatten() {
+            emit_paragraphs(out, &cell.text, cell.origin);
+        }
+        return;
+    }
+    let mut grid: Vec<Vec<Option<(String, Option<Origin>)>>> = Vec::new();
+    let mut occupied: Vec<Vec<bool>> = Vec::new();
+    for (r, row) in rows.into_iter().enumerate() {
+        let mut c = 0;
+        for cell in row {
+            ensure(&mut occupied, &mut grid, r, c);
+            while occupied[r].get(c).copied().unwrap_or(false) {
+                c += 1;
+            }
+            for dr in 0..cell.rowspan {
+                for dc in 0..cell.colspan {
+                    ensure(&mut occupied, &mut grid, r + dr, c + dc);
+                    occupied[r + dr][c + dc] = true;
+                }
+            }
+            let text = cell.text.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "｜");
+            grid[r][c] = Some((text, cell.origin));
+            c += cell.colspan;
+        }
+    }
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    let row_count = occupied.len().min(grid.len());
+    for row in grid.into_iter().take(row_count) {
+        let first = row.iter().flatten().find_map(|(_, o)| *o);
+        let Some(first) = first else { continue };
+        let mut text = String::from("|");
+        let mut origins = Vec::with_capacity(width);
+        for c in 0..width {
+            let (t, o) = row.get(c).cloned().flatten().unwrap_or_default();
+            text.push(' ');
+            text.push_str(&crate::lines::normalize_spaces(&t));
+            text.push_str(" |");
+            origins.push(o.unwrap_or(first));
+        }
+        out.push(SourceLine { text, origin: first, cell_origins: Some(origins) });
+    }
+}
+
+fn ensure<T: Default + Clone>(
+    occupied: &mut Vec<Vec<bool>>,
+    grid: &mut Vec<Vec<Option<T>>>,
+    r: usize,
+    c: usize,
+) {
+    if occupied.len() <= r {
+        occupied.resize(r + 1, Vec::new());
+        grid.resize(r + 1, Vec::new());
+    }
+    if occupied[r].len() <= c {
+        occupied[r].resize(c + 1, false);
+        grid[r].resize(c + 1, None);
+    }
+}
+
+struct Sink<'a> {
+    builder: RefCell<Builder<'a>>,
+}
+
+impl TokenSink for Sink<'_> {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<()> {
+        let mut b = self.builder.borrow_mut();
+        match token {
+            Token::TagToken(tag) => {
+                let name = tag.name.to_ascii_lowercase();
+                let name = &*name;
+                if let Some((skipped, depth)) = b.skipping.as_mut() {
+                    if name == skipped.as_str() {
+                        if tag.kind == TagKind::StartTag && !tag.self_closing {
+                            *depth += 1;
+                        } else if tag.kind == TagKind::EndTag {
+                            *depth -= 1;
+                            if *depth == 0 {
+                                b.skipping = None;
+                            }
+                        }
+                    }
+                    return TokenSinkResult::Continue;
+                }
+                if tag.kind == TagKind::StartTag && SKIPPED.contains(&name) && !tag.self_closing {
+                    b.skipping = Some((name.to_string(), 1));
+                    return match name {
+                        "script" => TokenSinkResult::RawData(RawKind::ScriptData),
+                        "style" | "noscript" | "iframe" => TokenSinkResult::RawData(RawKind::Rawtext),
+                        _ => TokenSinkResult::Continue,
+                    };
+                }
+                b.tag(tag.kind, name, &tag.attrs);
+            }
+            Token::CharacterTokens(text) if b.skipping.is_none() => b.push_text(&text, line),
+            Token::EOFToken => {
+                b.flush_block();
+                while !b.tables.is_empty() {
+                    b.end_table();
+                }
+            }
+            _ => {}
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// Reads an HTML page into report lines.
+pub(crate) fn html_lines(page: &str) -> Vec<SourceLine> {
+    let sink = Sink {
+        builder: RefCell::new(Builder {
+            source: page.split('\n').collect(),
+            out: Vec::new(),
+            text: String::new(),
+            origin: None,
+            skipping: None,
+            tables: Vec::new(),
+        }),
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(page));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let builder = tokenizer.sink.builder.into_inner();
+    builder.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_pages() {
+        assert!(looks_like_html("<!DOCTYPE html><html>"));
+        assert!(looks_like_html("<table><tr><td>规章</td></tr></table>"));
+        assert!(!looks_like_html("一、总体情况\n规章\t0"));
+    }
+
+    #[test]
+    fn tables_expand_merged_cells() {
+        let page = "<p>二、主动公开政府信息情况</p>\n<table>\n<tr><td rowspan=2>信息内容</td><td colspan=2>件数</td></tr>\n<tr><td>制发</td><td>废止</td></tr>\n<tr><td>规章</td><td>1</td><td>&nbsp;</td></tr></table><script>var a='<td>x</td>';</script>";
+        let lines = html_lines(page);
+        let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, vec!["二、主动公开政府信息情况", "| 信息内容 | 件数 |  |", "|  | 制发 | 废止 |", "| 规章 | 1 |  |"]);
+        assert_eq!(lines[3].cell_origins.as_ref().unwrap()[1], Origin { line: 5, column: 20 });
+    }
+
+    #[test]
+    fn deep_nesting_is_flat() {
+        let page = "<div>".repeat(200_000) + "一、总体情况" + &"</div>".repeat(200_000);
+        assert_eq!(html_lines(&page).len(), 1);
+    }
+}

@@ -1,0 +1,203 @@
+//! Classifying one physical line with the pest grammar in `grammar/report.pest`.
+//!
+//! pest's `Rule` and `Pairs` stay inside this module: the rest of the crate sees [`LineShape`].
+
+use pest::Parser;
+use pest_derive::Parser;
+
+#[derive(Parser)]
+#[grammar = "../../grammar/report.pest"]
+struct LineGrammar;
+
+/// A cell as written: its text and its character columns within the line (0-based, end exclusive).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Token<'a> {
+    pub text: &'a str,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The cells between two hard separators (`|` or tab).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct HardCell<'a> {
+    pub tokens: Vec<Token<'a>>,
+}
+
+/// What a line is, before any schema knowledge.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LineShape<'a> {
+    Blank,
+    PageNumber,
+    /// Markdown table rule `|---|---|`.
+    Rule,
+    Cells {
+        hard: Vec<HardCell<'a>>,
+        /// Whether the line used `|` (a pipe grid keeps column positions).
+        piped: bool,
+    },
+}
+
+/// A line that looks like a section heading: the ordinal and the text after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HeadingShape<'a> {
+    pub number: u8,
+    pub text: &'a str,
+    /// Character column where the heading's visible text starts (0-based).
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Replaces every Unicode space by one ASCII space (tabs stay), so that columns keep counting the
+/// original characters.
+pub(crate) fn normalize_spaces(line: &str) -> std::borrow::Cow<'_, str> {
+    fn is_odd_space(c: char) -> bool {
+        c != ' ' && c != '\t' && (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{0c}'))
+    }
+    if line.chars().any(is_odd_space) {
+        line.chars().map(|c| if is_odd_space(c) { ' ' } else { c }).collect::<String>().into()
+    } else {
+        line.into()
+    }
+}
+
+/// Converts byte offsets of one line to character columns, moving forward only.
+struct Columns<'a> {
+    line: &'a str,
+    byte: usize,
+    chars: u32,
+}
+
+impl<'a> Columns<'a> {
+    fn new(line: &'a str) -> Self {
+        Columns { line, byte: 0, chars: 0 }
+    }
+
+    fn at(&mut self, byte: usize) -> u32 {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.line[self.byte..byte].chars().count() as u32;
+        self.byte = byte;
+        self.chars
+    }
+}
+
+const CN: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+
+/// If the line looks like a section heading, its parts.
+pub(crate) fn heading(line: &str) -> Option<HeadingShape<'_>> {
+    let pairs = LineGrammar::parse(Rule::heading_line, line).ok()?;
+    let mut number = 0;
+    let mut start = None;
+    let mut text = "";
+    let mut end = 0;
+    let mut cols = Columns::new(line);
+    for pair in pairs.flatten() {
+        match pair.as_rule() {
+            Rule::section_number => {
+                let c = pair.as_str().chars().next()?;
+                number = CN.iter().position(|&d| d == c)? as u8 + 1;
+                start = Some(cols.at(pair.as_span().start()));
+            }
+            Rule::heading_text => {
+                text = pair.as_str().trim_end();
+                end = cols.at(pair.as_span().start() + text.len());
+            }
+            _ => {}
+        }
+    }
+    Some(HeadingShape { number, text, start: start?, end })
+}
+
+/// The cells of a line.
+pub(crate) fn shape(line: &str) -> LineShape<'_> {
+    if line.trim().is_empty() {
+        return LineShape::Blank;
+    }
+    if LineGrammar::parse(Rule::page_number, line).is_ok() {
+        return LineShape::PageNumber;
+    }
+    let Ok(pairs) = LineGrammar::parse(Rule::cell_line, line) else {
+        // The grammar accepts every line; keep the whole line as one cell if it ever does not.
+        let token = Token { text: line.trim(), start: 0, end: line.chars().count() as u32 };
+        return LineShape::Cells { hard: vec![HardCell { tokens: vec![token] }], piped: false };
+    };
+    let mut cols = Columns::new(line);
+    let mut hard = Vec::new();
+    let mut piped = false;
+    for pair in pairs.flatten() {
+        match pair.as_rule() {
+            Rule::hard_cell => hard.push(HardCell::default()),
+            Rule::hard_sep => piped |= pair.as_str() == "|",
+            Rule::soft_cell => {
+                let span = pair.as_span();
+                let start = cols.at(span.start());
+                let end = cols.at(span.end());
+                if let Some(cell) = hard.last_mut() {
+                    cell.tokens.push(Token { text: pair.as_str(), start, end });
+                }
+            }
+            _ => {}
+        }
+    }
+    let is_rule = |t: &Token<'_>| t.text.chars().all(|c| matches!(c, '-' | ':' | '—' | '='));
+    if piped && hard.iter().flat_map(|h| &h.tokens).all(is_rule) {
+        return LineShape::Rule;
+    }
+    if piped {
+        // `| a | b |`: the empty cells outside the outer pipes are not grid cells.
+        if line.trim_start().starts_with('|') && hard.first().is_some_and(|h| h.tokens.is_empty()) {
+            hard.remove(0);
+        }
+        if line.trim_end().ends_with('|') && hard.last().is_some_and(|h| h.tokens.is_empty()) {
+            hard.pop();
+        }
+    }
+    LineShape::Cells { hard, piped }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(shape: &LineShape<'_>) -> Vec<Vec<String>> {
+        match shape {
+            LineShape::Cells { hard, .. } => hard
+                .iter()
+                .map(|h| h.tokens.iter().map(|t| t.text.to_string()).collect())
+                .collect(),
+            _ => vec![],
+        }
+    }
+
+    #[test]
+    fn pipes_keep_blank_cells() {
+        let s = shape("| 三、本年度办理结果 | (一) 予以公开 | | | 0 |");
+        assert_eq!(texts(&s), vec![vec!["三、本年度办理结果"], vec!["(一) 予以公开"], vec![], vec![], vec!["0"]]);
+    }
+
+    #[test]
+    fn runs_of_spaces_split_soft_cells() {
+        let s = shape("4.无正当理由大量反复 申请        0    0   12");
+        assert_eq!(texts(&s), vec![vec!["4.无正当理由大量反复 申请", "0", "0", "12"]]);
+        let LineShape::Cells { hard, .. } = s else { panic!() };
+        assert_eq!(hard[0].tokens[1].start, 22);
+    }
+
+    #[test]
+    fn tabs_are_hard_separators() {
+        let s = shape("\t\t2. 其他法律行政法规禁止公开\t0\t0");
+        assert_eq!(texts(&s), vec![vec![], vec![], vec!["2. 其他法律行政法规禁止公开"], vec!["0"], vec!["0"]]);
+    }
+
+    #[test]
+    fn headings_and_furniture() {
+        let h = heading("## **六、其他需要报告的事项**").unwrap();
+        assert_eq!((h.number, h.text), (6, "其他需要报告的事项**"));
+        assert!(heading("| 三、本年度办理结果 | x").is_none());
+        assert_eq!(shape("   -3-  "), LineShape::PageNumber);
+        assert_eq!(shape("|---|:--|"), LineShape::Rule);
+        assert_eq!(normalize_spaces("\u{a0}0\u{3000}"), " 0 ");
+    }
+}

@@ -1,0 +1,112 @@
+//! The lines the reader works on, each able to say where its characters came from.
+
+use gaogen_model::Span;
+
+/// Where a piece of a line starts in the original file (1-based line and column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Origin {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// One line of report text. For text files it is a physical line; for HTML it is a block or a
+/// table row rebuilt from the page, with the origin of each cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SourceLine {
+    /// The text with every Unicode space replaced by one ASCII space.
+    pub text: String,
+    pub origin: Origin,
+    /// For rebuilt table rows: the origin of each `|`-separated cell.
+    pub cell_origins: Option<Vec<Origin>>,
+}
+
+impl SourceLine {
+    /// The span of characters `start..end` (0-based columns) of this line, inside hard cell
+    /// `hard_index` when the line was rebuilt from a table.
+    pub fn span(&self, hard_index: usize, start: u32, end: u32) -> Span {
+        match &self.cell_origins {
+            Some(origins) => {
+                let o = origins.get(hard_index).copied().unwrap_or(self.origin);
+                let cell_start = self.cell_text_start(hard_index);
+                let s = start.saturating_sub(cell_start);
+                let e = end.saturating_sub(cell_start).max(s + 1);
+                Span::on_line(o.line, o.column + s, o.column + e)
+            }
+            None => Span::on_line(
+                self.origin.line,
+                self.origin.column + start,
+                self.origin.column + end.max(start + 1),
+            ),
+        }
+    }
+
+    /// The span of the whole line's visible text.
+    pub fn whole(&self) -> Span {
+        let lead = self.text.chars().take_while(|c| c.is_whitespace()).count() as u32;
+        let len = self.text.trim_end().chars().count() as u32;
+        self.span(0, lead, len.max(lead + 1))
+    }
+
+    /// Column (0-based, in characters) where the text of hard cell `index` starts in the rebuilt
+    /// row `| a | b |`.
+    fn cell_text_start(&self, index: usize) -> u32 {
+        let mut pipes = 0;
+        let mut after_pipe = false;
+        for (col, c) in self.text.chars().enumerate() {
+            if c == '|' {
+                pipes += 1;
+                after_pipe = pipes == index + 1;
+            } else if after_pipe && c != ' ' {
+                return col as u32;
+            }
+        }
+        0
+    }
+}
+
+/// Splits plain text into lines at `\r\n`, `\r` or `\n`.
+pub(crate) fn text_lines(text: &str) -> Vec<SourceLine> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    let mut number = 1u32;
+    while !rest.is_empty() {
+        let (line, next) = match rest.find(['\r', '\n']) {
+            Some(i) => {
+                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                (&rest[..i], &rest[i + skip..])
+            }
+            None => (rest, ""),
+        };
+        lines.push(SourceLine {
+            text: crate::lines::normalize_spaces(line).into_owned(),
+            origin: Origin { line: number, column: 1 },
+            cell_origins: None,
+        });
+        number += 1;
+        rest = next;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_every_line_end() {
+        let lines = text_lines("a\r\nb\rc\n\nd");
+        let texts: Vec<_> = lines.iter().map(|l| (l.text.as_str(), l.origin.line)).collect();
+        assert_eq!(texts, vec![("a", 1), ("b", 2), ("c", 3), ("", 4), ("d", 5)]);
+    }
+
+    #[test]
+    fn rebuilt_rows_point_at_their_cells() {
+        let line = SourceLine {
+            text: "| 规章 | 10 |".into(),
+            origin: Origin { line: 7, column: 1 },
+            cell_origins: Some(vec![Origin { line: 8, column: 5 }, Origin { line: 9, column: 7 }]),
+        };
+        assert_eq!(line.span(1, 7, 9), Span::on_line(9, 7, 9));
+        assert_eq!(line.span(0, 2, 4), Span::on_line(8, 5, 7));
+    }
+}

@@ -1,0 +1,102 @@
+//! Reading one cell's text as a value.
+
+use gaogen_model::CellValue;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use unicode_normalization::UnicodeNormalization;
+
+/// Markers that mean "nothing written here" — never 0.
+const EMPTY_MARKERS: &[&str] = &["/", "-", "—", "–", "－", "--", "——", "无", "／", "\\"];
+/// Units sometimes typed into a cell next to the number.
+const UNITS: &[&str] = &["万元", "元", "件", "个", "项", "条", "次"];
+
+/// The value a cell's text stands for, or `None` when the text is a label or prose.
+pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
+    let text: String = raw.nfkc().filter(|c| !c.is_whitespace()).collect();
+    if text.is_empty() {
+        return None;
+    }
+    if EMPTY_MARKERS.contains(&text.as_str()) || EMPTY_MARKERS.contains(&raw.trim()) {
+        return Some(CellValue::Empty { marker: raw.trim().to_string() });
+    }
+    if let Some(number) = parse_number(&text, raw) {
+        return Some(number);
+    }
+    // 2019 「本年增/减」 worded: 「减4」, 「增3」.
+    for (word, sign) in [("减", -1i64), ("增", 1)] {
+        if let Some(rest) = text.strip_prefix(word) {
+            if let Some(v) = rest.parse::<i64>().ok().filter(|_| rest.bytes().all(|b| b.is_ascii_digit())) {
+                return Some(CellValue::Count { value: sign * v, raw: raw.trim().to_string() });
+            }
+        }
+    }
+    // A number with a unit typed in: kept as text, but it occupies its column.
+    for unit in UNITS {
+        if let Some(rest) = text.strip_suffix(unit) {
+            if parse_number(rest, rest).is_some() {
+                return Some(CellValue::Text { raw: raw.trim().to_string() });
+            }
+        }
+    }
+    None
+}
+
+fn parse_number(text: &str, raw: &str) -> Option<CellValue> {
+    let (sign, digits) = match text.as_bytes().first()? {
+        b'-' | b'+' if text.len() > 1 => (&text[..1], &text[1..]),
+        _ => ("", text),
+    };
+    let mut seen_dot = false;
+    let mut last_comma = None;
+    for (i, b) in digits.bytes().enumerate() {
+        match b {
+            b'0'..=b'9' => {}
+            b'.' if !seen_dot && i > 0 && i + 1 < digits.len() => seen_dot = true,
+            b',' if !seen_dot && i > 0 => {
+                if last_comma.is_some_and(|c| i - c != 4) {
+                    return None;
+                }
+                last_comma = Some(i);
+            }
+            _ => return None,
+        }
+    }
+    if last_comma.is_some_and(|c| digits.split('.').next().map_or(0, str::len) - c != 4) {
+        return None;
+    }
+    let plain = format!("{sign}{}", digits.replace(',', ""));
+    let raw = raw.trim().to_string();
+    if seen_dot {
+        Decimal::from_str(&plain).ok().map(|value| CellValue::Amount { value, raw })
+    } else {
+        plain.parse::<i64>().ok().map(|value| CellValue::Count { value, raw })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(v: i64, raw: &str) -> Option<CellValue> {
+        Some(CellValue::Count { value: v, raw: raw.into() })
+    }
+
+    #[test]
+    fn numbers_markers_and_text() {
+        assert_eq!(parse_value(" 0\u{a0}"), count(0, "0"));
+        assert_eq!(parse_value("00"), count(0, "00"));
+        assert_eq!(parse_value("３１１９"), count(3119, "３１１９"));
+        assert_eq!(parse_value("3,119"), count(3119, "3,119"));
+        assert_eq!(parse_value("减4"), count(-4, "减4"));
+        assert_eq!(parse_value("-2"), count(-2, "-2"));
+        assert!(matches!(parse_value("7730.28"), Some(CellValue::Amount { .. })));
+        assert_eq!(parse_value("/"), Some(CellValue::Empty { marker: "/".into() }));
+        assert_eq!(parse_value("—"), Some(CellValue::Empty { marker: "—".into() }));
+        assert_eq!(parse_value("无"), Some(CellValue::Empty { marker: "无".into() }));
+        assert_eq!(parse_value("96.5万元"), Some(CellValue::Text { raw: "96.5万元".into() }));
+        assert_eq!(parse_value("规章"), None);
+        assert_eq!(parse_value("2.重复申请"), None);
+        assert_eq!(parse_value("3,11"), None);
+        assert_eq!(parse_value("99999999999999999999999"), None);
+    }
+}

@@ -1,0 +1,98 @@
+//! `gaogen parse`: print the model of each report.
+
+use crate::Format;
+use gaogen_model::{CellValue, Report, RowStatus, TableKey};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ParseArgs {
+    /// 报告文件（文本、网页；UTF-8、UTF-16、GB18030 均可）
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// 输出格式：json（默认，结构见 docs/model-json.md）或 text（供人阅读的摘要）
+    #[arg(long, value_enum, default_value = "json")]
+    format: Format,
+}
+
+/// Exit codes: 0 read, 2 some file could not be read at all.
+pub(crate) fn run(args: &ParseArgs) -> u8 {
+    let mut failed = false;
+    let mut reports = Vec::new();
+    for path in &args.files {
+        match crate::input::read_report(path) {
+            Ok(report) => reports.push((path, report)),
+            Err(message) => {
+                eprintln!("{message}");
+                failed = true;
+            }
+        }
+    }
+    let out = match args.format {
+        Format::Json => {
+            let json = if args.files.len() == 1 {
+                reports.first().map(|(_, r)| serde_json::to_string_pretty(r))
+            } else {
+                let all: Vec<_> = reports.iter().map(|(_, r)| r).collect();
+                Some(serde_json::to_string_pretty(&all))
+            };
+            json.map(|j| j.expect("the model serializes") + "\n").unwrap_or_default()
+        }
+        Format::Text => reports.iter().map(|(p, r)| summary(&p.display().to_string(), r)).collect(),
+    };
+    if crate::output::write_stdout(out.as_bytes()).is_err() {
+        return 2;
+    }
+    u8::from(failed) * 2
+}
+
+fn summary(path: &str, r: &Report) -> String {
+    let mut s = String::new();
+    let mut line = |t: String| {
+        s.push_str(&t);
+        s.push('\n');
+    };
+    line(format!("{path}"));
+    line(format!(
+        "  标题：{}",
+        r.title.as_ref().map_or("（未找到）".to_string(), |t| t.value.clone())
+    ));
+    line(format!(
+        "  机关：{}    年度：{}    编码：{}",
+        r.agency.as_deref().unwrap_or("（未知）"),
+        r.year.map_or("（未知）".to_string(), |y| y.to_string()),
+        r.source.encoding
+    ));
+    let found: Vec<String> = r
+        .sections
+        .iter()
+        .map(|sec| format!("{}{}", sec.number, if sec.found { "✓" } else { "✗" }))
+        .collect();
+    line(format!("  章节：{}", found.join(" ")));
+    for key in TableKey::ALL {
+        let t = r.table(key);
+        if !t.found {
+            line(format!("  {}：未找到", key.name()));
+            continue;
+        }
+        let cells: Vec<_> = t.rows.iter().flat_map(|row| &row.cells).collect();
+        let numbers = cells.iter().filter(|c| c.value.is_number()).count();
+        let empty = cells.iter().filter(|c| matches!(c.value, CellValue::Empty { .. })).count();
+        let missing = cells.iter().filter(|c| c.value == CellValue::Missing).count();
+        let rows_missing = t.rows.iter().filter(|row| row.status == RowStatus::Missing).count();
+        let ambiguous = t.rows.iter().filter(|row| row.status == RowStatus::Ambiguous).count();
+        let version = match t.version {
+            gaogen_model::FormatVersion::V2019 => "2019",
+            gaogen_model::FormatVersion::V2021 => "2021",
+        };
+        line(format!(
+            "  {}（{version} 版）：数值 {numbers} 格，空白 {empty} 格，缺失 {missing} 格；缺行 {rows_missing}，无法对齐的行 {ambiguous}",
+            key.name()
+        ));
+    }
+    line(format!("  读取发现 {} 项：", r.findings.len()));
+    for f in &r.findings {
+        let at = f.span.map_or(String::new(), |sp| format!("{}:{}: ", sp.line, sp.column));
+        line(format!("    {at}{}", f.message));
+    }
+    s
+}
