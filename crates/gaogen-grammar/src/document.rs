@@ -83,11 +83,10 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
     // Title block and preamble.
     let (title, title_end) = title_block(source, &shapes, first_heading);
     let preamble_start = title_end.unwrap_or(0);
-    let preamble = paragraphs(source, &shapes, preamble_start..first_heading, &[]);
     let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
     let (mut year, mut year_source) = (find_year(&title_text), Some(YearSource::Title));
     if year.is_none() {
-        year = preamble.iter().find_map(|p| find_year(&p.text));
+        year = source[preamble_start..first_heading].iter().find_map(|l| find_year(&l.text));
         year_source = Some(YearSource::Preamble);
     }
     if year.is_none() {
@@ -136,10 +135,17 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         .filter(|&i| !found.iter().any(|h| h.line == i))
         .collect();
     let read = read_tables(&region_lines, year);
+    // Lines that are not running text: table content, and (below) section headings.
     let mut table_line = vec![false; source.len()];
     for (k, &i) in region_index.iter().enumerate() {
         table_line[i] = read.is_table_line[k];
     }
+
+    for h in &found {
+        table_line[h.line] = true;
+    }
+    let wrapped = is_wrapped(source, &shapes, &table_line);
+    let preamble = paragraphs(source, &shapes, preamble_start..first_heading, &table_line, wrapped);
 
     // Sections in official order.
     let mut sections = Vec::with_capacity(6);
@@ -191,7 +197,7 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         if let Some((text, span)) = &h.rest {
             paras.push(Paragraph { text: text.clone(), span: *span });
         }
-        paras.extend(paragraphs(source, &shapes, h.line + 1..end, &table_line));
+        paras.extend(paragraphs(source, &shapes, h.line + 1..end, &table_line, wrapped));
         let last = (h.line..end).rev().find(|&i| !matches!(shapes[i], LineShape::Blank)).unwrap_or(h.line);
         sections.push(Section {
             key: def.key,
@@ -279,40 +285,73 @@ fn agency_of(title: &str) -> Option<String> {
     (!agency.is_empty()).then_some(agency)
 }
 
-/// Paragraphs of running text in `range`, skipping table lines. A paragraph ends at a blank line,
-/// before an indented line or an ordinal (「（一）」, 「一是」, 「1.」), and after a sentence end.
+fn is_text_line(shapes: &[LineShape<'_>], table_line: &[bool], i: usize) -> bool {
+    matches!(shapes[i], LineShape::Cells { .. }) && !table_line[i]
+}
+
+fn is_indented(line: &SourceLine) -> bool {
+    line.text.starts_with("  ") || line.text.starts_with('\t')
+}
+
+/// Whether the text is *wrapped*: lines broken mid-sentence, paragraphs started by indentation.
+fn is_wrapped(source: &[SourceLine], shapes: &[LineShape<'_>], table_line: &[bool]) -> bool {
+    let text: Vec<&SourceLine> =
+        (0..source.len()).filter(|&i| is_text_line(shapes, table_line, i)).map(|i| &source[i]).collect();
+    let indented = text.iter().filter(|l| is_indented(l)).count();
+    let flush: Vec<_> = text.iter().filter(|l| !is_indented(l)).collect();
+    let mid_sentence = flush.iter().filter(|l| !ends_sentence(l.text.trim_end())).count();
+    indented >= 2 && mid_sentence * 2 >= flush.len()
+}
+
+/// Paragraphs of running text in `range`, skipping table lines.
+///
+/// Two styles exist. In *wrapped* text (PDF extraction) lines break mid-sentence and a paragraph
+/// starts with an indented line; blank lines only surround page breaks. Otherwise a paragraph ends
+/// at a blank line or a sentence end. In both, an ordinal (「（一）」, 「一是」, 「1.」) starts a new
+/// paragraph, and a short ordinal line (a sub-heading) stands alone.
 fn paragraphs(
     source: &[SourceLine],
     shapes: &[LineShape<'_>],
     range: std::ops::Range<usize>,
     table_line: &[bool],
+    wrapped: bool,
 ) -> Vec<Paragraph> {
+    let is_text = |i: usize| is_text_line(shapes, table_line, i);
+    let indented = |i: usize| is_indented(&source[i]);
     let mut out: Vec<Paragraph> = Vec::new();
     let mut open = false;
     for i in range {
-        let is_text = matches!(shapes[i], LineShape::Cells { .. }) && !table_line.get(i).copied().unwrap_or(false);
-        if !is_text {
-            if !matches!(shapes[i], LineShape::PageNumber) {
+        if !is_text(i) {
+            let blank = matches!(shapes[i], LineShape::Blank | LineShape::PageNumber);
+            if !(wrapped && blank) {
                 open = false;
             }
             continue;
         }
         let line = &source[i];
-        let text = line.text.trim();
-        let indented = line.text.starts_with("  ") || line.text.starts_with('\t');
-        let starts_item = starts_with_ordinal(text);
-        if open && !indented && !starts_item {
+        let text = strip_markdown(line.text.trim());
+        if text.is_empty() {
+            continue;
+        }
+        let starts_item = starts_with_ordinal(&text);
+        let sub_heading = starts_item && text.chars().count() <= 24 && !text.contains(['。', '；', '，']);
+        if open && !starts_item && !(wrapped && indented(i)) {
             if let Some(last) = out.last_mut() {
-                last.text.push_str(text);
+                last.text.push_str(&text);
                 last.span = last.span.cover(line.whole());
-                open = !ends_sentence(text);
+                open = wrapped || !ends_sentence(&text);
                 continue;
             }
         }
         out.push(Paragraph { text: text.to_string(), span: line.whole() });
-        open = !ends_sentence(text);
+        open = !sub_heading && (wrapped || !ends_sentence(&text));
     }
     out
+}
+
+/// Paragraph text without markdown heading marks and emphasis.
+fn strip_markdown(text: &str) -> String {
+    text.trim_start_matches('#').trim().replace("**", "").replace("__", "")
 }
 
 fn ends_sentence(text: &str) -> bool {
