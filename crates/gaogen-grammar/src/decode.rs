@@ -32,7 +32,10 @@ pub struct Decoded {
 /// Decodes report bytes, detecting the encoding.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(InputError::TooLarge { size: bytes.len(), limit: MAX_INPUT_BYTES });
+        return Err(InputError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        });
     }
     let (decoded, truncated) = if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         decode_strict(encoding, &bytes[bom..])?
@@ -50,20 +53,30 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
         }
     };
     let (text, encoding) = decoded;
-    if let Some(offset) = text.char_indices().find(|&(_, c)| is_binary_control(c)).map(|(i, _)| i) {
+    if let Some(offset) = text
+        .char_indices()
+        .find(|&(_, c)| is_binary_control(c))
+        .map(|(i, _)| i)
+    {
         return Err(InputError::Binary { offset });
     }
     if text.trim().is_empty() {
         return Err(InputError::Empty);
     }
-    Ok(Decoded { text, encoding, truncated })
+    Ok(Decoded {
+        text,
+        encoding,
+        truncated,
+    })
 }
 
 type Text = (String, &'static str);
 
 fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<(Text, bool), InputError> {
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let capacity = decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len() * 3);
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3);
     let mut out = String::with_capacity(capacity);
     let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
     match result {
@@ -117,8 +130,14 @@ mod tests {
     fn refuses_what_is_not_text() {
         assert_eq!(decode(b""), Err(InputError::Empty));
         assert_eq!(decode(b" \n\n"), Err(InputError::Empty));
-        assert!(matches!(decode(b"%PDF-1.7\n\x00\x01\x02"), Err(InputError::Binary { .. })));
-        assert!(matches!(decode(&[0x81, 0x30, 0xFF, 0xFF, 0x41]), Err(InputError::UnknownEncoding { .. })));
+        assert!(matches!(
+            decode(b"%PDF-1.7\n\x00\x01\x02"),
+            Err(InputError::Binary { .. })
+        ));
+        assert!(matches!(
+            decode(&[0x81, 0x30, 0xFF, 0xFF, 0x41]),
+            Err(InputError::UnknownEncoding { .. })
+        ));
     }
 
     #[test]

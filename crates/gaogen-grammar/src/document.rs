@@ -36,7 +36,9 @@ fn section_heading(line: &SourceLine) -> Option<FoundHeading> {
         Some((key, q)) if !matches!(q, MatchQuality::Prefix { .. }) => (key, q, None),
         _ => {
             // 「一、总体情况。2021年，…」: a heading with its first sentence on the same line.
-            let split = text.char_indices().find(|&(_, c)| matches!(c, '。' | '：' | ':' | '（' | '('))?;
+            let split = text
+                .char_indices()
+                .find(|&(_, c)| matches!(c, '。' | '：' | ':' | '（' | '('))?;
             let head = normalize(&text[..split.0]);
             let (key, q) = set.best(&head).filter(|(_, q)| q.is_official())?;
             let rest = text[split.0..].trim_start_matches(['。', '：', ':']).trim();
@@ -56,7 +58,12 @@ fn section_heading(line: &SourceLine) -> Option<FoundHeading> {
         number_as_written: Some(shape.number),
         quality,
     };
-    Some(FoundHeading { line: 0, key, heading, rest })
+    Some(FoundHeading {
+        line: 0,
+        key,
+        heading,
+        rest,
+    })
 }
 
 /// Reads a whole report from its lines.
@@ -86,7 +93,9 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
     let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
     let (mut year, mut year_source) = (find_year(&title_text), Some(YearSource::Title));
     if year.is_none() {
-        year = source[preamble_start..first_heading].iter().find_map(|l| find_year(&l.text));
+        year = source[preamble_start..first_heading]
+            .iter()
+            .find_map(|l| find_year(&l.text));
         year_source = Some(YearSource::Preamble);
     }
     if year.is_none() {
@@ -99,10 +108,18 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
     let year_source = year.and(year_source);
     let agency = title.as_ref().and_then(|t| agency_of(&t.value));
     if title.is_none() {
-        findings.push(Finding::new(FindingKind::TitleMissing, "没有找到报告标题（机关名称 + 年份 + 政府信息公开工作年度报告）", None));
+        findings.push(Finding::new(
+            FindingKind::TitleMissing,
+            "没有找到报告标题（机关名称 + 年份 + 政府信息公开工作年度报告）",
+            None,
+        ));
     }
     if year.is_none() {
-        findings.push(Finding::new(FindingKind::YearMissing, "无法确定报告年度：标题和前言中都没有「XXXX年」", None));
+        findings.push(Finding::new(
+            FindingKind::YearMissing,
+            "无法确定报告年度：标题和前言中都没有「XXXX年」",
+            None,
+        ));
     }
 
     // Which section each line belongs to.
@@ -116,7 +133,12 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
 
     // The table region: from the first of sections 二–四 to the first of 五–六 after it.
     let is_table_section = |k: SectionKey| {
-        matches!(k, SectionKey::ActiveDisclosure | SectionKey::Applications | SectionKey::ReviewsAndLitigation)
+        matches!(
+            k,
+            SectionKey::ActiveDisclosure
+                | SectionKey::Applications
+                | SectionKey::ReviewsAndLitigation
+        )
     };
     let region_start = found
         .iter()
@@ -125,11 +147,17 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         .map_or(first_heading, |h| h.line + 1);
     let region_end = found
         .iter()
-        .find(|h| h.line >= region_start && matches!(h.key, SectionKey::Problems | SectionKey::Other))
+        .find(|h| {
+            h.line >= region_start && matches!(h.key, SectionKey::Problems | SectionKey::Other)
+        })
         .map_or(source.len(), |h| h.line);
     let region_lines: Vec<RegionLine<'_>> = (region_start..region_end.max(region_start))
         .filter(|&i| !found.iter().any(|h| h.line == i))
-        .map(|i| RegionLine { source: &source[i], shape: &shapes[i], section: section_of[i] })
+        .map(|i| RegionLine {
+            source: &source[i],
+            shape: &shapes[i],
+            section: section_of[i],
+        })
         .collect();
     let region_index: Vec<usize> = (region_start..region_end.max(region_start))
         .filter(|&i| !found.iter().any(|h| h.line == i))
@@ -145,7 +173,13 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         table_line[h.line] = true;
     }
     let wrapped = is_wrapped(source, &shapes, &table_line);
-    let preamble = paragraphs(source, &shapes, preamble_start..first_heading, &table_line, wrapped);
+    let preamble = paragraphs(
+        source,
+        &shapes,
+        preamble_start..first_heading,
+        &table_line,
+        wrapped,
+    );
 
     // Sections in official order.
     let mut sections = Vec::with_capacity(6);
@@ -155,7 +189,11 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
             findings.push({
                 let mut f = Finding::new(
                     FindingKind::SectionMissing,
-                    format!("缺少第{}部分「{}」的标题", gaogen_model::schema::CHINESE_NUMERALS[usize::from(def.number) - 1], def.heading()),
+                    format!(
+                        "缺少第{}部分「{}」的标题",
+                        gaogen_model::schema::CHINESE_NUMERALS[usize::from(def.number) - 1],
+                        def.heading()
+                    ),
                     None,
                 );
                 f.expected = Some(def.heading());
@@ -185,7 +223,11 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         if !h.heading.quality.is_official() {
             let mut f = Finding::new(
                 FindingKind::SectionHeadingVariant,
-                format!("标题「{}」不是官方写法，应为「{}」", h.heading.text, def.heading()),
+                format!(
+                    "标题「{}」不是官方写法，应为「{}」",
+                    h.heading.text,
+                    def.heading()
+                ),
                 Some(h.heading.span),
             );
             f.expected = Some(def.heading());
@@ -195,10 +237,22 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         let end = found.get(k + 1).map_or(source.len(), |n| n.line);
         let mut paras = Vec::new();
         if let Some((text, span)) = &h.rest {
-            paras.push(Paragraph { text: text.clone(), span: *span });
+            paras.push(Paragraph {
+                text: text.clone(),
+                span: *span,
+            });
         }
-        paras.extend(paragraphs(source, &shapes, h.line + 1..end, &table_line, wrapped));
-        let last = (h.line..end).rev().find(|&i| !matches!(shapes[i], LineShape::Blank)).unwrap_or(h.line);
+        paras.extend(paragraphs(
+            source,
+            &shapes,
+            h.line + 1..end,
+            &table_line,
+            wrapped,
+        ));
+        let last = (h.line..end)
+            .rev()
+            .find(|&i| !matches!(shapes[i], LineShape::Blank))
+            .unwrap_or(h.line);
         sections.push(Section {
             key: def.key,
             number: def.number,
@@ -229,7 +283,11 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
 
 /// The title: the first line before the sections that names a report, with the line before it
 /// when the agency stands there (「偃师区缙氏镇人民政府」 / 「2022年政府信息公开工作年度报告」).
-fn title_block(source: &[SourceLine], shapes: &[LineShape<'_>], end: usize) -> (Option<Located<String>>, Option<usize>) {
+fn title_block(
+    source: &[SourceLine],
+    shapes: &[LineShape<'_>],
+    end: usize,
+) -> (Option<Located<String>>, Option<usize>) {
     let content = |i: usize| !matches!(shapes[i], LineShape::Blank | LineShape::PageNumber);
     let Some(t) = (0..end).filter(|&i| content(i)).take(12).find(|&i| {
         let n = normalize(&source[i].text);
@@ -237,10 +295,22 @@ fn title_block(source: &[SourceLine], shapes: &[LineShape<'_>], end: usize) -> (
     }) else {
         return (None, None);
     };
-    let line_text = |i: usize| source[i].text.trim().trim_start_matches('#').trim().trim_matches('*').trim().to_string();
+    let line_text = |i: usize| {
+        source[i]
+            .text
+            .trim()
+            .trim_start_matches('#')
+            .trim()
+            .trim_matches('*')
+            .trim()
+            .to_string()
+    };
     let mut text = line_text(t);
     let mut span = source[t].whole();
-    let starts_with_year = normalize(&text).chars().next().is_some_and(|c| c.is_ascii_digit());
+    let starts_with_year = normalize(&text)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit());
     if starts_with_year {
         if let Some(p) = (0..t).rev().find(|&i| content(i)) {
             let prev = line_text(p);
@@ -259,7 +329,9 @@ fn find_year(text: &str) -> Option<u16> {
     let chars: Vec<char> = n.chars().collect();
     chars.windows(5).find_map(|w| {
         let digits: String = w[..4].iter().collect();
-        let ok = w[4] == '年' && digits.chars().all(|c| c.is_ascii_digit()) && matches!(&digits[..2], "19" | "20");
+        let ok = w[4] == '年'
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && matches!(&digits[..2], "19" | "20");
         ok.then(|| digits.parse().ok()).flatten()
     })
 }
@@ -267,7 +339,9 @@ fn find_year(text: &str) -> Option<u16> {
 /// The agency named in the title, before the year.
 fn agency_of(title: &str) -> Option<String> {
     let n = normalize(title);
-    let year_at = n.char_indices().find(|&(i, _)| find_year(&n[i..]).is_some_and(|y| n[i..].starts_with(&y.to_string())));
+    let year_at = n
+        .char_indices()
+        .find(|&(i, _)| find_year(&n[i..]).is_some_and(|y| n[i..].starts_with(&y.to_string())));
     let before = match year_at {
         Some((i, _)) => &n[..i],
         None => n.split("政府信息公开").next().unwrap_or(""),
@@ -295,11 +369,16 @@ fn is_indented(line: &SourceLine) -> bool {
 
 /// Whether the text is *wrapped*: lines broken mid-sentence, paragraphs started by indentation.
 fn is_wrapped(source: &[SourceLine], shapes: &[LineShape<'_>], table_line: &[bool]) -> bool {
-    let text: Vec<&SourceLine> =
-        (0..source.len()).filter(|&i| is_text_line(shapes, table_line, i)).map(|i| &source[i]).collect();
+    let text: Vec<&SourceLine> = (0..source.len())
+        .filter(|&i| is_text_line(shapes, table_line, i))
+        .map(|i| &source[i])
+        .collect();
     let indented = text.iter().filter(|l| is_indented(l)).count();
     let flush: Vec<_> = text.iter().filter(|l| !is_indented(l)).collect();
-    let mid_sentence = flush.iter().filter(|l| !ends_sentence(l.text.trim_end())).count();
+    let mid_sentence = flush
+        .iter()
+        .filter(|l| !ends_sentence(l.text.trim_end()))
+        .count();
     indented >= 2 && mid_sentence * 2 >= flush.len()
 }
 
@@ -334,7 +413,8 @@ fn paragraphs(
             continue;
         }
         let starts_item = starts_with_ordinal(&text);
-        let sub_heading = starts_item && text.chars().count() <= 24 && !text.contains(['。', '；', '，']);
+        let sub_heading =
+            starts_item && text.chars().count() <= 24 && !text.contains(['。', '；', '，']);
         if open && !starts_item && !(wrapped && indented(i)) {
             if let Some(last) = out.last_mut() {
                 last.text.push_str(&text);
@@ -343,7 +423,10 @@ fn paragraphs(
                 continue;
             }
         }
-        out.push(Paragraph { text: text.to_string(), span: line.whole() });
+        out.push(Paragraph {
+            text: text.to_string(),
+            span: line.whole(),
+        });
         open = !sub_heading && (wrapped || !ends_sentence(&text));
     }
     out
@@ -351,7 +434,10 @@ fn paragraphs(
 
 /// Paragraph text without markdown heading marks and emphasis.
 fn strip_markdown(text: &str) -> String {
-    text.trim_start_matches('#').trim().replace("**", "").replace("__", "")
+    text.trim_start_matches('#')
+        .trim()
+        .replace("**", "")
+        .replace("__", "")
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -361,7 +447,9 @@ fn ends_sentence(text: &str) -> bool {
 fn starts_with_ordinal(text: &str) -> bool {
     let n = normalize(text);
     gaogen_model::label::split_ordinal(&n).0.is_some()
-        || ["一是", "二是", "三是", "四是", "五是", "六是"].iter().any(|p| n.starts_with(p))
+        || ["一是", "二是", "三是", "四是", "五是", "六是"]
+            .iter()
+            .any(|p| n.starts_with(p))
 }
 
 #[cfg(test)]
@@ -370,10 +458,22 @@ mod tests {
 
     #[test]
     fn years_and_agencies() {
-        assert_eq!(find_year("和田县吾宗肖乡人民政府信息公开工作2023年度报告"), Some(2023));
+        assert_eq!(
+            find_year("和田县吾宗肖乡人民政府信息公开工作2023年度报告"),
+            Some(2023)
+        );
         assert_eq!(find_year("## 2023 年政府信息公开工作年度报告"), Some(2023));
-        assert_eq!(agency_of("和田县吾宗肖乡人民政府信息公开工作2023年度报告").as_deref(), Some("和田县吾宗肖乡人民政府"));
-        assert_eq!(agency_of("文峰乡2021年政府信息公开工作年度报告").as_deref(), Some("文峰乡"));
-        assert_eq!(agency_of("淮安市人民政府 2024 年政府信息公开工作年度报告").as_deref(), Some("淮安市人民政府"));
+        assert_eq!(
+            agency_of("和田县吾宗肖乡人民政府信息公开工作2023年度报告").as_deref(),
+            Some("和田县吾宗肖乡人民政府")
+        );
+        assert_eq!(
+            agency_of("文峰乡2021年政府信息公开工作年度报告").as_deref(),
+            Some("文峰乡")
+        );
+        assert_eq!(
+            agency_of("淮安市人民政府 2024 年政府信息公开工作年度报告").as_deref(),
+            Some("淮安市人民政府")
+        );
     }
 }

@@ -15,23 +15,54 @@ use std::cell::RefCell;
 
 /// Whether the text is an HTML page or fragment rather than plain text.
 pub(crate) fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(64 * 1024).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .chars()
+        .take(64 * 1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
     let trimmed = head.trim_start();
     trimmed.starts_with("<!doctype html")
         || trimmed.starts_with("<html")
-        || ["<table", "<body", "<p>", "<p ", "<div", "<br", "<td", "<h1", "<h2", "<h3"]
-            .iter()
-            .any(|tag| head.contains(tag))
+        || [
+            "<table", "<body", "<p>", "<p ", "<div", "<br", "<td", "<h1", "<h2", "<h3",
+        ]
+        .iter()
+        .any(|tag| head.contains(tag))
 }
 
 /// Spans larger than this are clamped: no real table merges more cells.
 const MAX_SPAN: usize = 64;
 
-const SKIPPED: &[&str] =
-    &["head", "script", "style", "noscript", "template", "nav", "header", "footer", "select", "button", "iframe", "svg"];
+const SKIPPED: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "nav", "header", "footer", "select",
+    "button", "iframe", "svg",
+];
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
-    "blockquote", "center", "hr", "dd", "dt", "dl", "pre", "form", "fieldset", "main", "aside",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "blockquote",
+    "center",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "pre",
+    "form",
+    "fieldset",
+    "main",
+    "aside",
 ];
 
 #[derive(Debug, Default)]
@@ -68,7 +99,10 @@ impl<'a> Builder<'a> {
         let column = self
             .source
             .get(line as usize - 1)
-            .and_then(|src| src.find(probe.as_str()).map(|b| src[..b].chars().count() as u32 + 1))
+            .and_then(|src| {
+                src.find(probe.as_str())
+                    .map(|b| src[..b].chars().count() as u32 + 1)
+            })
             .filter(|_| !probe.is_empty())
             .unwrap_or(1);
         Origin { line, column }
@@ -133,18 +167,26 @@ impl<'a> Builder<'a> {
     }
 
     fn end_table(&mut self) {
-        let Some(table) = self.tables.pop() else { return };
+        let Some(table) = self.tables.pop() else {
+            return;
+        };
         emit_table(&mut self.out, table);
     }
 
     fn start_cell(&mut self, rowspan: usize, colspan: usize) {
-        let Some(table) = self.tables.last_mut() else { return };
+        let Some(table) = self.tables.last_mut() else {
+            return;
+        };
         if table.rows.is_empty() {
             table.rows.push(Vec::new());
         }
         table.in_cell = true;
         if let Some(row) = table.rows.last_mut() {
-            row.push(Cell { rowspan, colspan, ..Cell::default() });
+            row.push(Cell {
+                rowspan,
+                colspan,
+                ..Cell::default()
+            });
         }
     }
 
@@ -213,6 +255,9 @@ fn emit_paragraphs(out: &mut Vec<SourceLine>, text: &str, origin: Option<Origin>
     }
 }
 
+/// A grid slot's text and where it came from.
+type GridText = (String, Option<Origin>);
+
 /// Writes a table as `| … |` rows on a grid with merged cells expanded; a one-column table, or
 /// one that held other tables, is page layout and is written as paragraphs.
 fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
@@ -224,7 +269,7 @@ fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
         }
         return;
     }
-    let mut grid: Vec<Vec<Option<(String, Option<Origin>)>>> = Vec::new();
+    let mut grid: Vec<Vec<Option<GridText>>> = Vec::new();
     let mut occupied: Vec<Vec<bool>> = Vec::new();
     for (r, row) in rows.into_iter().enumerate() {
         let mut c = 0;
@@ -239,7 +284,12 @@ fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
                     occupied[r + dr][c + dc] = true;
                 }
             }
-            let text = cell.text.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "｜");
+            let text = cell
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace('|', "｜");
             grid[r][c] = Some((text, cell.origin));
             c += cell.colspan;
         }
@@ -258,7 +308,11 @@ fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
             text.push_str(" |");
             origins.push(o.unwrap_or(first));
         }
-        out.push(SourceLine { text, origin: first, cell_origins: Some(origins) });
+        out.push(SourceLine {
+            text,
+            origin: first,
+            cell_origins: Some(origins),
+        });
     }
 }
 
@@ -308,7 +362,9 @@ impl TokenSink for Sink<'_> {
                     b.skipping = Some((name.to_string(), 1));
                     return match name {
                         "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-                        "style" | "noscript" | "iframe" => TokenSinkResult::RawData(RawKind::Rawtext),
+                        "style" | "noscript" | "iframe" => {
+                            TokenSinkResult::RawData(RawKind::Rawtext)
+                        }
                         _ => TokenSinkResult::Continue,
                     };
                 }
@@ -364,8 +420,22 @@ mod tests {
         let page = "<p>二、主动公开政府信息情况</p>\n<table>\n<tr><td rowspan=2>信息内容</td><td colspan=2>件数</td></tr>\n<tr><td>制发</td><td>废止</td></tr>\n<tr><td>规章</td><td>1</td><td>&nbsp;</td></tr></table><script>var a='<td>x</td>';</script>";
         let lines = html_lines(page);
         let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(texts, vec!["二、主动公开政府信息情况", "| 信息内容 | 件数 |  |", "|  | 制发 | 废止 |", "| 规章 | 1 |  |"]);
-        assert_eq!(lines[3].cell_origins.as_ref().unwrap()[1], Origin { line: 5, column: 20 });
+        assert_eq!(
+            texts,
+            vec![
+                "二、主动公开政府信息情况",
+                "| 信息内容 | 件数 |  |",
+                "|  | 制发 | 废止 |",
+                "| 规章 | 1 |  |"
+            ]
+        );
+        assert_eq!(
+            lines[3].cell_origins.as_ref().unwrap()[1],
+            Origin {
+                line: 5,
+                column: 20
+            }
+        );
     }
 
     #[test]

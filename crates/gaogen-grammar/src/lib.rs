@@ -31,7 +31,11 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, InputError> {
     if decoded.truncated {
         report.findings.insert(
             0,
-            Finding::new(FindingKind::InputTruncated, "文件在一个字符中间结束：文件可能被截断，末尾残缺的字符已忽略", None),
+            Finding::new(
+                FindingKind::InputTruncated,
+                "文件在一个字符中间结束：文件可能被截断，末尾残缺的字符已忽略",
+                None,
+            ),
         );
     }
     Ok(report)

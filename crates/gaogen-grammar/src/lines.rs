@@ -51,10 +51,15 @@ pub(crate) struct HeadingShape<'a> {
 /// original characters.
 pub(crate) fn normalize_spaces(line: &str) -> std::borrow::Cow<'_, str> {
     fn is_odd_space(c: char) -> bool {
-        c != ' ' && c != '\t' && (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{0c}'))
+        c != ' '
+            && c != '\t'
+            && (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{0c}'))
     }
     if line.chars().any(is_odd_space) {
-        line.chars().map(|c| if is_odd_space(c) { ' ' } else { c }).collect::<String>().into()
+        line.chars()
+            .map(|c| if is_odd_space(c) { ' ' } else { c })
+            .collect::<String>()
+            .into()
     } else {
         line.into()
     }
@@ -69,7 +74,11 @@ struct Columns<'a> {
 
 impl<'a> Columns<'a> {
     fn new(line: &'a str) -> Self {
-        Columns { line, byte: 0, chars: 0 }
+        Columns {
+            line,
+            byte: 0,
+            chars: 0,
+        }
     }
 
     fn at(&mut self, byte: usize) -> u32 {
@@ -107,7 +116,12 @@ pub(crate) fn heading(line: &str) -> Option<HeadingShape<'_>> {
             _ => {}
         }
     }
-    Some(HeadingShape { number, text, start: start?, end })
+    Some(HeadingShape {
+        number,
+        text,
+        start: start?,
+        end,
+    })
 }
 
 /// The cells of a line.
@@ -120,8 +134,17 @@ pub(crate) fn shape(line: &str) -> LineShape<'_> {
     }
     let Ok(pairs) = LineGrammar::parse(Rule::cell_line, line) else {
         // The grammar accepts every line; keep the whole line as one cell if it ever does not.
-        let token = Token { text: line.trim(), start: 0, end: line.chars().count() as u32 };
-        return LineShape::Cells { hard: vec![HardCell { tokens: vec![token] }], piped: false };
+        let token = Token {
+            text: line.trim(),
+            start: 0,
+            end: line.chars().count() as u32,
+        };
+        return LineShape::Cells {
+            hard: vec![HardCell {
+                tokens: vec![token],
+            }],
+            piped: false,
+        };
     };
     let mut cols = Columns::new(line);
     let mut hard = Vec::new();
@@ -135,7 +158,11 @@ pub(crate) fn shape(line: &str) -> LineShape<'_> {
                 let start = cols.at(span.start());
                 let end = cols.at(span.end());
                 if let Some(cell) = hard.last_mut() {
-                    cell.tokens.push(Token { text: pair.as_str(), start, end });
+                    cell.tokens.push(Token {
+                        text: pair.as_str(),
+                        start,
+                        end,
+                    });
                 }
             }
             _ => {}
@@ -174,21 +201,44 @@ mod tests {
     #[test]
     fn pipes_keep_blank_cells() {
         let s = shape("| 三、本年度办理结果 | (一) 予以公开 | | | 0 |");
-        assert_eq!(texts(&s), vec![vec!["三、本年度办理结果"], vec!["(一) 予以公开"], vec![], vec![], vec!["0"]]);
+        assert_eq!(
+            texts(&s),
+            vec![
+                vec!["三、本年度办理结果"],
+                vec!["(一) 予以公开"],
+                vec![],
+                vec![],
+                vec!["0"]
+            ]
+        );
     }
 
     #[test]
     fn runs_of_spaces_split_soft_cells() {
         let s = shape("4.无正当理由大量反复 申请        0    0   12");
-        assert_eq!(texts(&s), vec![vec!["4.无正当理由大量反复 申请", "0", "0", "12"]]);
-        let LineShape::Cells { hard, .. } = s else { panic!() };
+        assert_eq!(
+            texts(&s),
+            vec![vec!["4.无正当理由大量反复 申请", "0", "0", "12"]]
+        );
+        let LineShape::Cells { hard, .. } = s else {
+            panic!()
+        };
         assert_eq!(hard[0].tokens[1].start, 22);
     }
 
     #[test]
     fn tabs_are_hard_separators() {
         let s = shape("\t\t2. 其他法律行政法规禁止公开\t0\t0");
-        assert_eq!(texts(&s), vec![vec![], vec![], vec!["2. 其他法律行政法规禁止公开"], vec!["0"], vec!["0"]]);
+        assert_eq!(
+            texts(&s),
+            vec![
+                vec![],
+                vec![],
+                vec!["2. 其他法律行政法规禁止公开"],
+                vec!["0"],
+                vec!["0"]
+            ]
+        );
     }
 
     #[test]

@@ -79,7 +79,10 @@ pub(crate) fn text_lines(text: &str) -> Vec<SourceLine> {
         };
         lines.push(SourceLine {
             text: crate::lines::normalize_spaces(line).into_owned(),
-            origin: Origin { line: number, column: 1 },
+            origin: Origin {
+                line: number,
+                column: 1,
+            },
             cell_origins: None,
         });
         number += 1;
@@ -95,7 +98,10 @@ mod tests {
     #[test]
     fn splits_every_line_end() {
         let lines = text_lines("a\r\nb\rc\n\nd");
-        let texts: Vec<_> = lines.iter().map(|l| (l.text.as_str(), l.origin.line)).collect();
+        let texts: Vec<_> = lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.origin.line))
+            .collect();
         assert_eq!(texts, vec![("a", 1), ("b", 2), ("c", 3), ("", 4), ("d", 5)]);
     }
 
@@ -104,7 +110,10 @@ mod tests {
         let line = SourceLine {
             text: "| 规章 | 10 |".into(),
             origin: Origin { line: 7, column: 1 },
-            cell_origins: Some(vec![Origin { line: 8, column: 5 }, Origin { line: 9, column: 7 }]),
+            cell_origins: Some(vec![
+                Origin { line: 8, column: 5 },
+                Origin { line: 9, column: 7 },
+            ]),
         };
         assert_eq!(line.span(1, 7, 9), Span::on_line(9, 7, 9));
         assert_eq!(line.span(0, 2, 4), Span::on_line(8, 5, 7));

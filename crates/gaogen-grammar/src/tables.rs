@@ -13,11 +13,12 @@ use crate::source::SourceLine;
 use crate::value::parse_value;
 use gaogen_model::label::{match_label, normalize, LabelSet, MatchQuality};
 use gaogen_model::schema::{
-    table_schema, RowDef, RowKind, TableSchema, ValueKind, VariantKind, T2_2019, T2_2021, T3_2019, T3_2021, T4,
+    table_schema, RowDef, RowKind, TableSchema, ValueKind, VariantKind, T2_2019, T2_2021, T3_2019,
+    T3_2021, T4,
 };
 use gaogen_model::{
-    Cell, CellValue, Finding, FindingKind, FormatVersion, Located, Row, RowStatus, SectionKey, Span,
-    Table, TableKey, Tables, VersionBasis,
+    Cell, CellValue, Finding, FindingKind, FormatVersion, Located, Row, RowStatus, SectionKey,
+    Span, Table, TableKey, Tables, VersionBasis,
 };
 use std::sync::OnceLock;
 
@@ -48,10 +49,16 @@ fn labels() -> &'static Labels {
     LABELS.get_or_init(|| {
         let rows = [&T2_2021, &T2_2019, &T3_2021, &T3_2019, &T4]
             .into_iter()
-            .flat_map(|s| s.rows.iter().map(move |r| ((s.key, r.id), r.label, r.variants)))
+            .flat_map(|s| {
+                s.rows
+                    .iter()
+                    .map(move |r| ((s.key, r.id), r.label, r.variants))
+            })
             .filter(|((k, _), _, _)| *k != TableKey::ReviewsAndLitigation);
         let t2_columns = [&T2_2021, &T2_2019].into_iter().flat_map(|s| {
-            s.columns.iter().map(move |c| ((c.id, Some(s.version)), c.label, c.variants))
+            s.columns
+                .iter()
+                .map(move |c| ((c.id, Some(s.version)), c.label, c.variants))
         });
         Labels {
             rows: LabelSet::new(rows),
@@ -63,8 +70,18 @@ fn labels() -> &'static Labels {
 
 /// Header texts that belong to a table but name no row or column of its own.
 const KNOWN_HEADER_TEXT: &[&str] = &[
-    "信息内容", "法人或其他组织", "申请人情况", "行政复议", "行政诉讼", "未经复议直接起诉",
-    "复议后起诉", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+    "信息内容",
+    "法人或其他组织",
+    "申请人情况",
+    "行政复议",
+    "行政诉讼",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
 ];
 
 #[derive(Debug, Clone)]
@@ -165,7 +182,9 @@ impl Reader {
     }
 
     fn push_value(&mut self, value: Located<CellValue>) -> bool {
-        let Some(current) = self.current else { return false };
+        let Some(current) = self.current else {
+            return false;
+        };
         if current == TableKey::ReviewsAndLitigation {
             let t = self.table(current);
             t.touch(value.span);
@@ -174,7 +193,10 @@ impl Reader {
                 None => {
                     t.rows.push(RawRow {
                         id: "cases",
-                        label: Located { value: String::new(), span: value.span },
+                        label: Located {
+                            value: String::new(),
+                            span: value.span,
+                        },
                         values: Vec::new(),
                         grid: None,
                     });
@@ -208,10 +230,15 @@ impl Reader {
         if key.0 == TableKey::Applications {
             t.data_started = true;
         }
-        if key == (TableKey::ActiveDisclosure, "other_services") || key == (TableKey::ActiveDisclosure, "procurement") {
+        if key == (TableKey::ActiveDisclosure, "other_services")
+            || key == (TableKey::ActiveDisclosure, "procurement")
+        {
             t.evidence[0] += 1;
         }
-        if key.0 == TableKey::Applications && key.1.starts_with("other_") && key.1 != "other_handling" {
+        if key.0 == TableKey::Applications
+            && key.1.starts_with("other_")
+            && key.1 != "other_handling"
+        {
             t.evidence[1] += 1;
         }
         match t.row_mut(key.1) {
@@ -222,7 +249,12 @@ impl Reader {
                 self.open = None;
                 return;
             }
-            None => t.rows.push(RawRow { id: key.1, label, values: Vec::new(), grid: None }),
+            None => t.rows.push(RawRow {
+                id: key.1,
+                label,
+                values: Vec::new(),
+                grid: None,
+            }),
         }
         self.open = Some(key);
     }
@@ -233,7 +265,10 @@ impl Reader {
         if n.chars().count() < 2 {
             return !n.is_empty() && self.current.is_some();
         }
-        let located = || Located { value: token.text.trim().to_string(), span };
+        let located = || Located {
+            value: token.text.trim().to_string(),
+            span,
+        };
         // Anchors that name a table.
         if n.contains("第二十条") {
             self.switch_to(TableKey::ActiveDisclosure);
@@ -249,8 +284,10 @@ impl Reader {
             self.table(TableKey::Applications).touch(span);
             return true;
         }
-        if matches!(n.as_str(), "行政复议" | "行政诉讼" | "未经复议直接起诉" | "复议后起诉")
-            && self.current != Some(TableKey::ReviewsAndLitigation)
+        if matches!(
+            n.as_str(),
+            "行政复议" | "行政诉讼" | "未经复议直接起诉" | "复议后起诉"
+        ) && self.current != Some(TableKey::ReviewsAndLitigation)
         {
             self.switch_to(TableKey::ReviewsAndLitigation);
             self.table(TableKey::ReviewsAndLitigation).touch(span);
@@ -269,7 +306,12 @@ impl Reader {
                             t.evidence[usize::from(v == FormatVersion::V2021)] += 1;
                         }
                     }
-                    t.headers.push(HeaderSeen { column, written: located(), quality, grid });
+                    t.headers.push(HeaderSeen {
+                        column,
+                        written: located(),
+                        quality,
+                        grid,
+                    });
                     self.open = None;
                     return true;
                 }
@@ -278,12 +320,19 @@ impl Reader {
         if self.current == Some(TableKey::Applications) && !self.tables[1].data_started {
             if let Some((column, quality)) = labels.t3_columns.best(&n) {
                 let t = self.table(TableKey::Applications);
-                t.headers.push(HeaderSeen { column, written: located(), quality, grid });
+                t.headers.push(HeaderSeen {
+                    column,
+                    written: located(),
+                    quality,
+                    grid,
+                });
                 return true;
             }
         }
         if KNOWN_HEADER_TEXT.contains(&n.as_str())
-            && !(n == "总计" && self.tables[1].data_started && self.current == Some(TableKey::Applications))
+            && !(n == "总计"
+                && self.tables[1].data_started
+                && self.current == Some(TableKey::Applications))
         {
             return self.current.is_some();
         }
@@ -291,7 +340,9 @@ impl Reader {
         if self.current != Some(TableKey::ReviewsAndLitigation) || n.starts_with("一、") {
             if let Some((key, quality)) = labels.rows.best(&n) {
                 let same_table = self.current.is_none_or(|c| c == key.0);
-                if same_table || matches!(quality, MatchQuality::Exact | MatchQuality::Variant { .. }) {
+                if same_table
+                    || matches!(quality, MatchQuality::Exact | MatchQuality::Variant { .. })
+                {
                     self.open_row(key, located());
                     return true;
                 }
@@ -333,7 +384,9 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
                 _ => {}
             }
         }
-        let LineShape::Cells { hard, piped } = line.shape else { continue };
+        let LineShape::Cells { hard, piped } = line.shape else {
+            continue;
+        };
         let width = hard.len();
         let grid_line = *piped && width >= 3;
         let mut grid: Vec<GridCell> = Vec::with_capacity(if grid_line { width } else { 0 });
@@ -392,17 +445,27 @@ fn place_all(mut reader: Reader, year: Option<u16>, is_table_line: Vec<bool>) ->
     let mut findings = Vec::new();
     let year_version = year.map(FormatVersion::expected_for_year);
     // 表四 without its heading: a run of exactly 15 values left over after 表三.
-    let t4_empty = reader.tables[2].rows.first().is_none_or(|r| r.values.is_empty());
+    let t4_empty = reader.tables[2]
+        .rows
+        .first()
+        .is_none_or(|r| r.values.is_empty());
     if t4_empty {
         let t3 = &mut reader.tables[1];
-        if let Some(pos) = t3.orphans.iter().rposition(|run| run.len() == T4.rows[0].columns.len()) {
+        if let Some(pos) = t3
+            .orphans
+            .iter()
+            .rposition(|run| run.len() == T4.rows[0].columns.len())
+        {
             let run = t3.orphans.remove(pos);
             let span = run[0].span.cover(run[run.len() - 1].span);
             let t4 = &mut reader.tables[2];
             t4.touch(span);
             t4.rows = vec![RawRow {
                 id: "cases",
-                label: Located { value: String::new(), span },
+                label: Located {
+                    value: String::new(),
+                    span,
+                },
                 values: run,
                 grid: None,
             }];
@@ -419,12 +482,25 @@ fn place_all(mut reader: Reader, year: Option<u16>, is_table_line: Vec<bool>) ->
     let tables = Tables {
         active_disclosure: place(TableKey::ActiveDisclosure, t2, year_version, &mut findings),
         applications: place(TableKey::Applications, t3, year_version, &mut findings),
-        reviews_and_litigation: place(TableKey::ReviewsAndLitigation, t4, year_version, &mut findings),
+        reviews_and_litigation: place(
+            TableKey::ReviewsAndLitigation,
+            t4,
+            year_version,
+            &mut findings,
+        ),
     };
-    TablesRead { tables, findings, is_table_line }
+    TablesRead {
+        tables,
+        findings,
+        is_table_line,
+    }
 }
 
-fn decide_version(key: TableKey, raw: &RawTable, year: Option<FormatVersion>) -> (FormatVersion, VersionBasis) {
+fn decide_version(
+    key: TableKey,
+    raw: &RawTable,
+    year: Option<FormatVersion>,
+) -> (FormatVersion, VersionBasis) {
     let by_year = || match year {
         Some(v) => (v, VersionBasis::ReportYear),
         None => (FormatVersion::V2021, VersionBasis::Assumed),
@@ -435,9 +511,7 @@ fn decide_version(key: TableKey, raw: &RawTable, year: Option<FormatVersion>) ->
             let [old, new] = raw.evidence;
             if new > old {
                 (FormatVersion::V2021, VersionBasis::Labels)
-            } else if old > new {
-                (FormatVersion::V2019, VersionBasis::Labels)
-            } else if key == TableKey::Applications && t3_single_other_row(raw) {
+            } else if old > new || (key == TableKey::Applications && t3_single_other_row(raw)) {
                 (FormatVersion::V2019, VersionBasis::Labels)
             } else {
                 by_year()
@@ -462,7 +536,12 @@ fn finding(kind: FindingKind, table: TableKey, message: String, span: Option<Spa
     f
 }
 
-fn place(key: TableKey, raw: RawTable, year: Option<FormatVersion>, findings: &mut Vec<Finding>) -> Table {
+fn place(
+    key: TableKey,
+    raw: RawTable,
+    year: Option<FormatVersion>,
+    findings: &mut Vec<Finding>,
+) -> Table {
     let (version, version_basis) = decide_version(key, &raw, year);
     let schema = table_schema(key, version);
     let name = key.name();
@@ -470,16 +549,37 @@ fn place(key: TableKey, raw: RawTable, year: Option<FormatVersion>, findings: &m
         findings.push(finding(
             FindingKind::TableMissing,
             key,
-            format!("没有找到{name}（{}）：表格可能以图片发布或被删去", table_title(key)),
+            format!(
+                "没有找到{name}（{}）：表格可能以图片发布或被删去",
+                table_title(key)
+            ),
             None,
         ));
-        return Table { key, found: false, version, version_basis, span: None, rows: Vec::new(), unread: raw.unread };
+        return Table {
+            key,
+            found: false,
+            version,
+            version_basis,
+            span: None,
+            rows: Vec::new(),
+            unread: raw.unread,
+        };
     }
     for header in &raw.headers {
-        report_label(findings, key, header.quality, &header.written, column_label(schema, header.column), None, Some(header.column));
+        report_label(
+            findings,
+            key,
+            header.quality,
+            &header.written,
+            column_label(schema, header.column),
+            None,
+            Some(header.column),
+        );
     }
     let mut rows = Vec::with_capacity(schema.rows.len());
-    let mut last_span = raw.span.map(|s| Span::on_line(s.line, s.column, s.column + 1));
+    let mut last_span = raw
+        .span
+        .map(|s| Span::on_line(s.line, s.column, s.column + 1));
     for def in schema.rows {
         let Some(found) = raw.rows.iter().find(|r| r.id == def.id) else {
             if def.kind == RowKind::Data {
@@ -502,7 +602,12 @@ fn place(key: TableKey, raw: RawTable, year: Option<FormatVersion>, findings: &m
                     cells: def
                         .columns
                         .iter()
-                        .map(|&c| Cell { column: c, label: column_label(schema, c), value: CellValue::Missing, span: last_span })
+                        .map(|&c| Cell {
+                            column: c,
+                            label: column_label(schema, c),
+                            value: CellValue::Missing,
+                            span: last_span,
+                        })
                         .collect(),
                     unplaced: Vec::new(),
                 });
@@ -512,10 +617,24 @@ fn place(key: TableKey, raw: RawTable, year: Option<FormatVersion>, findings: &m
         let quality = match_label(&found.label.value, def.label, def.variants)
             .unwrap_or(MatchQuality::Fuzzy { score: 0.0 });
         if key != TableKey::ReviewsAndLitigation {
-            report_label(findings, key, quality, &found.label, def.label, Some(def.id), None);
+            report_label(
+                findings,
+                key,
+                quality,
+                &found.label,
+                def.label,
+                Some(def.id),
+                None,
+            );
         }
         let row = place_row(key, schema, &raw.headers, def, found, quality, findings);
-        if let Some(span) = row.cells.iter().rev().find_map(|c| c.span).or(Some(found.label.span)) {
+        if let Some(span) = row
+            .cells
+            .iter()
+            .rev()
+            .find_map(|c| c.span)
+            .or(Some(found.label.span))
+        {
             last_span = Some(span);
         }
         rows.push(row);
@@ -526,11 +645,23 @@ fn place(key: TableKey, raw: RawTable, year: Option<FormatVersion>, findings: &m
         findings.push(finding(
             FindingKind::UnplacedValues,
             key,
-            format!("{name}中有 {} 个数值没有对应的行标签，未能放入表格：{}", run.len(), shown.join("、")),
+            format!(
+                "{name}中有 {} 个数值没有对应的行标签，未能放入表格：{}",
+                run.len(),
+                shown.join("、")
+            ),
             Some(span),
         ));
     }
-    Table { key, found: true, version, version_basis, span: raw.span, rows, unread: raw.unread }
+    Table {
+        key,
+        found: true,
+        version,
+        version_basis,
+        span: raw.span,
+        rows,
+        unread: raw.unread,
+    }
 }
 
 fn table_title(key: TableKey) -> &'static str {
@@ -550,7 +681,9 @@ fn column_label(schema: &TableSchema, id: &str) -> &'static str {
 
 fn raw_text(value: &CellValue) -> &str {
     match value {
-        CellValue::Count { raw, .. } | CellValue::Amount { raw, .. } | CellValue::Text { raw } => raw,
+        CellValue::Count { raw, .. } | CellValue::Amount { raw, .. } | CellValue::Text { raw } => {
+            raw
+        }
         CellValue::Empty { marker } => marker,
         CellValue::Missing => "",
     }
@@ -568,14 +701,28 @@ fn report_label(
 ) {
     let what = match quality {
         MatchQuality::Exact | MatchQuality::Prefix { .. } => return,
-        MatchQuality::Variant { variant: VariantKind::Outdated, .. } => "旧版格式的标签",
-        MatchQuality::Variant { variant: VariantKind::Typo, .. } | MatchQuality::Fuzzy { .. } => "标签有误",
-        MatchQuality::Variant { variant: VariantKind::Variant, .. } => "非官方写法的标签",
+        MatchQuality::Variant {
+            variant: VariantKind::Outdated,
+            ..
+        } => "旧版格式的标签",
+        MatchQuality::Variant {
+            variant: VariantKind::Typo,
+            ..
+        }
+        | MatchQuality::Fuzzy { .. } => "标签有误",
+        MatchQuality::Variant {
+            variant: VariantKind::Variant,
+            ..
+        } => "非官方写法的标签",
     };
     let mut f = finding(
         FindingKind::LabelVariant,
         key,
-        format!("{}{what}「{}」，官方文字为「{official}」", key.name(), written.value),
+        format!(
+            "{}{what}「{}」，官方文字为「{official}」",
+            key.name(),
+            written.value
+        ),
         Some(written.span),
     );
     f.row = row;
@@ -626,7 +773,11 @@ fn place_row(
     } else if raw.values.is_empty() && def.kind == RowKind::Group {
         // A group label without a subtotal.
     } else {
-        row.status = if raw.values.is_empty() { RowStatus::Found } else { RowStatus::Ambiguous };
+        row.status = if raw.values.is_empty() {
+            RowStatus::Found
+        } else {
+            RowStatus::Ambiguous
+        };
         for &c in def.columns {
             row.cells.push(cell(c, CellValue::Missing, label_end));
         }
@@ -641,8 +792,15 @@ fn place_row(
                 raw.values.len()
             )
         };
-        let kind = if raw.values.is_empty() { FindingKind::CellMissing } else { FindingKind::RowAmbiguous };
-        let span = raw.values.first().map(|v| v.span.cover(raw.values[raw.values.len() - 1].span));
+        let kind = if raw.values.is_empty() {
+            FindingKind::CellMissing
+        } else {
+            FindingKind::RowAmbiguous
+        };
+        let span = raw
+            .values
+            .first()
+            .map(|v| v.span.cover(raw.values[raw.values.len() - 1].span));
         let mut f = finding(kind, key, message, span.or(label_end));
         f.row = Some(def.id);
         findings.push(f);
@@ -653,7 +811,12 @@ fn place_row(
             let mut f = finding(
                 FindingKind::CellMissing,
                 key,
-                format!("{}「{}」的「{}」一栏没有填写", key.name(), def.label, c.label),
+                format!(
+                    "{}「{}」的「{}」一栏没有填写",
+                    key.name(),
+                    def.label,
+                    c.label
+                ),
                 c.span,
             );
             f.row = Some(def.id);
@@ -667,8 +830,15 @@ fn place_row(
 /// A whole number in an amount column (「7545」 万元) is an amount.
 fn as_column_kind(schema: &TableSchema, column: &str, value: CellValue) -> CellValue {
     match value {
-        CellValue::Count { value, raw } if schema.column(column).is_some_and(|c| c.kind == ValueKind::Amount) => {
-            CellValue::Amount { value: value.into(), raw }
+        CellValue::Count { value, raw }
+            if schema
+                .column(column)
+                .is_some_and(|c| c.kind == ValueKind::Amount) =>
+        {
+            CellValue::Amount {
+                value: value.into(),
+                raw,
+            }
         }
         other => other,
     }
@@ -691,7 +861,9 @@ fn grid_values(
         out.push(match &grid[index] {
             GridCell::Value(v) => Some(v.clone()),
             GridCell::Blank => Some(Located {
-                value: CellValue::Empty { marker: String::new() },
+                value: CellValue::Empty {
+                    marker: String::new(),
+                },
                 span: raw.label.span,
             }),
             GridCell::Text => None,

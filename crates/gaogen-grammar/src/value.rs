@@ -17,7 +17,9 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
         return None;
     }
     if EMPTY_MARKERS.contains(&text.as_str()) || EMPTY_MARKERS.contains(&raw.trim()) {
-        return Some(CellValue::Empty { marker: raw.trim().to_string() });
+        return Some(CellValue::Empty {
+            marker: raw.trim().to_string(),
+        });
     }
     if let Some(number) = parse_number(&text, raw) {
         return Some(number);
@@ -25,8 +27,15 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
     // 2019 「本年增/减」 worded: 「减4」, 「增3」.
     for (word, sign) in [("减", -1i64), ("增", 1)] {
         if let Some(rest) = text.strip_prefix(word) {
-            if let Some(v) = rest.parse::<i64>().ok().filter(|_| rest.bytes().all(|b| b.is_ascii_digit())) {
-                return Some(CellValue::Count { value: sign * v, raw: raw.trim().to_string() });
+            if let Some(v) = rest
+                .parse::<i64>()
+                .ok()
+                .filter(|_| rest.bytes().all(|b| b.is_ascii_digit()))
+            {
+                return Some(CellValue::Count {
+                    value: sign * v,
+                    raw: raw.trim().to_string(),
+                });
             }
         }
     }
@@ -34,7 +43,9 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
     for unit in UNITS {
         if let Some(rest) = text.strip_suffix(unit) {
             if parse_number(rest, rest).is_some() {
-                return Some(CellValue::Text { raw: raw.trim().to_string() });
+                return Some(CellValue::Text {
+                    raw: raw.trim().to_string(),
+                });
             }
         }
     }
@@ -67,9 +78,14 @@ fn parse_number(text: &str, raw: &str) -> Option<CellValue> {
     let plain = format!("{sign}{}", digits.replace(',', ""));
     let raw = raw.trim().to_string();
     if seen_dot {
-        Decimal::from_str(&plain).ok().map(|value| CellValue::Amount { value, raw })
+        Decimal::from_str(&plain)
+            .ok()
+            .map(|value| CellValue::Amount { value, raw })
     } else {
-        plain.parse::<i64>().ok().map(|value| CellValue::Count { value, raw })
+        plain
+            .parse::<i64>()
+            .ok()
+            .map(|value| CellValue::Count { value, raw })
     }
 }
 
@@ -78,7 +94,10 @@ mod tests {
     use super::*;
 
     fn count(v: i64, raw: &str) -> Option<CellValue> {
-        Some(CellValue::Count { value: v, raw: raw.into() })
+        Some(CellValue::Count {
+            value: v,
+            raw: raw.into(),
+        })
     }
 
     #[test]
@@ -89,11 +108,32 @@ mod tests {
         assert_eq!(parse_value("3,119"), count(3119, "3,119"));
         assert_eq!(parse_value("减4"), count(-4, "减4"));
         assert_eq!(parse_value("-2"), count(-2, "-2"));
-        assert!(matches!(parse_value("7730.28"), Some(CellValue::Amount { .. })));
-        assert_eq!(parse_value("/"), Some(CellValue::Empty { marker: "/".into() }));
-        assert_eq!(parse_value("—"), Some(CellValue::Empty { marker: "—".into() }));
-        assert_eq!(parse_value("无"), Some(CellValue::Empty { marker: "无".into() }));
-        assert_eq!(parse_value("96.5万元"), Some(CellValue::Text { raw: "96.5万元".into() }));
+        assert!(matches!(
+            parse_value("7730.28"),
+            Some(CellValue::Amount { .. })
+        ));
+        assert_eq!(
+            parse_value("/"),
+            Some(CellValue::Empty { marker: "/".into() })
+        );
+        assert_eq!(
+            parse_value("—"),
+            Some(CellValue::Empty {
+                marker: "—".into()
+            })
+        );
+        assert_eq!(
+            parse_value("无"),
+            Some(CellValue::Empty {
+                marker: "无".into()
+            })
+        );
+        assert_eq!(
+            parse_value("96.5万元"),
+            Some(CellValue::Text {
+                raw: "96.5万元".into()
+            })
+        );
         assert_eq!(parse_value("规章"), None);
         assert_eq!(parse_value("2.重复申请"), None);
         assert_eq!(parse_value("3,11"), None);

@@ -11,25 +11,158 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Traditional characters that occur in report labels, with their simplified forms.
 const TRADITIONAL: &[(char, char)] = &[
-    ('報', '报'), ('開', '开'), ('請', '请'), ('數', '数'), ('結', '结'), ('轉', '转'), ('處', '处'), ('總', '总'),
-    ('計', '计'), ('機', '机'), ('構', '构'), ('織', '织'), ('務', '务'), ('規', '规'), ('範', '范'), ('許', '许'),
-    ('罰', '罚'), ('強', '强'), ('費', '费'), ('決', '决'), ('議', '议'), ('訴', '诉'), ('訟', '讼'), ('維', '维'),
-    ('糾', '纠'), ('審', '审'), ('項', '项'), ('條', '条'), ('關', '关'), ('類', '类'), ('屬', '属'), ('國', '国'),
-    ('護', '护'), ('權', '权'), ('內', '内'), ('過', '过'), ('執', '执'), ('詢', '询'), ('複', '复'), ('復', '复'),
-    ('製', '制'), ('會', '会'), ('組', '组'), ('業', '业'), ('個', '个'), ('無', '无'), ('現', '现'), ('與', '与'),
-    ('況', '况'), ('題', '题'), ('進', '进'), ('縣', '县'), ('鄉', '乡'), ('鎮', '镇'), ('辦', '办'), ('實', '实'),
-    ('對', '对'), ('發', '发'), ('廢', '废'), ('獲', '获'), ('繳', '缴'), ('納', '纳'), ('補', '补'), ('確', '确'),
-    ('訪', '访'), ('舉', '举'), ('訊', '讯'), ('統', '统'), ('額', '额'), ('萬', '万'), ('採', '采'), ('購', '购'),
-    ('穩', '稳'), ('資', '资'), ('種', '种'), ('義', '义'), ('體', '体'), ('單', '单'), ('據', '据'), ('應', '应'),
-    ('經', '经'), ('濟', '济'), ('華', '华'), ('區', '区'), ('級', '级'), ('歸', '归'), ('檢', '检'), ('態', '态'),
-    ('專', '专'), ('員', '员'), ('產', '产'), ('營', '营'), ('學', '学'), ('門', '门'), ('網', '网'), ('證', '证'),
-    ('書', '书'), ('隊', '队'), ('問', '问'), ('擬', '拟'), ('訂', '订'), ('認', '认'), ('論', '论'), ('說', '说'),
-    ('讀', '读'), ('責', '责'), ('勢', '势'), ('設', '设'), ('選', '选'), ('見', '见'), ('將', '将'), ('準', '准'),
-    ('從', '从'), ('來', '来'), ('為', '为'), ('於', '于'), ('後', '后'), ('幾', '几'), ('當', '当'), ('達', '达'),
-    ('則', '则'), ('時', '时'), ('間', '间'), ('並', '并'), ('僅', '仅'), ('給', '给'), ('號', '号'), ('圍', '围'),
-    ('響', '响'), ('險', '险'), ('聯', '联'), ('繫', '系'), ('係', '系'), ('頁', '页'), ('們', '们'), ('這', '这'),
-    ('還', '还'), ('東', '东'), ('陽', '阳'), ('黨', '党'), ('長', '长'), ('廳', '厅'), ('衛', '卫'), ('視', '视'),
-    ('聽', '听'), ('傳', '传'), ('儘', '尽'), ('盡', '尽'), ('場', '场'), ('環', '环'), ('億', '亿'), ('倉', '仓'),
+    ('報', '报'),
+    ('開', '开'),
+    ('請', '请'),
+    ('數', '数'),
+    ('結', '结'),
+    ('轉', '转'),
+    ('處', '处'),
+    ('總', '总'),
+    ('計', '计'),
+    ('機', '机'),
+    ('構', '构'),
+    ('織', '织'),
+    ('務', '务'),
+    ('規', '规'),
+    ('範', '范'),
+    ('許', '许'),
+    ('罰', '罚'),
+    ('強', '强'),
+    ('費', '费'),
+    ('決', '决'),
+    ('議', '议'),
+    ('訴', '诉'),
+    ('訟', '讼'),
+    ('維', '维'),
+    ('糾', '纠'),
+    ('審', '审'),
+    ('項', '项'),
+    ('條', '条'),
+    ('關', '关'),
+    ('類', '类'),
+    ('屬', '属'),
+    ('國', '国'),
+    ('護', '护'),
+    ('權', '权'),
+    ('內', '内'),
+    ('過', '过'),
+    ('執', '执'),
+    ('詢', '询'),
+    ('複', '复'),
+    ('復', '复'),
+    ('製', '制'),
+    ('會', '会'),
+    ('組', '组'),
+    ('業', '业'),
+    ('個', '个'),
+    ('無', '无'),
+    ('現', '现'),
+    ('與', '与'),
+    ('況', '况'),
+    ('題', '题'),
+    ('進', '进'),
+    ('縣', '县'),
+    ('鄉', '乡'),
+    ('鎮', '镇'),
+    ('辦', '办'),
+    ('實', '实'),
+    ('對', '对'),
+    ('發', '发'),
+    ('廢', '废'),
+    ('獲', '获'),
+    ('繳', '缴'),
+    ('納', '纳'),
+    ('補', '补'),
+    ('確', '确'),
+    ('訪', '访'),
+    ('舉', '举'),
+    ('訊', '讯'),
+    ('統', '统'),
+    ('額', '额'),
+    ('萬', '万'),
+    ('採', '采'),
+    ('購', '购'),
+    ('穩', '稳'),
+    ('資', '资'),
+    ('種', '种'),
+    ('義', '义'),
+    ('體', '体'),
+    ('單', '单'),
+    ('據', '据'),
+    ('應', '应'),
+    ('經', '经'),
+    ('濟', '济'),
+    ('華', '华'),
+    ('區', '区'),
+    ('級', '级'),
+    ('歸', '归'),
+    ('檢', '检'),
+    ('態', '态'),
+    ('專', '专'),
+    ('員', '员'),
+    ('產', '产'),
+    ('營', '营'),
+    ('學', '学'),
+    ('門', '门'),
+    ('網', '网'),
+    ('證', '证'),
+    ('書', '书'),
+    ('隊', '队'),
+    ('問', '问'),
+    ('擬', '拟'),
+    ('訂', '订'),
+    ('認', '认'),
+    ('論', '论'),
+    ('說', '说'),
+    ('讀', '读'),
+    ('責', '责'),
+    ('勢', '势'),
+    ('設', '设'),
+    ('選', '选'),
+    ('見', '见'),
+    ('將', '将'),
+    ('準', '准'),
+    ('從', '从'),
+    ('來', '来'),
+    ('為', '为'),
+    ('於', '于'),
+    ('後', '后'),
+    ('幾', '几'),
+    ('當', '当'),
+    ('達', '达'),
+    ('則', '则'),
+    ('時', '时'),
+    ('間', '间'),
+    ('並', '并'),
+    ('僅', '仅'),
+    ('給', '给'),
+    ('號', '号'),
+    ('圍', '围'),
+    ('響', '响'),
+    ('險', '险'),
+    ('聯', '联'),
+    ('繫', '系'),
+    ('係', '系'),
+    ('頁', '页'),
+    ('們', '们'),
+    ('這', '这'),
+    ('還', '还'),
+    ('東', '东'),
+    ('陽', '阳'),
+    ('黨', '党'),
+    ('長', '长'),
+    ('廳', '厅'),
+    ('衛', '卫'),
+    ('視', '视'),
+    ('聽', '听'),
+    ('傳', '传'),
+    ('儘', '尽'),
+    ('盡', '尽'),
+    ('場', '场'),
+    ('環', '环'),
+    ('億', '亿'),
+    ('倉', '仓'),
     ('醫', '医'),
 ];
 
@@ -38,8 +171,26 @@ fn is_ignorable(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '*' | '#' | '|' | '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』'
-                | '《' | '》' | '<' | '>' | '\u{200b}' | '\u{feff}' | '_' | '`'
+            '*' | '#'
+                | '|'
+                | '"'
+                | '\''
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '《'
+                | '》'
+                | '<'
+                | '>'
+                | '\u{200b}'
+                | '\u{feff}'
+                | '_'
+                | '`'
         )
 }
 
@@ -52,7 +203,10 @@ pub fn normalize(text: &str) -> String {
         if is_ignorable(c) {
             continue;
         }
-        let c = TRADITIONAL.iter().find(|(t, _)| *t == c).map_or(c, |&(_, s)| s);
+        let c = TRADITIONAL
+            .iter()
+            .find(|(t, _)| *t == c)
+            .map_or(c, |&(_, s)| s);
         let c = match c {
             '、' | '．' | '，' if prev_digit => '.',
             '﹙' => '(',
@@ -108,13 +262,19 @@ pub fn split_ordinal(normalized: &str) -> (Option<Ordinal>, &str) {
     }
     if let Some(v) = cn_value(first) {
         if let Some((i, c @ ('、' | '.' | ','))) = chars.next() {
-            return (Some(Ordinal::ChineseComma(v)), &normalized[i + c.len_utf8()..]);
+            return (
+                Some(Ordinal::ChineseComma(v)),
+                &normalized[i + c.len_utf8()..],
+            );
         }
         return (None, normalized);
     }
     if let Some(v) = first.to_digit(10) {
         if let Some((i, c @ ('.' | ')'))) = chars.next() {
-            return (Some(Ordinal::Arabic(v as u8)), &normalized[i + c.len_utf8()..]);
+            return (
+                Some(Ordinal::Arabic(v as u8)),
+                &normalized[i + c.len_utf8()..],
+            );
         }
     }
     (None, normalized)
@@ -129,7 +289,10 @@ pub enum MatchQuality {
     /// The written text is the beginning of the label (wrapped or cut off).
     Prefix { chars: usize },
     /// A known variant of the label.
-    Variant { variant: VariantKind, official: bool },
+    Variant {
+        variant: VariantKind,
+        official: bool,
+    },
     /// The official text, up to normalisation.
     Exact,
 }
@@ -179,7 +342,11 @@ impl PreparedLabel {
                 (n, start, v.kind)
             })
             .collect();
-        PreparedLabel { core_start: core_start(&official), official, variants }
+        PreparedLabel {
+            core_start: core_start(&official),
+            official,
+            variants,
+        }
     }
 
     fn core(&self) -> &str {
@@ -194,7 +361,10 @@ impl PreparedLabel {
         self.variants
             .iter()
             .find(|(v, start, _)| written == v || w_core == &v[*start..])
-            .map(|&(_, _, kind)| MatchQuality::Variant { variant: kind, official: false })
+            .map(|&(_, _, kind)| MatchQuality::Variant {
+                variant: kind,
+                official: false,
+            })
     }
 
     /// Prefix (wrapped or cut-off label) or fuzzy (typo) match on a normalized label.
@@ -213,14 +383,18 @@ impl PreparedLabel {
         }
         let score = strsim::normalized_levenshtein(w_core, o_core);
         if score >= FUZZY_THRESHOLD {
-            return Some(MatchQuality::Fuzzy { score: score as f32 });
+            return Some(MatchQuality::Fuzzy {
+                score: score as f32,
+            });
         }
         // A wrapped label whose beginning carries a typo.
         if w_len >= 8 && w_len < o_len {
             let head: String = o_core.chars().take(w_len).collect();
             let score = strsim::normalized_levenshtein(w_core, &head);
             if score >= 0.8 {
-                return Some(MatchQuality::Fuzzy { score: score as f32 * 0.9 });
+                return Some(MatchQuality::Fuzzy {
+                    score: score as f32 * 0.9,
+                });
             }
         }
         None
@@ -232,7 +406,8 @@ impl PreparedLabel {
         if w_core.is_empty() {
             return None;
         }
-        self.exact(written, w_core).or_else(|| self.approximate(w_core))
+        self.exact(written, w_core)
+            .or_else(|| self.approximate(w_core))
     }
 }
 
@@ -245,7 +420,10 @@ pub struct LabelSet<K> {
 impl<K: Copy> LabelSet<K> {
     pub fn new<'a>(labels: impl IntoIterator<Item = (K, &'a str, &'a [LabelVariant])>) -> Self {
         LabelSet {
-            entries: labels.into_iter().map(|(k, l, v)| (k, PreparedLabel::new(l, v))).collect(),
+            entries: labels
+                .into_iter()
+                .map(|(k, l, v)| (k, PreparedLabel::new(l, v)))
+                .collect(),
         }
     }
 
@@ -260,19 +438,31 @@ impl<K: Copy> LabelSet<K> {
             .entries
             .iter()
             .filter_map(|(k, p)| p.exact(written, w_core).map(|q| (*k, q)))
-            .max_by(|a, b| a.1.rank().total_cmp(&b.1.rank()).then(std::cmp::Ordering::Greater));
+            .max_by(|a, b| {
+                a.1.rank()
+                    .total_cmp(&b.1.rank())
+                    .then(std::cmp::Ordering::Greater)
+            });
         if exact.is_some() {
             return exact;
         }
         self.entries
             .iter()
             .filter_map(|(k, p)| p.approximate(w_core).map(|q| (*k, q)))
-            .max_by(|a, b| a.1.rank().total_cmp(&b.1.rank()).then(std::cmp::Ordering::Greater))
+            .max_by(|a, b| {
+                a.1.rank()
+                    .total_cmp(&b.1.rank())
+                    .then(std::cmp::Ordering::Greater)
+            })
     }
 }
 
 /// Matches `written` (raw text) against an official label and its variants.
-pub fn match_label(written: &str, official: &str, variants: &[LabelVariant]) -> Option<MatchQuality> {
+pub fn match_label(
+    written: &str,
+    official: &str,
+    variants: &[LabelVariant],
+) -> Option<MatchQuality> {
     PreparedLabel::new(official, variants).matches(&normalize(written))
 }
 
@@ -285,16 +475,28 @@ mod tests {
         assert_eq!(normalize("（一） 予以公开"), "(一)予以公开");
         assert_eq!(normalize("三、 本年 度办 理结 果 |"), "三、本年度办理结果");
         assert_eq!(normalize("1、其他"), "1.其他");
-        assert_eq!(normalize("**六、其他需要报告的事项**"), "六、其他需要报告的事项");
+        assert_eq!(
+            normalize("**六、其他需要报告的事项**"),
+            "六、其他需要报告的事项"
+        );
         assert_eq!(normalize("結轉下年度續辦理"), "结转下年度續办理");
         assert_eq!(normalize("其它需要报告的事项"), "其他需要报告的事项");
     }
 
     #[test]
     fn splits_ordinals() {
-        assert_eq!(split_ordinal("(三)不予公开"), (Some(Ordinal::ChineseParen(3)), "不予公开"));
-        assert_eq!(split_ordinal("四、结转下年度继续办理"), (Some(Ordinal::ChineseComma(4)), "结转下年度继续办理"));
-        assert_eq!(split_ordinal("8.属于行政查询事项"), (Some(Ordinal::Arabic(8)), "属于行政查询事项"));
+        assert_eq!(
+            split_ordinal("(三)不予公开"),
+            (Some(Ordinal::ChineseParen(3)), "不予公开")
+        );
+        assert_eq!(
+            split_ordinal("四、结转下年度继续办理"),
+            (Some(Ordinal::ChineseComma(4)), "结转下年度继续办理")
+        );
+        assert_eq!(
+            split_ordinal("8.属于行政查询事项"),
+            (Some(Ordinal::Arabic(8)), "属于行政查询事项")
+        );
         assert_eq!(split_ordinal("规章"), (None, "规章"));
     }
 
@@ -302,12 +504,19 @@ mod tests {
     fn matches_real_variants() {
         let exact = match_label("(一) 予以公开", "（一）予以公开", &[]);
         assert_eq!(exact, Some(MatchQuality::Exact));
-        let prefix = match_label("5.要求行政机关确认或重新出", "5.要求行政机关确认或重新出具已获取信息", &[]);
+        let prefix = match_label(
+            "5.要求行政机关确认或重新出",
+            "5.要求行政机关确认或重新出具已获取信息",
+            &[],
+        );
         assert!(matches!(prefix, Some(MatchQuality::Prefix { .. })));
         let typo = match_label("2.其他法律行政止公开", "2.其他法律行政法规禁止公开", &[]);
         assert!(matches!(typo, Some(MatchQuality::Fuzzy { .. })), "{typo:?}");
         assert_eq!(match_label("他处理", "（六）其他处理", &[]), None);
-        assert_eq!(match_label("其他", "3.其他", &[]), Some(MatchQuality::Exact));
+        assert_eq!(
+            match_label("其他", "3.其他", &[]),
+            Some(MatchQuality::Exact)
+        );
         assert_eq!(match_label("予公开", "（三）不予公开", &[]), None);
     }
 }

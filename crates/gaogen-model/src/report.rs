@@ -22,14 +22,24 @@ pub struct Span {
 impl Span {
     /// A span within one line.
     pub fn on_line(line: u32, column: u32, end_column: u32) -> Span {
-        Span { line, column, end_line: line, end_column }
+        Span {
+            line,
+            column,
+            end_line: line,
+            end_column,
+        }
     }
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         let start = (self.line, self.column).min((other.line, other.column));
         let end = (self.end_line, self.end_column).max((other.end_line, other.end_column));
-        Span { line: start.0, column: start.1, end_line: end.0, end_column: end.1 }
+        Span {
+            line: start.0,
+            column: start.1,
+            end_line: end.0,
+            end_column: end.1,
+        }
     }
 }
 
@@ -85,7 +95,10 @@ pub struct Report {
 
 impl Report {
     pub fn section(&self, key: SectionKey) -> &Section {
-        self.sections.iter().find(|s| s.key == key).expect("all six sections are in the model")
+        self.sections
+            .iter()
+            .find(|s| s.key == key)
+            .expect("all six sections are in the model")
     }
 
     pub fn table(&self, key: TableKey) -> &Table {
@@ -98,7 +111,10 @@ impl Report {
 
     /// Number cells placed in official rows and columns, over all tables.
     pub fn number_cell_count(&self) -> usize {
-        TableKey::ALL.iter().map(|&k| self.table(k).number_cell_count()).sum()
+        TableKey::ALL
+            .iter()
+            .map(|&k| self.table(k).number_cell_count())
+            .sum()
     }
 }
 
@@ -177,7 +193,11 @@ impl Table {
     }
 
     pub fn number_cell_count(&self) -> usize {
-        self.rows.iter().flat_map(|r| &r.cells).filter(|c| c.value.is_number()).count()
+        self.rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter(|c| c.value.is_number())
+            .count()
     }
 }
 

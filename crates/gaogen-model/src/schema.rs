@@ -47,13 +47,22 @@ pub struct LabelVariant {
 }
 
 const fn variant(text: &'static str) -> LabelVariant {
-    LabelVariant { text, kind: VariantKind::Variant }
+    LabelVariant {
+        text,
+        kind: VariantKind::Variant,
+    }
 }
 const fn outdated(text: &'static str) -> LabelVariant {
-    LabelVariant { text, kind: VariantKind::Outdated }
+    LabelVariant {
+        text,
+        kind: VariantKind::Outdated,
+    }
 }
 const fn typo(text: &'static str) -> LabelVariant {
-    LabelVariant { text, kind: VariantKind::Typo }
+    LabelVariant {
+        text,
+        kind: VariantKind::Typo,
+    }
 }
 
 /// The six sections of a report.
@@ -83,12 +92,17 @@ pub struct SectionDef {
 impl SectionDef {
     /// The full official heading, e.g. 「一、总体情况」.
     pub fn heading(&self) -> String {
-        format!("{}、{}", CHINESE_NUMERALS[usize::from(self.number) - 1], self.title)
+        format!(
+            "{}、{}",
+            CHINESE_NUMERALS[usize::from(self.number) - 1],
+            self.title
+        )
     }
 }
 
 /// 一 … 十, for ordinals.
-pub const CHINESE_NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+pub const CHINESE_NUMERALS: [&str; 10] =
+    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 pub const SECTIONS: [SectionDef; 6] = [
     SectionDef {
@@ -140,7 +154,10 @@ pub const SECTIONS: [SectionDef; 6] = [
 
 /// The definition of a section by key.
 pub fn section(key: SectionKey) -> &'static SectionDef {
-    SECTIONS.iter().find(|s| s.key == key).expect("every key has a definition")
+    SECTIONS
+        .iter()
+        .find(|s| s.key == key)
+        .expect("every key has a definition")
 }
 
 /// The three statistical tables.
@@ -156,8 +173,11 @@ pub enum TableKey {
 }
 
 impl TableKey {
-    pub const ALL: [TableKey; 3] =
-        [TableKey::ActiveDisclosure, TableKey::Applications, TableKey::ReviewsAndLitigation];
+    pub const ALL: [TableKey; 3] = [
+        TableKey::ActiveDisclosure,
+        TableKey::Applications,
+        TableKey::ReviewsAndLitigation,
+    ];
 
     /// 「表二」, 「表三」, 「表四」.
     pub fn name(self) -> &'static str {
@@ -234,7 +254,11 @@ impl TableSchema {
 
     /// Number of cells a complete table has (data rows only).
     pub fn data_cell_count(&self) -> usize {
-        self.rows.iter().filter(|r| r.kind == RowKind::Data).map(|r| r.columns.len()).sum()
+        self.rows
+            .iter()
+            .filter(|r| r.kind == RowKind::Data)
+            .map(|r| r.columns.len())
+            .sum()
     }
 }
 
@@ -261,7 +285,12 @@ pub const ART20_9: &str = "第二十条第（九）项";
 pub const T2_GROUPS: [&str; 5] = [ART20_1, ART20_5, ART20_6, ART20_8, ART20_9];
 
 const fn col(id: &'static str, label: &'static str, kind: ValueKind) -> ColumnDef {
-    ColumnDef { id, label, kind, variants: &[] }
+    ColumnDef {
+        id,
+        label,
+        kind,
+        variants: &[],
+    }
 }
 
 const T2_2021_COLUMNS: &[ColumnDef] = &[
@@ -278,7 +307,10 @@ const T2_2021_COLUMNS: &[ColumnDef] = &[
         id: "fee_amount",
         label: "本年收费金额（单位：万元）",
         kind: ValueKind::Amount,
-        variants: &[variant("本年收费金额（单位：万元，保留4位小数）"), variant("本年收费金额")],
+        variants: &[
+            variant("本年收费金额（单位：万元，保留4位小数）"),
+            variant("本年收费金额"),
+        ],
     },
 ];
 
@@ -289,7 +321,14 @@ const fn t2_row(
     columns: &'static [&'static str],
     variants: &'static [LabelVariant],
 ) -> RowDef {
-    RowDef { id, label, kind: RowKind::Data, group: Some(group), columns, variants }
+    RowDef {
+        id,
+        label,
+        kind: RowKind::Data,
+        group: Some(group),
+        columns,
+        variants,
+    }
 }
 
 pub static T2_2021: TableSchema = TableSchema {
@@ -297,7 +336,13 @@ pub static T2_2021: TableSchema = TableSchema {
     version: FormatVersion::V2021,
     columns: T2_2021_COLUMNS,
     rows: &[
-        t2_row("rules", "规章", ART20_1, &["issued", "repealed", "in_force"], &[]),
+        t2_row(
+            "rules",
+            "规章",
+            ART20_1,
+            &["issued", "repealed", "in_force"],
+            &[],
+        ),
         t2_row(
             "normative_documents",
             "行政规范性文件",
@@ -328,7 +373,13 @@ pub static T2_2019: TableSchema = TableSchema {
     version: FormatVersion::V2019,
     columns: T2_2019_COLUMNS,
     rows: &[
-        t2_row("rules", "规章", ART20_1, &["produced", "published", "total_public"], &[]),
+        t2_row(
+            "rules",
+            "规章",
+            ART20_1,
+            &["produced", "published", "total_public"],
+            &[],
+        ),
         t2_row(
             "normative_documents",
             "规范性文件",
@@ -336,7 +387,13 @@ pub static T2_2019: TableSchema = TableSchema {
             &["produced", "published", "total_public"],
             &[variant("行政规范性文件")],
         ),
-        t2_row("licensing", "行政许可", ART20_5, &["previous_count", "change", "decisions"], &[]),
+        t2_row(
+            "licensing",
+            "行政许可",
+            ART20_5,
+            &["previous_count", "change", "decisions"],
+            &[],
+        ),
         t2_row(
             "other_services",
             "其他对外管理服务事项",
@@ -344,9 +401,27 @@ pub static T2_2019: TableSchema = TableSchema {
             &["previous_count", "change", "decisions"],
             &[],
         ),
-        t2_row("penalty", "行政处罚", ART20_6, &["previous_count", "change", "decisions"], &[]),
-        t2_row("enforcement", "行政强制", ART20_6, &["previous_count", "change", "decisions"], &[]),
-        t2_row("fees", "行政事业性收费", ART20_8, &["previous_count", "change"], &[]),
+        t2_row(
+            "penalty",
+            "行政处罚",
+            ART20_6,
+            &["previous_count", "change", "decisions"],
+            &[],
+        ),
+        t2_row(
+            "enforcement",
+            "行政强制",
+            ART20_6,
+            &["previous_count", "change", "decisions"],
+            &[],
+        ),
+        t2_row(
+            "fees",
+            "行政事业性收费",
+            ART20_8,
+            &["previous_count", "change"],
+            &[],
+        ),
         t2_row(
             "procurement",
             "政府集中采购",
@@ -389,13 +464,38 @@ pub const T3_COLUMN_IDS: &[&str] = &[
 ];
 
 const fn t3(id: &'static str, label: &'static str) -> RowDef {
-    RowDef { id, label, kind: RowKind::Data, group: None, columns: T3_COLUMN_IDS, variants: &[] }
+    RowDef {
+        id,
+        label,
+        kind: RowKind::Data,
+        group: None,
+        columns: T3_COLUMN_IDS,
+        variants: &[],
+    }
 }
 const fn t3_group(id: &'static str, label: &'static str) -> RowDef {
-    RowDef { id, label, kind: RowKind::Group, group: None, columns: T3_COLUMN_IDS, variants: &[] }
+    RowDef {
+        id,
+        label,
+        kind: RowKind::Group,
+        group: None,
+        columns: T3_COLUMN_IDS,
+        variants: &[],
+    }
 }
-const fn t3_var(id: &'static str, label: &'static str, variants: &'static [LabelVariant]) -> RowDef {
-    RowDef { id, label, kind: RowKind::Data, group: None, columns: T3_COLUMN_IDS, variants }
+const fn t3_var(
+    id: &'static str,
+    label: &'static str,
+    variants: &'static [LabelVariant],
+) -> RowDef {
+    RowDef {
+        id,
+        label,
+        kind: RowKind::Data,
+        group: None,
+        columns: T3_COLUMN_IDS,
+        variants,
+    }
 }
 
 macro_rules! t3_rows {
@@ -442,8 +542,14 @@ pub static T3_2021: TableSchema = TableSchema {
     columns: T3_COLUMNS,
     rows: t3_rows![
         t3_group("other_handling", "（六）其他处理"),
-        t3("other_no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-        t3("other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+        t3(
+            "other_no_correction",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+        ),
+        t3(
+            "other_unpaid_fee",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+        ),
         t3("other_other", "3.其他"),
     ],
 };
@@ -525,8 +631,22 @@ mod tests {
             .map(|&k| table_schema(k, FormatVersion::V2021).data_cell_count())
             .sum();
         assert_eq!(total, 200);
-        assert_eq!(T3_2021.rows.iter().filter(|r| r.kind == RowKind::Data).count(), 25);
-        assert_eq!(T3_2019.rows.iter().filter(|r| r.kind == RowKind::Data).count(), 23);
+        assert_eq!(
+            T3_2021
+                .rows
+                .iter()
+                .filter(|r| r.kind == RowKind::Data)
+                .count(),
+            25
+        );
+        assert_eq!(
+            T3_2019
+                .rows
+                .iter()
+                .filter(|r| r.kind == RowKind::Data)
+                .count(),
+            23
+        );
     }
 
     #[test]
@@ -545,6 +665,9 @@ mod tests {
 
     #[test]
     fn section_headings_are_official() {
-        assert_eq!(section(SectionKey::ReviewsAndLitigation).heading(), "四、政府信息公开行政复议、行政诉讼情况");
+        assert_eq!(
+            section(SectionKey::ReviewsAndLitigation).heading(),
+            "四、政府信息公开行政复议、行政诉讼情况"
+        );
     }
 }

@@ -30,14 +30,20 @@ pub(crate) fn run(args: &ParseArgs) -> u8 {
     let out = match args.format {
         Format::Json => {
             let json = if args.files.len() == 1 {
-                reports.first().map(|(_, r)| serde_json::to_string_pretty(r))
+                reports
+                    .first()
+                    .map(|(_, r)| serde_json::to_string_pretty(r))
             } else {
                 let all: Vec<_> = reports.iter().map(|(_, r)| r).collect();
                 Some(serde_json::to_string_pretty(&all))
             };
-            json.map(|j| j.expect("the model serializes") + "\n").unwrap_or_default()
+            json.map(|j| j.expect("the model serializes") + "\n")
+                .unwrap_or_default()
         }
-        Format::Text => reports.iter().map(|(p, r)| summary(&p.display().to_string(), r)).collect(),
+        Format::Text => reports
+            .iter()
+            .map(|(p, r)| summary(&p.display().to_string(), r))
+            .collect(),
     };
     if crate::output::write_stdout(out.as_bytes()).is_err() {
         return 2;
@@ -51,10 +57,12 @@ fn summary(path: &str, r: &Report) -> String {
         s.push_str(&t);
         s.push('\n');
     };
-    line(format!("{path}"));
+    line(path.to_string());
     line(format!(
         "  标题：{}",
-        r.title.as_ref().map_or("（未找到）".to_string(), |t| t.value.clone())
+        r.title
+            .as_ref()
+            .map_or("（未找到）".to_string(), |t| t.value.clone())
     ));
     line(format!(
         "  机关：{}    年度：{}    编码：{}",
@@ -76,10 +84,24 @@ fn summary(path: &str, r: &Report) -> String {
         }
         let cells: Vec<_> = t.rows.iter().flat_map(|row| &row.cells).collect();
         let numbers = cells.iter().filter(|c| c.value.is_number()).count();
-        let empty = cells.iter().filter(|c| matches!(c.value, CellValue::Empty { .. })).count();
-        let missing = cells.iter().filter(|c| c.value == CellValue::Missing).count();
-        let rows_missing = t.rows.iter().filter(|row| row.status == RowStatus::Missing).count();
-        let ambiguous = t.rows.iter().filter(|row| row.status == RowStatus::Ambiguous).count();
+        let empty = cells
+            .iter()
+            .filter(|c| matches!(c.value, CellValue::Empty { .. }))
+            .count();
+        let missing = cells
+            .iter()
+            .filter(|c| c.value == CellValue::Missing)
+            .count();
+        let rows_missing = t
+            .rows
+            .iter()
+            .filter(|row| row.status == RowStatus::Missing)
+            .count();
+        let ambiguous = t
+            .rows
+            .iter()
+            .filter(|row| row.status == RowStatus::Ambiguous)
+            .count();
         let version = match t.version {
             gaogen_model::FormatVersion::V2019 => "2019",
             gaogen_model::FormatVersion::V2021 => "2021",
@@ -89,9 +111,15 @@ fn summary(path: &str, r: &Report) -> String {
             key.name()
         ));
     }
-    line(format!("  读取发现 {} 项：", r.findings.len()));
+    if r.findings.is_empty() {
+        line("  读取发现：无".to_string());
+    } else {
+        line(format!("  读取发现 {} 项：", r.findings.len()));
+    }
     for f in &r.findings {
-        let at = f.span.map_or(String::new(), |sp| format!("{}:{}: ", sp.line, sp.column));
+        let at = f
+            .span
+            .map_or(String::new(), |sp| format!("{}:{}: ", sp.line, sp.column));
         line(format!("    {at}{}", f.message));
     }
     s

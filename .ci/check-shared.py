@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Runs gaogen over ../shared (real published reports) and asserts the facts the issues name.
+
+Run by .ci/run when ../shared exists; the repository's own tests use tests/fixtures instead.
+Prints one line per check and closes with 'N passed, N failed'.
+"""
+import json
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+GAOGEN = ROOT / "target" / "debug" / "gaogen"
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+def parse(path):
+    out = subprocess.run([str(GAOGEN), "parse", str(path)], capture_output=True, timeout=60)
+    check(f"{path.name}: exit 0", out.returncode == 0, out.stderr.decode(errors="replace"))
+    return json.loads(out.stdout) if out.returncode == 0 else None
+
+
+def numbers(report, table):
+    t = report["tables"][table]
+    return sum(1 for r in t["rows"] for c in r["cells"] if c["value"]["kind"] in ("count", "amount"))
+
+
+def row(report, table, rid):
+    for r in report["tables"][table]["rows"]:
+        if r["id"] == rid:
+            return r
+    return None
+
+
+def values(report, table, rid):
+    r = row(report, table, rid)
+    return [c["value"].get("value") for c in r["cells"]] if r else None
+
+
+def kinds(report):
+    return [f["kind"] for f in report["findings"]]
+
+
+seeds = {p.name[:3]: p for p in sorted((SHARED / "seeds").glob("*.txt"))}
+for key, path in seeds.items():
+    r = parse(path)
+    if r is None:
+        continue
+    total = sum(numbers(r, t) for t in ("active_disclosure", "applications", "reviews_and_litigation"))
+    if key in ("001", "004"):
+        check(f"{key}: complete, 200 number cells", total == 200, total)
+    if key == "000":
+        for rid in ("disclosed", "partially_disclosed"):
+            cells = row(r, "applications", rid)["cells"]
+            check(f"000: {rid} carries only its 总计", [c["value"]["kind"] for c in cells][-1] == "count"
+                  and all(c["value"]["kind"] != "count" for c in cells[:-1]), cells)
+    if key == "003":
+        check("003: （七） row ambiguous", row(r, "applications", "results_total")["status"] == "ambiguous")
+        check("003: （七） keeps its 6 values", len(row(r, "applications", "results_total")["unplaced"]) == 6)
+    if key == "002":
+        check("002: heading 四 missing", not r["sections"][3]["found"])
+        check("002: 表三 stops after （四）1", row(r, "applications", "unavailable_not_held")["status"] == "found"
+              and row(r, "applications", "unavailable_needs_creation")["status"] == "missing")
+        check("002: 15 values of 表四 placed", numbers(r, "reviews_and_litigation") == 15)
+        check("002: 表二 行政许可 33", values(r, "active_disclosure", "licensing") == [33])
+
+corpus = SHARED / "corpus" / "pdf"
+facts = {
+    "huaian_city_2024": {
+        "new_requests": 3119, "carried_over": 34, "results_total": 3050, "carried_forward": 103,
+        "t4": [72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20], "t3": "2021", "fee": "96171.6",
+    },
+    "hongze_district_2023": {
+        "new_requests": 21, "carried_over": 0, "results_total": 21, "carried_forward": 0,
+        "t4": [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0], "t3": "2019", "fee": "7730.28",
+        "licensing": 550,
+    },
+    "hongze_district_2024": {
+        "new_requests": 95, "carried_over": 0, "results_total": 95, "carried_forward": 0,
+        "t4": [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3], "t3": "2019", "fee": "7545",
+        "licensing": 9487,
+    },
+}
+tmp = ROOT / "target" / "shared-text"
+tmp.mkdir(parents=True, exist_ok=True)
+for name, f in facts.items():
+    pdf = corpus / f"{name}.pdf"
+    if not pdf.exists():
+        continue
+    txt = tmp / f"{name}.txt"
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(txt)], check=True)
+    r = parse(txt)
+    if r is None:
+        continue
+    for rid in ("new_requests", "carried_over", "results_total", "carried_forward"):
+        check(f"{name}: 表三 {rid} 总计 {f[rid]}", values(r, "applications", rid)[-1] == f[rid],
+              values(r, "applications", rid))
+    check(f"{name}: 表四 {f['t4']}", values(r, "reviews_and_litigation", "cases") == f["t4"],
+          values(r, "reviews_and_litigation", "cases"))
+    check(f"{name}: 表三 format {f['t3']}", r["tables"]["applications"]["version"] == f["t3"])
+    check(f"{name}: 表二 fee {f['fee']}", values(r, "active_disclosure", "fees") == [f["fee"]],
+          values(r, "active_disclosure", "fees"))
+    if "licensing" in f:
+        check(f"{name}: 表二 行政许可 {f['licensing']}", values(r, "active_disclosure", "licensing") == [f["licensing"]])
+    expected = 175 if f["t3"] == "2021" else 161
+    check(f"{name}: every 表三 value placed", numbers(r, "applications") == expected, numbers(r, "applications"))
+    if name.startswith("hongze"):
+        check(f"{name}: typo 「其他法律行政止公开」 found", "label_variant" in kinds(r))
+
+for path in sorted((SHARED / "corpus" / "pdfminer-text").glob("*.txt")):
+    out = subprocess.run([str(GAOGEN), "parse", str(path)], capture_output=True, timeout=60)
+    check(f"pdfminer {path.name}: reads without error", out.returncode == 0, out.stderr.decode(errors="replace"))
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
