@@ -96,6 +96,11 @@ const CN: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 
 /// If the line looks like a section heading, its parts.
 pub(crate) fn heading(line: &str) -> Option<HeadingShape<'_>> {
+    // Cheap test first: a failed pest parse builds an error value.
+    let lead = line.trim_start_matches([' ', '#', '*', '_']);
+    if !lead.starts_with(CN) {
+        return None;
+    }
     let pairs = LineGrammar::parse(Rule::heading_line, line).ok()?;
     let mut number = 0;
     let mut start = None;
@@ -129,7 +134,10 @@ pub(crate) fn shape(line: &str) -> LineShape<'_> {
     if line.trim().is_empty() {
         return LineShape::Blank;
     }
-    if LineGrammar::parse(Rule::page_number, line).is_ok() {
+    let lead = line.trim_start();
+    if lead.starts_with(['-', '—', '–', '－'])
+        && LineGrammar::parse(Rule::page_number, line).is_ok()
+    {
         return LineShape::PageNumber;
     }
     let Ok(pairs) = LineGrammar::parse(Rule::cell_line, line) else {

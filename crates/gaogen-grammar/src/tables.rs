@@ -177,8 +177,10 @@ impl Reader {
             return;
         }
         let run = std::mem::take(&mut self.orphan_run);
-        let key = self.current.unwrap_or(TableKey::Applications);
-        self.table(key).orphans.push(run);
+        // Values are only taken while a table is current.
+        if let Some(key) = self.current {
+            self.table(key).orphans.push(run);
+        }
     }
 
     fn push_value(&mut self, value: Located<CellValue>) -> bool {
@@ -348,12 +350,13 @@ impl Reader {
                 }
             }
         }
-        if self.current.is_some() && n.chars().count() < 40 && !n.ends_with('。') {
-            let key = self.current.unwrap_or(TableKey::Applications);
-            self.table(key).unread.push(located());
-            return true;
+        match self.current {
+            Some(key) if n.chars().count() < 40 && !n.ends_with('。') => {
+                self.table(key).unread.push(located());
+                true
+            }
+            _ => false,
         }
-        false
     }
 }
 

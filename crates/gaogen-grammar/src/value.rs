@@ -12,6 +12,19 @@ const UNITS: &[&str] = &["万元", "元", "件", "个", "项", "条", "次"];
 
 /// The value a cell's text stands for, or `None` when the text is a label or prose.
 pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
+    let trimmed = raw.trim();
+    if !trimmed.is_empty() && trimmed.len() <= 18 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return trimmed.parse().ok().map(|value| CellValue::Count {
+            value,
+            raw: trimmed.to_string(),
+        });
+    }
+    // Labels and prose start with a character no value starts with.
+    if trimmed.starts_with(|c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) && !matches!(c, '无' | '减' | '增')
+    }) {
+        return None;
+    }
     let text: String = raw.nfkc().filter(|c| !c.is_whitespace()).collect();
     if text.is_empty() {
         return None;

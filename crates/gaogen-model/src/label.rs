@@ -166,6 +166,22 @@ const TRADITIONAL: &[(char, char)] = &[
     ('醫', '医'),
 ];
 
+/// The simplified form of a traditional character of [`TRADITIONAL`].
+fn simplified(c: char) -> char {
+    static SORTED: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
+    if c < '\u{4e00}' {
+        return c;
+    }
+    let table = SORTED.get_or_init(|| {
+        let mut t = TRADITIONAL.to_vec();
+        t.sort_unstable();
+        t
+    });
+    table
+        .binary_search_by_key(&c, |&(t, _)| t)
+        .map_or(c, |i| table[i].1)
+}
+
 /// Punctuation that carries no meaning when comparing labels.
 fn is_ignorable(c: char) -> bool {
     c.is_whitespace()
@@ -197,9 +213,32 @@ fn is_ignorable(c: char) -> bool {
 /// The comparison form of a label: NFKC (full width → half width), no whitespace, no quotes or
 /// markdown emphasis, traditional → simplified, `1、` → `1.`, trailing `：` removed.
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    if text.chars().all(is_nfkc_stable_or_fullwidth) {
+        normalize_chars(text.chars().map(fold_fullwidth))
+    } else {
+        normalize_chars(text.nfkc())
+    }
+}
+
+/// Characters NFKC leaves alone (ASCII, CJK ideographs, most CJK punctuation) or maps by a fixed
+/// offset (full-width ASCII): for these the costly general NFKC is skipped.
+fn is_nfkc_stable_or_fullwidth(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{7f}' | '\u{4e00}'..='\u{9fff}' | '\u{3001}'..='\u{303f}' | '\u{ff01}'..='\u{ff5e}' | '\u{2018}'..='\u{201d}' | '\u{3000}')
+}
+
+/// NFKC of a character accepted by [`is_nfkc_stable_or_fullwidth`].
+fn fold_fullwidth(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+fn normalize_chars(chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::new();
     let mut prev_digit = false;
-    for c in text.nfkc() {
+    for c in chars {
         if is_ignorable(c) {
             continue;
         }

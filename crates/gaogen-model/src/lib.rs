@@ -8,4 +8,4 @@ pub mod report;
 pub mod schema;
 
 pub use report::*;
-pub use schema::{FormatVersion, SectionKey, TableKey};
+pub use schema::{FormatVersion, RowKind, SectionKey, TableKey};
