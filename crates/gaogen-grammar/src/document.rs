@@ -52,8 +52,14 @@ fn section_heading(line: &SourceLine) -> Option<FoundHeading> {
             return None;
         }
     }
+    let written: String = line
+        .text
+        .chars()
+        .skip(shape.start as usize)
+        .take((shape.end - shape.start) as usize)
+        .collect();
     let heading = Heading {
-        text: line.text.trim().to_string(),
+        text: written.trim_end_matches(['*', '_', ' ']).to_string(),
         span: line.span(0, shape.start, shape.end),
         number_as_written: Some(shape.number),
         quality,
@@ -172,13 +178,19 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
     for h in &found {
         table_line[h.line] = true;
     }
-    let wrapped = is_wrapped(source, &shapes, &table_line);
+    let style = if input == InputKind::Html {
+        Style::Blocks
+    } else if is_wrapped(source, &shapes, &table_line) {
+        Style::Wrapped
+    } else {
+        Style::OnePerLine
+    };
     let preamble = paragraphs(
         source,
         &shapes,
         preamble_start..first_heading,
         &table_line,
-        wrapped,
+        style,
     );
 
     // Sections in official order.
@@ -247,7 +259,7 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
             &shapes,
             h.line + 1..end,
             &table_line,
-            wrapped,
+            style,
         ));
         let last = (h.line..end)
             .rev()
@@ -382,19 +394,29 @@ fn is_wrapped(source: &[SourceLine], shapes: &[LineShape<'_>], table_line: &[boo
     indented >= 2 && mid_sentence * 2 >= flush.len()
 }
 
-/// Paragraphs of running text in `range`, skipping table lines.
-///
-/// Two styles exist. In *wrapped* text (PDF extraction) lines break mid-sentence and a paragraph
-/// starts with an indented line; blank lines only surround page breaks. Otherwise a paragraph ends
-/// at a blank line or a sentence end. In both, an ordinal (「（一）」, 「一是」, 「1.」) starts a new
-/// paragraph, and a short ordinal line (a sub-heading) stands alone.
+/// How lines make paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// Copies and exports: a paragraph ends at a blank line or a sentence end.
+    OnePerLine,
+    /// PDF extraction: lines break mid-sentence, a paragraph starts with an indented line, blank
+    /// lines only surround page breaks.
+    Wrapped,
+    /// HTML: every line is a block of the page and a paragraph of its own.
+    Blocks,
+}
+
+/// Paragraphs of running text in `range`, skipping table lines. In every style an ordinal
+/// (「（一）」, 「一是」, 「1.」) starts a new paragraph, and a short ordinal line (a sub-heading)
+/// stands alone.
 fn paragraphs(
     source: &[SourceLine],
     shapes: &[LineShape<'_>],
     range: std::ops::Range<usize>,
     table_line: &[bool],
-    wrapped: bool,
+    style: Style,
 ) -> Vec<Paragraph> {
+    let wrapped = style == Style::Wrapped;
     let is_text = |i: usize| is_text_line(shapes, table_line, i);
     let indented = |i: usize| is_indented(&source[i]);
     let mut out: Vec<Paragraph> = Vec::new();
@@ -415,7 +437,7 @@ fn paragraphs(
         let starts_item = starts_with_ordinal(&text);
         let sub_heading =
             starts_item && text.chars().count() <= 24 && !text.contains(['。', '；', '，']);
-        if open && !starts_item && !(wrapped && indented(i)) {
+        if open && style != Style::Blocks && !starts_item && !(wrapped && indented(i)) {
             if let Some(last) = out.last_mut() {
                 last.text.push_str(&text);
                 last.span = last.span.cover(line.whole());

@@ -162,15 +162,13 @@ pub(crate) fn shape(line: &str) -> LineShape<'_> {
             Rule::hard_cell => hard.push(HardCell::default()),
             Rule::hard_sep => piped |= pair.as_str() == "|",
             Rule::soft_cell => {
+                // A single space before a hard separator belongs to no cell.
+                let text = pair.as_str().trim_end();
                 let span = pair.as_span();
                 let start = cols.at(span.start());
-                let end = cols.at(span.end());
+                let end = cols.at(span.start() + text.len());
                 if let Some(cell) = hard.last_mut() {
-                    cell.tokens.push(Token {
-                        text: pair.as_str(),
-                        start,
-                        end,
-                    });
+                    cell.tokens.push(Token { text, start, end });
                 }
             }
             _ => {}

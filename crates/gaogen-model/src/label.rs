@@ -242,10 +242,7 @@ fn normalize_chars(chars: impl Iterator<Item = char>) -> String {
         if is_ignorable(c) {
             continue;
         }
-        let c = TRADITIONAL
-            .iter()
-            .find(|(t, _)| *t == c)
-            .map_or(c, |&(_, s)| s);
+        let c = simplified(c);
         let c = match c {
             '、' | '．' | '，' if prev_digit => '.',
             '﹙' => '(',
