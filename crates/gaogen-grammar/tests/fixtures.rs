@@ -2,7 +2,7 @@
 //! a JSON snapshot of the whole model, and the facts each layout must yield.
 
 use gaogen_model::{CellValue, FindingKind, Report, RowStatus, SectionKey, TableKey};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
@@ -15,7 +15,7 @@ fn read(name: &str) -> Report {
 
 #[test]
 fn snapshot_every_fixture() {
-    insta::glob!("../../../tests/fixtures", "*.{txt,html}", |path: &Path| {
+    insta::glob!("../../../tests/fixtures", "*.{txt,html}", |path: &std::path::Path| {
         let bytes = std::fs::read(path).unwrap();
         let report = gaogen_grammar::parse_bytes(&bytes).unwrap();
         insta::assert_json_snapshot!(report);
