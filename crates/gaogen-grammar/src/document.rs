@@ -249,10 +249,7 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         let end = found.get(k + 1).map_or(source.len(), |n| n.line);
         let mut paras = Vec::new();
         if let Some((text, span)) = &h.rest {
-            paras.push(Paragraph {
-                text: text.clone(),
-                span: *span,
-            });
+            paras.push(Paragraph::new(text.clone(), *span));
         }
         paras.extend(paragraphs(
             source,
@@ -439,17 +436,13 @@ fn paragraphs(
             starts_item && text.chars().count() <= 24 && !text.contains(['。', '；', '，']);
         if open && style != Style::Blocks && !starts_item && !(wrapped && indented(i)) {
             if let Some(last) = out.last_mut() {
-                last.text.push_str(&text);
-                last.span = last.span.cover(line.whole());
+                last.push_line(&text, line.whole());
                 open = wrapped || !ends_sentence(&text);
                 continue;
             }
         }
-        out.push(Paragraph {
-            text: text.to_string(),
-            span: line.whole(),
-        });
         open = !sub_heading && (wrapped || !ends_sentence(&text));
+        out.push(Paragraph::new(text, line.whole()));
     }
     out
 }

@@ -20,14 +20,18 @@ use gaogen_model::{Finding, FindingKind, InputKind, Report};
 
 /// Reads a report from text (plain text or HTML, told apart by content).
 pub fn parse(text: &str) -> Report {
-    parse_decoded(text, "UTF-8")
+    parse_text(text, "UTF-8")
 }
 
 /// Reads a report from the bytes of a file: decodes, then [`parse`]s. Fails only when the bytes
 /// are not a text at all (empty, binary, too large, undecodable).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, InputError> {
-    let decoded = decode(bytes)?;
-    let mut report = parse_decoded(&decoded.text, decoded.encoding);
+    Ok(parse_decoded(&decode(bytes)?))
+}
+
+/// Reads a report from text already [`decode`]d (keep the text to quote from it).
+pub fn parse_decoded(decoded: &Decoded) -> Report {
+    let mut report = parse_text(&decoded.text, decoded.encoding);
     if decoded.truncated {
         report.findings.insert(
             0,
@@ -38,10 +42,10 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Report, InputError> {
             ),
         );
     }
-    Ok(report)
+    report
 }
 
-fn parse_decoded(text: &str, encoding: &str) -> Report {
+fn parse_text(text: &str, encoding: &str) -> Report {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if html::looks_like_html(text) {
         let lines = html::html_lines(text);

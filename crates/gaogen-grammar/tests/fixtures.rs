@@ -15,11 +15,15 @@ fn read(name: &str) -> Report {
 
 #[test]
 fn snapshot_every_fixture() {
-    insta::glob!("../../../tests/fixtures", "*.{txt,html}", |path: &std::path::Path| {
-        let bytes = std::fs::read(path).unwrap();
-        let report = gaogen_grammar::parse_bytes(&bytes).unwrap();
-        insta::assert_json_snapshot!(report);
-    });
+    insta::glob!(
+        "../../../tests/fixtures",
+        "*.{txt,html}",
+        |path: &std::path::Path| {
+            let bytes = std::fs::read(path).unwrap();
+            let report = gaogen_grammar::parse_bytes(&bytes).unwrap();
+            insta::assert_json_snapshot!(report);
+        }
+    );
 }
 
 fn numbers(r: &Report, key: TableKey) -> usize {

@@ -3,6 +3,7 @@
 //!
 //! This crate does no I/O.
 
+pub mod check;
 pub mod label;
 pub mod report;
 pub mod schema;

@@ -123,6 +123,41 @@ impl Report {
 pub struct Paragraph {
     pub text: String,
     pub span: Span,
+    /// Where each joined line starts: (byte offset in `text`, position in the file).
+    #[serde(skip)]
+    pub segments: Vec<(usize, Span)>,
+}
+
+impl Paragraph {
+    /// A paragraph of one piece of text at `span`.
+    pub fn new(text: String, span: Span) -> Paragraph {
+        Paragraph {
+            segments: vec![(0, span)],
+            text,
+            span,
+        }
+    }
+
+    /// Appends a line read at `span`.
+    pub fn push_line(&mut self, line: &str, span: Span) {
+        self.segments.push((self.text.len(), span));
+        self.text.push_str(line);
+        self.span = self.span.cover(span);
+    }
+
+    /// The position in the file of `text[range]` (which must lie on char boundaries).
+    pub fn locate(&self, range: std::ops::Range<usize>) -> Span {
+        let (start, seg) = self
+            .segments
+            .iter()
+            .rev()
+            .find(|(offset, _)| *offset <= range.start)
+            .copied()
+            .unwrap_or((0, self.span));
+        let column = seg.column + self.text[start..range.start].chars().count() as u32;
+        let width = self.text[range].chars().count().max(1) as u32;
+        Span::on_line(seg.line, column, column + width)
+    }
 }
 
 /// A section heading as written.

@@ -1,29 +1,10 @@
 //! Reading report files from disk: the only place the CLI touches input files.
 
 use gaogen_model::Report;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Reads and parses one report; the error is a Chinese message naming the file.
-pub(crate) fn read_report(path: &Path) -> Result<Report, String> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| format!("错误：{shown}：无法读取文件（{}）", io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(format!("错误：{shown}：这是一个目录，不是报告文件"));
-    }
-    if meta.len() > gaogen_grammar::MAX_INPUT_BYTES as u64 {
-        return Err(format!(
-            "错误：{shown}：{}",
-            gaogen_grammar::InputError::TooLarge {
-                size: meta.len() as usize,
-                limit: gaogen_grammar::MAX_INPUT_BYTES
-            }
-        ));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("错误：{shown}：无法读取文件（{}）", io_reason(&e)))?;
-    gaogen_grammar::parse_bytes(&bytes).map_err(|e| format!("错误：{shown}：{e}"))
-}
+/// File endings taken from a directory.
+const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm", "md", "text"];
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
@@ -31,4 +12,81 @@ fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "没有读取权限".into(),
         _ => e.to_string(),
     }
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path)
+        .map_err(|e| format!("错误：{shown}：无法读取文件（{}）", io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err(format!("错误：{shown}：这是一个目录，不是报告文件"));
+    }
+    if meta.len() > gaogen_grammar::MAX_INPUT_BYTES as u64 {
+        let e = gaogen_grammar::InputError::TooLarge {
+            size: meta.len() as usize,
+            limit: gaogen_grammar::MAX_INPUT_BYTES,
+        };
+        return Err(format!("错误：{shown}：{e}"));
+    }
+    std::fs::read(path).map_err(|e| format!("错误：{shown}：无法读取文件（{}）", io_reason(&e)))
+}
+
+/// Reads and parses one report; the error is a Chinese message naming the file.
+pub(crate) fn read_report(path: &Path) -> Result<Report, String> {
+    read_source(path).map(|(_, report)| report)
+}
+
+/// Reads one report and keeps its decoded text, to quote from.
+pub(crate) fn read_source(path: &Path) -> Result<(String, Report), String> {
+    let bytes = read_bytes(path)?;
+    let decoded =
+        gaogen_grammar::decode(&bytes).map_err(|e| format!("错误：{}：{e}", path.display()))?;
+    drop(bytes);
+    let report = gaogen_grammar::parse_decoded(&decoded);
+    Ok((decoded.text, report))
+}
+
+/// The files named, with directories expanded (recursively, sorted, hidden entries skipped), and
+/// the messages for paths that do not exist.
+pub(crate) fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let mut stack = vec![path.clone()];
+            let mut found = Vec::new();
+            while let Some(dir) = stack.pop() {
+                let Ok(entries) = std::fs::read_dir(&dir) else {
+                    failures.push(format!("错误：{}：无法读取目录", dir.display()));
+                    continue;
+                };
+                for entry in entries.flatten() {
+                    let p = entry.path();
+                    if p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with('.'))
+                    {
+                        continue;
+                    }
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
+                    }) {
+                        found.push(p);
+                    }
+                }
+            }
+            found.sort();
+            files.extend(found);
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            failures.push(format!(
+                "错误：{}：无法读取文件（文件不存在）",
+                path.display()
+            ));
+        }
+    }
+    (files, failures)
 }

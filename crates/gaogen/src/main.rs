@@ -1,8 +1,12 @@
 //! The `gaogen` command line.
 
+mod check_cmd;
 mod input;
 mod output;
 mod parse_cmd;
+mod render_diag;
+mod rules_cmd;
+mod sarif;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -19,6 +23,10 @@ struct Cli {
 enum Command {
     /// 读取已发布的报告（文本或网页），输出模型：章节、表格、每个单元格及读取发现的问题
     Parse(parse_cmd::ParseArgs),
+    /// 检查已发布的报告：逐条核对格式规则和勾稽关系，指出每个问题的位置、两边的数值和修改办法
+    Check(check_cmd::CheckArgs),
+    /// 列出全部检查规则及其说明
+    Rules(rules_cmd::RulesArgs),
 }
 
 /// Output format shared by the commands.
@@ -32,6 +40,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
+        Command::Check(args) => check_cmd::run(&args),
+        Command::Rules(args) => rules_cmd::run(&args),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,79 @@
+//! Cell-by-cell value checks shared by T2-2 and T3-5.
+
+use super::{Diagnostic, Severity};
+use crate::schema::{table_schema, ValueKind};
+use crate::{CellValue, Report, TableKey};
+
+/// Reports every cell of `key` whose value is not a proper value of its column.
+pub(crate) fn check_values(
+    report: &Report,
+    key: TableKey,
+    code: &'static str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let table = report.table(key);
+    if !table.found {
+        return;
+    }
+    let schema = table_schema(key, table.version);
+    for row in &table.rows {
+        for cell in &row.cells {
+            let kind = schema
+                .column(cell.column)
+                .map_or(ValueKind::Count, |c| c.kind);
+            let place = format!("{}「{}」的「{}」", key.name(), row.label, cell.label);
+            let (message, help) = match &cell.value {
+                CellValue::Empty { marker } if marker.is_empty() => (
+                    format!("{place}是空白：空白不等于 0"),
+                    "填入数值；没有发生的填 0".to_string(),
+                ),
+                CellValue::Empty { marker } => (
+                    format!("{place}填的是「{marker}」，不是数字：不等于 0"),
+                    "填入数值；没有发生的填 0".to_string(),
+                ),
+                CellValue::Text { raw } => (
+                    format!("{place}填的是「{raw}」，单元格里只应有数字"),
+                    "去掉单位和文字，只填数字（单位见表头）".to_string(),
+                ),
+                CellValue::Count { value, raw } => {
+                    if *value < 0 && kind != ValueKind::SignedCount {
+                        (
+                            format!("{place}是负数 {raw}"),
+                            "件数不能为负，核对后改正".to_string(),
+                        )
+                    } else if raw.len() > 1 && raw.starts_with('0') {
+                        (format!("{place}写作「{raw}」"), format!("写作「{value}」"))
+                    } else {
+                        continue;
+                    }
+                }
+                CellValue::Amount { value, raw } => {
+                    if kind != ValueKind::Amount {
+                        (
+                            format!("{place}是小数 {raw}，件数应为整数"),
+                            "核对后填入整数".to_string(),
+                        )
+                    } else if value.is_sign_negative() {
+                        (
+                            format!("{place}是负数 {raw}"),
+                            "金额不能为负，核对后改正".to_string(),
+                        )
+                    } else {
+                        continue;
+                    }
+                }
+                CellValue::Missing => continue,
+            };
+            out.push(
+                Diagnostic::new(
+                    code,
+                    Severity::Warning,
+                    message,
+                    cell.span.or(row.label_as_written.as_ref().map(|l| l.span)),
+                )
+                .in_table(key)
+                .help(help),
+            );
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! Sums of table cells that must balance, and finding the one cell that breaks several.
+
+use super::{Diagnostic, Severity};
+use crate::{CellValue, Report, Span, TableKey};
+use serde::Serialize;
+
+/// A cell in an equation with the value read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Term {
+    pub row: &'static str,
+    pub column: &'static str,
+    /// 「一、本年新收政府信息公开申请数量 · 自然人」.
+    pub label: String,
+    pub value: i64,
+    pub span: Option<Span>,
+}
+
+/// Both sides of a broken equation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EquationReport {
+    pub left: Vec<Term>,
+    pub right: Vec<Term>,
+    pub left_sum: i64,
+    pub right_sum: i64,
+    /// `left_sum - right_sum`.
+    pub difference: i64,
+}
+
+/// The cell most likely wrong: the one every broken equation of a group shares, and the value
+/// that would make all of them hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Culprit {
+    pub row: &'static str,
+    pub column: &'static str,
+    pub label: String,
+    pub span: Option<Span>,
+    pub value: i64,
+    pub mended_value: i64,
+    /// Codes of the equations it breaks.
+    pub breaks: Vec<&'static str>,
+}
+
+/// A cell an equation needs, by row and column id.
+pub(crate) type CellRef = (&'static str, &'static str);
+
+/// The outcome of evaluating an equation.
+pub(crate) enum Outcome {
+    Holds,
+    Broken(EquationReport),
+    /// Cells that are empty, text or missing (by label).
+    NotAssessable(Vec<String>),
+}
+
+fn cell_label(report: &Report, table: TableKey, (row, column): CellRef) -> String {
+    let t = report.table(table);
+    let row_label = t.row(row).map_or(row, |r| r.label);
+    let column_label = t.cell(row, column).map_or(column, |c| c.label);
+    format!("{row_label} · {column_label}")
+}
+
+fn terms(
+    report: &Report,
+    table: TableKey,
+    cells: &[CellRef],
+    unusable: &mut Vec<String>,
+) -> Vec<Term> {
+    let t = report.table(table);
+    let mut out = Vec::with_capacity(cells.len());
+    for &(row, column) in cells {
+        let cell = t.cell(row, column);
+        match cell.map(|c| &c.value) {
+            Some(CellValue::Count { value, .. }) => out.push(Term {
+                row,
+                column,
+                label: cell_label(report, table, (row, column)),
+                value: *value,
+                span: cell.and_then(|c| c.span),
+            }),
+            _ => unusable.push(cell_label(report, table, (row, column))),
+        }
+    }
+    out
+}
+
+/// Evaluates `Σ left = Σ right` over the cells of one table.
+pub(crate) fn evaluate(
+    report: &Report,
+    table: TableKey,
+    left: &[CellRef],
+    right: &[CellRef],
+) -> Outcome {
+    let mut unusable = Vec::new();
+    let left = terms(report, table, left, &mut unusable);
+    let right = terms(report, table, right, &mut unusable);
+    if !unusable.is_empty() {
+        return Outcome::NotAssessable(unusable);
+    }
+    let left_sum: i64 = left.iter().map(|t| t.value).sum();
+    let right_sum: i64 = right.iter().map(|t| t.value).sum();
+    if left_sum == right_sum {
+        Outcome::Holds
+    } else {
+        Outcome::Broken(EquationReport {
+            left,
+            right,
+            left_sum,
+            right_sum,
+            difference: left_sum - right_sum,
+        })
+    }
+}
+
+/// `a + b + c = 12`.
+pub(crate) fn side_text(terms: &[Term]) -> String {
+    let values: Vec<String> = terms.iter().map(|t| t.value.to_string()).collect();
+    if values.len() > 8 {
+        let sum: i64 = terms.iter().map(|t| t.value).sum();
+        format!("{} 项之和 {sum}", values.len())
+    } else {
+        format!(
+            "{} = {}",
+            values.join(" + "),
+            terms.iter().map(|t| t.value).sum::<i64>()
+        )
+    }
+}
+
+/// A diagnostic for a broken equation, every cell marked with its value.
+pub(crate) fn broken(
+    code: &'static str,
+    table: TableKey,
+    what: String,
+    eq: EquationReport,
+) -> Diagnostic {
+    let message = format!(
+        "{what}不成立：左边 {}，右边 {}，相差 {}",
+        side_text(&eq.left),
+        side_text(&eq.right),
+        eq.difference
+    );
+    let span = eq.left.iter().chain(&eq.right).find_map(|t| t.span);
+    let mut d = Diagnostic::new(code, Severity::Error, message, span).in_table(table);
+    for t in eq.left.iter().chain(&eq.right) {
+        if let Some(s) = t.span {
+            d = d.mark(s, format!("{} = {}", t.label, t.value));
+        }
+    }
+    d.help = Some(
+        "核对标出的单元格：改正填错的数值，使两边相等（合计数应由各项相加得出，不要手填）"
+            .to_string(),
+    );
+    d.equation = Some(eq);
+    d
+}
+
+/// One info diagnostic listing what a rule could not evaluate.
+pub(crate) fn not_assessable(
+    code: &'static str,
+    table: TableKey,
+    what: &str,
+    items: &[String],
+    span: Option<Span>,
+) -> Diagnostic {
+    let shown: Vec<&str> = items.iter().take(6).map(String::as_str).collect();
+    let more = if items.len() > 6 {
+        format!(" 等 {} 处", items.len())
+    } else {
+        String::new()
+    };
+    let mut d = Diagnostic::new(
+        code,
+        Severity::Info,
+        format!(
+            "{what}无法评估（不视为通过）：{}{more}为空、非数字或缺失",
+            shown.join("；")
+        ),
+        span,
+    )
+    .in_table(table)
+    .help("先补齐这些单元格（没有发生的填 0），再核对这一关系");
+    d.not_assessable = true;
+    d
+}
+
+/// Names the culprit cell where two or more broken equations share one cell and agree on the
+/// value that would mend all of them.
+pub(crate) fn name_culprits(diagnostics: &mut [Diagnostic]) {
+    // (row, column) → [(diagnostic index, value that mends this equation)]
+    let mut candidates: Vec<(CellRef, Vec<(usize, i64)>)> = Vec::new();
+    for (i, d) in diagnostics.iter().enumerate() {
+        let Some(eq) = &d.equation else { continue };
+        for (t, sign) in eq
+            .left
+            .iter()
+            .map(|t| (t, 1))
+            .chain(eq.right.iter().map(|t| (t, -1)))
+        {
+            let mended = t.value - sign * eq.difference;
+            let key = (t.row, t.column);
+            match candidates.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, v)) => v.push((i, mended)),
+                None => candidates.push((key, vec![(i, mended)])),
+            }
+        }
+    }
+    for ((row, column), uses) in candidates {
+        if uses.len() < 2 || uses.iter().any(|&(_, m)| m != uses[0].1 || m < 0) {
+            continue;
+        }
+        let (first, mended) = uses[0];
+        let Some(term) = diagnostics[first]
+            .equation
+            .as_ref()
+            .and_then(|eq| {
+                eq.left
+                    .iter()
+                    .chain(&eq.right)
+                    .find(|t| t.row == row && t.column == column)
+            })
+            .cloned()
+        else {
+            continue;
+        };
+        let breaks: Vec<&'static str> = uses.iter().map(|&(i, _)| diagnostics[i].code).collect();
+        for &(i, _) in &uses {
+            let d = &mut diagnostics[i];
+            if d.culprit.is_some() {
+                continue;
+            }
+            d.help = Some(format!(
+                "最可能填错的是「{}」：读到 {}，改为 {mended} 可使 {} 同时成立",
+                term.label,
+                term.value,
+                breaks.join("、")
+            ));
+            d.culprit = Some(Culprit {
+                row,
+                column,
+                label: term.label.clone(),
+                span: term.span,
+                value: term.value,
+                mended_value: mended,
+                breaks: breaks.clone(),
+            });
+        }
+    }
+}

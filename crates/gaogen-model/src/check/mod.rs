@@ -1,0 +1,150 @@
+//! Checking a report against the rules of the format (FORMAT.md §6) and turning reading findings
+//! into diagnostics.
+//!
+//! Every rule lives in its own file under `rules/`, implements [`Rule`] and is listed in
+//! [`RULES`]. A rule that cannot be evaluated because cells are empty or missing says so with an
+//! info diagnostic (`not_assessable: true`); it never counts as passed.
+
+mod cells;
+mod equation;
+mod rules;
+mod text;
+
+pub use equation::{Culprit, EquationReport, Term};
+pub use rules::RULES;
+
+use crate::{Report, Span, TableKey};
+use serde::Serialize;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// 「错误」, 「警告」, 「提示」.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// What a rule does when a cell it needs is empty or missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmptyCells {
+    /// The equation is reported as not assessable (info), never as passed.
+    NotAssessable,
+    /// Empty cells are what the rule reports.
+    Reported,
+    /// The rule reads no cells.
+    NotApplicable,
+}
+
+/// A further place involved in a diagnostic, with what it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mark {
+    pub span: Span,
+    pub label: String,
+}
+
+/// One problem found in a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Stable rule code, e.g. `T3-1`.
+    pub code: &'static str,
+    pub severity: Severity,
+    /// Chinese, with the numbers on both sides.
+    pub message: String,
+    /// The main place; `None` when the problem is an absence with no place (a missing section).
+    pub span: Option<Span>,
+    /// Every other place involved (each cell of an equation, the text quoting a count).
+    pub marks: Vec<Mark>,
+    /// What to do.
+    pub help: Option<String>,
+    /// The rule could not be evaluated; this is not a pass.
+    pub not_assessable: bool,
+    pub table: Option<TableKey>,
+    pub equation: Option<EquationReport>,
+    /// The single cell most likely wrong, when several broken equations agree on it.
+    pub culprit: Option<Culprit>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+        span: Option<Span>,
+    ) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            span,
+            marks: Vec::new(),
+            help: None,
+            not_assessable: false,
+            table: None,
+            equation: None,
+            culprit: None,
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn mark(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.marks.push(Mark {
+            span,
+            label: label.into(),
+        });
+        self
+    }
+
+    pub fn in_table(mut self, table: TableKey) -> Self {
+        self.table = Some(table);
+        self
+    }
+}
+
+/// A rule of the format.
+pub trait Rule: Sync {
+    /// Stable code: `S-1`, `T3-1`, `R-ROW`, ….
+    fn code(&self) -> &'static str;
+    /// Severity of what the rule finds (not-assessable notes are always info).
+    fn severity(&self) -> Severity;
+    /// One line, Chinese.
+    fn title(&self) -> &'static str;
+    /// What it checks, why it matters, an example; Chinese, for `gaogen check --explain`.
+    fn explain(&self) -> &'static str;
+    fn empty_cells(&self) -> EmptyCells;
+    fn check(&self, report: &Report, out: &mut Vec<Diagnostic>);
+}
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static dyn Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code().eq_ignore_ascii_case(code))
+}
+
+/// Runs every rule; diagnostics come in rule order, then reading order.
+pub fn check(report: &Report) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        rule.check(report, &mut out);
+    }
+    equation::name_culprits(&mut out);
+    out
+}

@@ -1,0 +1,47 @@
+//! The rules, one per file, in the order they run and are listed.
+
+mod reading;
+mod s1_sections;
+mod s2_year_mentions;
+mod s3_processing_fee;
+mod s4_outdated_tables;
+mod s5_measures;
+mod t2_2_values;
+mod t3_1_balance;
+mod t3_2_row_totals;
+mod t3_3_results_total;
+mod t3_4_subtotals;
+mod t3_5_cells;
+mod t3_7_text_counts;
+mod t4_4_text_counts;
+mod t4_totals;
+
+use super::Rule;
+
+/// Every rule, in the order they run.
+pub static RULES: &[&dyn Rule] = &[
+    &s1_sections::S1,
+    &s2_year_mentions::S2,
+    &s3_processing_fee::S3,
+    &s4_outdated_tables::S4,
+    &s5_measures::S5,
+    &t2_2_values::T2_2,
+    &t3_1_balance::T3_1,
+    &t3_2_row_totals::T3_2,
+    &t3_3_results_total::T3_3,
+    &t3_4_subtotals::T3_4,
+    &t3_5_cells::T3_5,
+    &t3_7_text_counts::T3_7,
+    &t4_totals::T4_1,
+    &t4_totals::T4_2,
+    &t4_totals::T4_3,
+    &t4_4_text_counts::T4_4,
+    &reading::TABLE_MISSING,
+    &reading::ROW_MISSING,
+    &reading::ROW_AMBIGUOUS,
+    &reading::CELL_MISSING,
+    &reading::LABEL,
+    &reading::UNPLACED,
+    &reading::TITLE,
+    &reading::TRUNCATED,
+];

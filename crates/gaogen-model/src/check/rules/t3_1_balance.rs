@@ -1,0 +1,67 @@
+use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
+use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::schema::T3_COLUMN_IDS;
+use crate::{Report, TableKey};
+
+/// T3-1: in every column of 表三, 一 + 二 = （七）总计 + 四 (the official note:
+/// 「第一项加第二项之和，等于第三项加第四项之和」).
+///
+/// Why: requests received plus carried over must all be either answered this year or carried
+/// forward; a gap means requests were lost or double counted. Example: 新收 21 + 结转 0 ≠
+/// 总计 20 + 结转下年 0.
+/// Empty cells: not assessable (info), never passed.
+#[derive(Debug)]
+pub(crate) struct Balance;
+pub(crate) static T3_1: Balance = Balance;
+
+impl Rule for Balance {
+    fn code(&self) -> &'static str {
+        "T3-1"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn title(&self) -> &'static str {
+        "表三每列：一 + 二 = （七）总计 + 四"
+    }
+    fn explain(&self) -> &'static str {
+        "检查什么：表三每一列，「一、本年新收」+「二、上年结转」是否等于「（七）总计」+「四、结转下年度继续办理」（表三左上角的官方说明）。\n为什么：收到的和结转来的申请，要么本年办结，要么结转下年；不相等说明有申请漏统或重复统计。\n例：自然人列 新收 21 + 结转 0 = 21，而 总计 20 + 结转下年 0 = 20，相差 1。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。"
+    }
+    fn empty_cells(&self) -> EmptyCells {
+        EmptyCells::NotAssessable
+    }
+    fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
+        let t = report.table(TableKey::Applications);
+        if !t.found {
+            return;
+        }
+        let mut unusable = Vec::new();
+        for &column in T3_COLUMN_IDS {
+            let label = t.cell("new_requests", column).map_or(column, |c| c.label);
+            match evaluate(
+                report,
+                TableKey::Applications,
+                &[("new_requests", column), ("carried_over", column)],
+                &[("results_total", column), ("carried_forward", column)],
+            ) {
+                Outcome::Holds => {}
+                Outcome::Broken(eq) => out.push(broken(
+                    "T3-1",
+                    TableKey::Applications,
+                    format!("表三「{label}」列：一 + 二 = （七）+ 四 "),
+                    eq,
+                )),
+                Outcome::NotAssessable(cells) => unusable.extend(cells),
+            }
+        }
+        if !unusable.is_empty() {
+            out.push(not_assessable(
+                "T3-1",
+                TableKey::Applications,
+                "表三「一 + 二 = （七）+ 四」",
+                &unusable,
+                t.span,
+            ));
+        }
+    }
+}

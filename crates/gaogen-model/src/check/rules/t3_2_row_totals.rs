@@ -1,0 +1,61 @@
+use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
+use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::schema::T3_COLUMN_IDS;
+use crate::{Report, TableKey};
+
+/// T3-2: in every row of 表三, 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他.
+///
+/// Why: the 总计 column is a sum; a hand-typed total that differs hides an error in one of its
+/// parts. Example: 「（一）予以公开」 1288 + 21 + 0 + 0 + 50 + 3 = 1362, written 1363.
+/// Empty cells: not assessable (info), never passed.
+#[derive(Debug)]
+pub(crate) struct RowTotals;
+pub(crate) static T3_2: RowTotals = RowTotals;
+
+impl Rule for RowTotals {
+    fn code(&self) -> &'static str {
+        "T3-2"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn title(&self) -> &'static str {
+        "表三每行：总计 = 各类申请人之和"
+    }
+    fn explain(&self) -> &'static str {
+        "检查什么：表三每一行的「总计」是否等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。\n为什么：总计是求和得出的，手填的总计与各项之和不符，说明某一格填错。\n例：「（一）予以公开」1288 + 21 + 0 + 0 + 50 + 3 = 1362，而总计填 1363。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。"
+    }
+    fn empty_cells(&self) -> EmptyCells {
+        EmptyCells::NotAssessable
+    }
+    fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
+        let t = report.table(TableKey::Applications);
+        if !t.found {
+            return;
+        }
+        let (parts, total) = T3_COLUMN_IDS.split_at(T3_COLUMN_IDS.len() - 1);
+        let mut unusable = Vec::new();
+        for row in t.rows.iter().filter(|r| !r.cells.is_empty()) {
+            let left: Vec<_> = parts.iter().map(|&c| (row.id, c)).collect();
+            match evaluate(report, TableKey::Applications, &left, &[(row.id, total[0])]) {
+                Outcome::Holds => {}
+                Outcome::Broken(eq) => out.push(broken(
+                    "T3-2",
+                    TableKey::Applications,
+                    format!("表三「{}」行：各类申请人之和 = 总计 ", row.label),
+                    eq,
+                )),
+                Outcome::NotAssessable(cells) => unusable.extend(cells),
+            }
+        }
+        if !unusable.is_empty() {
+            out.push(not_assessable(
+                "T3-2",
+                TableKey::Applications,
+                "表三「总计 = 各类申请人之和」",
+                &unusable,
+                t.span,
+            ));
+        }
+    }
+}

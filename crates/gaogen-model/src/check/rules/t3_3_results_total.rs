@@ -1,0 +1,83 @@
+use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
+use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::schema::{table_schema, RowKind, T3_COLUMN_IDS};
+use crate::{Report, TableKey};
+
+/// T3-3: in every column of 表三, （七）总计 = （一） + （二） + Σ（三）1–8 + Σ（四）1–3 +
+/// Σ（五）1–5 + （六） (2021: Σ（六）1–3).
+///
+/// Why: every request handled ends in exactly one result; the total of results is their sum.
+/// Example: results adding up to 3049 under a （七）总计 of 3050.
+/// Empty cells: not assessable (info), never passed.
+#[derive(Debug)]
+pub(crate) struct ResultsTotal;
+pub(crate) static T3_3: ResultsTotal = ResultsTotal;
+
+impl Rule for ResultsTotal {
+    fn code(&self) -> &'static str {
+        "T3-3"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn title(&self) -> &'static str {
+        "表三每列：（七）总计 = 各办理结果之和"
+    }
+    fn explain(&self) -> &'static str {
+        "检查什么：表三每一列的「（七）总计」是否等于（一）予以公开、（二）部分公开、（三）1–8、（四）1–3、（五）1–5、（六）（2021 版为（六）1–3）之和。\n为什么：每件办结的申请只有一种办理结果，结果之和必须等于总计。\n例：各办理结果相加为 3049，而（七）总计为 3050。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。"
+    }
+    fn empty_cells(&self) -> EmptyCells {
+        EmptyCells::NotAssessable
+    }
+    fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
+        let t = report.table(TableKey::Applications);
+        if !t.found {
+            return;
+        }
+        let schema = table_schema(TableKey::Applications, t.version);
+        let start = schema
+            .rows
+            .iter()
+            .position(|r| r.id == "disclosed")
+            .unwrap_or(0);
+        let end = schema
+            .rows
+            .iter()
+            .position(|r| r.id == "results_total")
+            .unwrap_or(schema.rows.len());
+        let results: Vec<&str> = schema.rows[start..end]
+            .iter()
+            .filter(|r| r.kind == RowKind::Data)
+            .map(|r| r.id)
+            .collect();
+        let mut unusable = Vec::new();
+        for &column in T3_COLUMN_IDS {
+            let label = t.cell("results_total", column).map_or(column, |c| c.label);
+            let left: Vec<_> = results.iter().map(|&r| (r, column)).collect();
+            match evaluate(
+                report,
+                TableKey::Applications,
+                &left,
+                &[("results_total", column)],
+            ) {
+                Outcome::Holds => {}
+                Outcome::Broken(eq) => out.push(broken(
+                    "T3-3",
+                    TableKey::Applications,
+                    format!("表三「{label}」列：各办理结果之和 = （七）总计 "),
+                    eq,
+                )),
+                Outcome::NotAssessable(cells) => unusable.extend(cells),
+            }
+        }
+        if !unusable.is_empty() {
+            out.push(not_assessable(
+                "T3-3",
+                TableKey::Applications,
+                "表三「（七）总计 = 各办理结果之和」",
+                &unusable,
+                t.span,
+            ));
+        }
+    }
+}

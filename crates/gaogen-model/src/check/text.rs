@@ -1,0 +1,81 @@
+//! Counts quoted in the running text: 「受理政府信息公开申请 17 件」, 「行政复议 351 件」.
+
+use crate::{Report, SectionKey, Span};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A number quoted in the text, with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Quote {
+    pub value: i64,
+    pub span: Span,
+    /// The words around it, for the message.
+    pub excerpt: String,
+}
+
+/// What a quoted count is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quoted {
+    /// Requests received (表三 一、本年新收).
+    Requests,
+    /// Administrative reconsideration cases (表四 行政复议 总计).
+    Reviews,
+    /// Administrative litigation cases (表四 行政诉讼 总计).
+    Lawsuits,
+}
+
+fn pattern(what: Quoted) -> &'static Regex {
+    static REQUESTS: OnceLock<Regex> = OnceLock::new();
+    static REVIEWS: OnceLock<Regex> = OnceLock::new();
+    static LAWSUITS: OnceLock<Regex> = OnceLock::new();
+    let (cell, source) = match what {
+        Quoted::Requests => (
+            &REQUESTS,
+            r"(?:受理|收到|新收|接收|接到)(?:[^。；，,\d]{0,12})?(?:政府信息)?公开申请(?:共计|共|合计)?\s*(\d+)\s*件|(未|没有)(?:收到|受理|接到)(?:任何)?(?:政府信息)?公开申请",
+        ),
+        Quoted::Reviews => (
+            &REVIEWS,
+            r"行政复议(?:案件|申请)?(?:共计|共)?\s*(\d+)\s*(?:件|起)",
+        ),
+        Quoted::Lawsuits => (
+            &LAWSUITS,
+            r"行政诉讼(?:案件)?(?:共计|共)?\s*(\d+)\s*(?:件|起)",
+        ),
+    };
+    cell.get_or_init(|| Regex::new(source).expect("pattern is valid"))
+}
+
+/// Counts of `what` quoted in sections 一 to 四 and the preamble.
+pub(crate) fn quotes(report: &Report, what: Quoted) -> Vec<Quote> {
+    let sections = [
+        SectionKey::Overview,
+        SectionKey::ActiveDisclosure,
+        SectionKey::Applications,
+        SectionKey::ReviewsAndLitigation,
+    ];
+    let paragraphs = report.preamble.iter().chain(
+        sections
+            .iter()
+            .flat_map(|&k| report.section(k).paragraphs.iter()),
+    );
+    let re = pattern(what);
+    let mut out = Vec::new();
+    for p in paragraphs {
+        for caps in re.captures_iter(&p.text) {
+            let whole = caps.get(0).expect("group 0 always matches");
+            let (value, at) = match caps.get(1) {
+                Some(n) => match n.as_str().parse() {
+                    Ok(v) => (v, n.range()),
+                    Err(_) => continue,
+                },
+                None => (0, whole.range()),
+            };
+            out.push(Quote {
+                value,
+                span: p.locate(at),
+                excerpt: whole.as_str().to_string(),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,58 @@
+//! `gaogen rules`: every rule with its explanation.
+
+use crate::{output, Format};
+use gaogen_model::check::{EmptyCells, RULES};
+use serde_json::json;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct RulesArgs {
+    /// 输出格式：text（默认）或 json
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+}
+
+fn empty_cells(e: EmptyCells) -> &'static str {
+    match e {
+        EmptyCells::NotAssessable => "无法评估（提示），不视为通过",
+        EmptyCells::Reported => "作为问题报告",
+        EmptyCells::NotApplicable => "不涉及",
+    }
+}
+
+pub(crate) fn run(args: &RulesArgs) -> u8 {
+    let out = match args.format {
+        Format::Json => {
+            let rules: Vec<_> = RULES
+                .iter()
+                .map(|r| {
+                    json!({
+                        "code": r.code(), "severity": r.severity(), "title": r.title(),
+                        "empty_cells": r.empty_cells(), "explain": r.explain(),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&rules).expect("serializes") + "\n"
+        }
+        Format::Text => RULES
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}  [{}]  {}\n    空单元格：{}\n{}\n\n",
+                    r.code(),
+                    r.severity().chinese(),
+                    r.title(),
+                    empty_cells(r.empty_cells()),
+                    r.explain()
+                        .lines()
+                        .map(|l| format!("    {l}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
+            })
+            .collect(),
+    };
+    if output::write_stdout(out.as_bytes()).is_err() {
+        return 2;
+    }
+    0
+}
