@@ -21,6 +21,8 @@ pub(crate) struct Token<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct HardCell<'a> {
     pub tokens: Vec<Token<'a>>,
+    /// Character column (0-based) where the cell starts, after its separator.
+    pub start: u32,
 }
 
 /// What a line is, before any schema knowledge.
@@ -150,6 +152,7 @@ pub(crate) fn shape(line: &str) -> LineShape<'_> {
         return LineShape::Cells {
             hard: vec![HardCell {
                 tokens: vec![token],
+                start: 0,
             }],
             piped: false,
         };
@@ -159,7 +162,10 @@ pub(crate) fn shape(line: &str) -> LineShape<'_> {
     let mut piped = false;
     for pair in pairs.flatten() {
         match pair.as_rule() {
-            Rule::hard_cell => hard.push(HardCell::default()),
+            Rule::hard_cell => hard.push(HardCell {
+                tokens: Vec::new(),
+                start: cols.at(pair.as_span().start()),
+            }),
             Rule::hard_sep => piped |= pair.as_str() == "|",
             Rule::soft_cell => {
                 // A single space before a hard separator belongs to no cell.

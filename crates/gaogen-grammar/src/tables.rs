@@ -86,7 +86,8 @@ const KNOWN_HEADER_TEXT: &[&str] = &[
 
 #[derive(Debug, Clone)]
 enum GridCell {
-    Blank,
+    /// Nothing between the separators; where it stands.
+    Blank(Span),
     Value(Located<CellValue>),
     Text,
 }
@@ -397,7 +398,11 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
         let mut used = false;
         for (h, cell) in hard.iter().enumerate() {
             if cell.tokens.is_empty() {
-                grid.push(GridCell::Blank);
+                grid.push(GridCell::Blank(line.source.span(
+                    h,
+                    cell.start,
+                    cell.start + 1,
+                )));
                 continue;
             }
             let mut cell_kind = GridCell::Text;
@@ -436,7 +441,7 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
 fn attach_grid(reader: &mut Reader, key: Option<RowKey>, grid: &[GridCell], width: usize) {
     let Some(key) = key else { return };
     let mut cells = grid.to_vec();
-    cells.resize(width, GridCell::Blank);
+    cells.resize(width, GridCell::Text);
     if let Some(row) = reader.table(key.0).row_mut(key.1) {
         if row.grid.is_none() {
             row.grid = Some(cells);
@@ -863,11 +868,11 @@ fn grid_values(
         }
         out.push(match &grid[index] {
             GridCell::Value(v) => Some(v.clone()),
-            GridCell::Blank => Some(Located {
+            GridCell::Blank(span) => Some(Located {
                 value: CellValue::Empty {
                     marker: String::new(),
                 },
-                span: raw.label.span,
+                span: *span,
             }),
             GridCell::Text => None,
         });

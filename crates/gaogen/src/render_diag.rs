@@ -100,34 +100,35 @@ pub(crate) fn render(d: &Diagnostic, source: &SourceText<'_>, origin: &str, colo
     let title = d.message.as_str();
     let mut message = level(d.severity).title(title).id(d.code);
     let labels: Vec<(std::ops::Range<usize>, &str, bool)>;
+    // Tabs and form feeds shown as one space each: byte offsets stay valid and carets line up.
+    let shown: String;
     if let Some((first, base, text)) = excerpt {
         labels = spans
             .iter()
             .filter_map(|(s, label, is_primary)| {
                 let a = source.offset(s.line, s.column)?.checked_sub(base)?;
-                let end_line = if s.end_line > s.line {
-                    s.line
+                let b = if s.end_line > s.line {
+                    source.line(s.line).map(|(start, t)| start + t.len())?
                 } else {
-                    s.end_line
+                    source.offset(s.line, s.end_column)?
                 };
-                let b = source
-                    .offset(end_line, s.end_column)?
-                    .checked_sub(base)?
-                    .max(a + 1);
-                let b = (b.min(text.len())).max(a);
-                (a < text.len())
-                    .then(|| (a..b.max(a + 1).min(text.len()), label.as_str(), *is_primary))
+                let b = b.checked_sub(base)?.clamp(a + 1, text.len().max(a + 1));
+                (a < text.len()).then(|| (a..b.min(text.len()), label.as_str(), *is_primary))
             })
             .collect();
+        shown = text.replace(['\t', '\u{0c}'], " ");
+        let text = shown.as_str();
         let mut snippet = Snippet::source(text)
             .line_start(first as usize)
             .origin(origin)
             .fold(true);
         for (range, label, is_primary) in &labels {
-            let lvl = if *is_primary {
-                level(d.severity)
+            // Error and warning annotations carry no `info:` prefix: `^` marks the main place,
+            // `-` every other cell involved.
+            let lvl = if *is_primary && d.severity == Severity::Error {
+                Level::Error
             } else {
-                Level::Info
+                Level::Warning
             };
             snippet = snippet.annotation(lvl.span(range.clone()).label(label));
         }
