@@ -142,6 +142,24 @@ pub(crate) fn shape(line: &str) -> LineShape<'_> {
     {
         return LineShape::PageNumber;
     }
+    let inner = line.trim_matches(' ');
+    if !inner.contains(['|', '\t']) && !inner.contains("  ") {
+        return single_cell(line);
+    }
+    grammar_shape(line)
+}
+
+/// What `cell_line` gives for a line with no separator at all — one cell, the trimmed line —
+/// without running the parser: most characters of a report are in such prose lines.
+fn single_cell(line: &str) -> LineShape<'_> {
+    let text = line.trim_matches(' ');
+    let start = line[..line.len() - line.trim_start_matches(' ').len()].chars().count() as u32;
+    let end = start + text.chars().count() as u32;
+    LineShape::Cells { hard: vec![HardCell { tokens: vec![Token { text, start, end }], start: 0 }], piped: false }
+}
+
+/// The cells of a line as the `cell_line` rule reads them.
+fn grammar_shape(line: &str) -> LineShape<'_> {
     let Ok(pairs) = LineGrammar::parse(Rule::cell_line, line) else {
         // The grammar accepts every line; keep the whole line as one cell if it ever does not.
         let token = Token {
@@ -251,6 +269,14 @@ mod tests {
                 vec!["0"]
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_equals_the_grammar(line in " {0,4}[ a-z0-9一二三、（）。，]{0,30} {0,4}") {
+            proptest::prop_assume!(!line.trim().is_empty() && !line.trim_matches(' ').contains("  "));
+            proptest::prop_assert_eq!(single_cell(&line), grammar_shape(&line));
+        }
     }
 
     #[test]

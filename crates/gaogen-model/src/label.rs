@@ -417,6 +417,12 @@ impl PreparedLabel {
         if w_len < 5 || w_len * 2 < o_len || o_len * 2 < w_len {
             return None;
         }
+        // A typo keeps the label's first characters: skip the costly distance otherwise.
+        let mut w_chars = w_core.chars();
+        let mut o_chars = o_core.chars();
+        if w_chars.next() != o_chars.next() && w_chars.next() != o_chars.next() {
+            return None;
+        }
         let score = strsim::normalized_levenshtein(w_core, o_core);
         if score >= FUZZY_THRESHOLD {
             return Some(MatchQuality::Fuzzy {

@@ -21,6 +21,9 @@ pub(crate) fn check_values(
             let kind = schema
                 .column(cell.column)
                 .map_or(ValueKind::Count, |c| c.kind);
+            if is_proper(&cell.value, kind) {
+                continue;
+            }
             let place = format!("{}「{}」的「{}」", key.name(), row.label, cell.label);
             let (message, help) = match &cell.value {
                 CellValue::Empty { marker } if marker.is_empty() => (
@@ -75,5 +78,17 @@ pub(crate) fn check_values(
                 .help(help),
             );
         }
+    }
+}
+
+/// A value that needs no diagnostic (the common case, decided without formatting anything).
+fn is_proper(value: &CellValue, kind: ValueKind) -> bool {
+    match value {
+        CellValue::Count { value, raw } => {
+            (*value >= 0 || kind == ValueKind::SignedCount) && !(raw.len() > 1 && raw.starts_with('0'))
+        }
+        CellValue::Amount { value, .. } => kind == ValueKind::Amount && !value.is_sign_negative(),
+        CellValue::Missing => true,
+        CellValue::Empty { .. } | CellValue::Text { .. } => false,
     }
 }

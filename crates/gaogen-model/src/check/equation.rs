@@ -67,56 +67,51 @@ fn cell_label(report: &Report, table: TableKey, (row, column): CellRef) -> Strin
     format!("{row_label} · {column_label}")
 }
 
-fn terms(
-    report: &Report,
-    table: TableKey,
-    cells: &[CellRef],
-    unusable: &mut Vec<String>,
-) -> Vec<Term> {
+/// A cell's value and place, by row and column.
+type Value = (CellRef, i64, Option<Span>);
+
+/// The values of `cells`; the labels of those that are not numbers go to `unusable`.
+fn values(report: &Report, table: TableKey, cells: &[CellRef], unusable: &mut Vec<String>) -> Vec<Value> {
     let t = report.table(table);
     let mut out = Vec::with_capacity(cells.len());
     for &(row, column) in cells {
         let cell = t.cell(row, column);
         match cell.map(|c| &c.value) {
-            Some(CellValue::Count { value, .. }) => out.push(Term {
-                row,
-                column,
-                label: cell_label(report, table, (row, column)),
-                value: *value,
-                span: cell.and_then(|c| c.span),
-            }),
+            Some(CellValue::Count { value, .. }) => out.push(((row, column), *value, cell.and_then(|c| c.span))),
             _ => unusable.push(cell_label(report, table, (row, column))),
         }
     }
     out
 }
 
+/// Terms with their labels, built only for equations that are reported.
+fn terms(report: &Report, table: TableKey, values: Vec<Value>) -> Vec<Term> {
+    values
+        .into_iter()
+        .map(|((row, column), value, span)| Term { row, column, label: cell_label(report, table, (row, column)), value, span })
+        .collect()
+}
+
 /// Evaluates `Σ left = Σ right` over the cells of one table.
-pub(crate) fn evaluate(
-    report: &Report,
-    table: TableKey,
-    left: &[CellRef],
-    right: &[CellRef],
-) -> Outcome {
+pub(crate) fn evaluate(report: &Report, table: TableKey, left: &[CellRef], right: &[CellRef]) -> Outcome {
     let mut unusable = Vec::new();
-    let left = terms(report, table, left, &mut unusable);
-    let right = terms(report, table, right, &mut unusable);
+    let left = values(report, table, left, &mut unusable);
+    let right = values(report, table, right, &mut unusable);
     if !unusable.is_empty() {
         return Outcome::NotAssessable(unusable);
     }
-    let left_sum: i64 = left.iter().map(|t| t.value).sum();
-    let right_sum: i64 = right.iter().map(|t| t.value).sum();
+    let left_sum: i64 = left.iter().map(|v| v.1).sum();
+    let right_sum: i64 = right.iter().map(|v| v.1).sum();
     if left_sum == right_sum {
-        Outcome::Holds
-    } else {
-        Outcome::Broken(EquationReport {
-            left,
-            right,
-            left_sum,
-            right_sum,
-            difference: left_sum - right_sum,
-        })
+        return Outcome::Holds;
     }
+    Outcome::Broken(EquationReport {
+        left: terms(report, table, left),
+        right: terms(report, table, right),
+        left_sum,
+        right_sum,
+        difference: left_sum - right_sum,
+    })
 }
 
 /// `a + b + c = 12`.
