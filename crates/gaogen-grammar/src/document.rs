@@ -74,7 +74,8 @@ fn section_heading(line: &SourceLine) -> Option<FoundHeading> {
 
 /// Reads a whole report from its lines.
 pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) -> Report {
-    let shapes: Vec<LineShape<'_>> = source.iter().map(|l| lines::shape(&l.text)).collect();
+    let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
+    let shapes: Vec<LineShape<'_>> = lines::shapes(&texts);
     let mut findings = Vec::new();
 
     // Section headings, each section at most once, in reading order.

@@ -131,68 +131,114 @@ pub(crate) fn heading(line: &str) -> Option<HeadingShape<'_>> {
     })
 }
 
-/// The cells of a line.
-pub(crate) fn shape(line: &str) -> LineShape<'_> {
+/// The shape of a line when it is decided without the cell grammar; `None` when it needs it.
+fn quick_shape(line: &str) -> Option<LineShape<'_>> {
     if line.trim().is_empty() {
-        return LineShape::Blank;
+        return Some(LineShape::Blank);
     }
     let lead = line.trim_start();
     if lead.starts_with(['-', '—', '–', '－'])
         && LineGrammar::parse(Rule::page_number, line).is_ok()
     {
-        return LineShape::PageNumber;
+        return Some(LineShape::PageNumber);
     }
     let inner = line.trim_matches(' ');
     if !inner.contains(['|', '\t']) && !inner.contains("  ") {
-        return single_cell(line);
+        return Some(single_cell(line));
     }
-    grammar_shape(line)
+    None
+}
+
+/// The cells of a line.
+#[cfg(test)]
+pub(crate) fn shape(line: &str) -> LineShape<'_> {
+    quick_shape(line).unwrap_or_else(|| grammar_shape(line))
+}
+
+/// The shapes of many lines: those that need the cell grammar are parsed in one run.
+pub(crate) fn shapes<'a>(lines: &[&'a str]) -> Vec<LineShape<'a>> {
+    let mut out: Vec<Option<LineShape<'a>>> = lines.iter().map(|l| quick_shape(l)).collect();
+    let pending: Vec<usize> = (0..lines.len())
+        .filter(|&i| out[i].is_none() && !lines[i].contains('\n'))
+        .collect();
+    let joined = pending
+        .iter()
+        .map(|&i| lines[i])
+        .collect::<Vec<_>>()
+        .join("\n");
+    if let Ok(mut pairs) = LineGrammar::parse(Rule::cell_lines, &joined) {
+        let rows = pairs
+            .next()
+            .map(|p| p.into_inner())
+            .into_iter()
+            .flatten()
+            .filter(|p| p.as_rule() == Rule::cell_row);
+        for (row, &i) in rows.zip(&pending) {
+            let base = row.as_span().start();
+            out[i] = Some(cells_of(lines[i], row.into_inner().flatten(), base));
+        }
+    }
+    lines
+        .iter()
+        .zip(out)
+        .map(|(line, shape)| shape.unwrap_or_else(|| grammar_shape(line)))
+        .collect()
 }
 
 /// What `cell_line` gives for a line with no separator at all — one cell, the trimmed line —
 /// without running the parser: most characters of a report are in such prose lines.
 fn single_cell(line: &str) -> LineShape<'_> {
     let text = line.trim_matches(' ');
-    let start = line[..line.len() - line.trim_start_matches(' ').len()].chars().count() as u32;
+    let start = line[..line.len() - line.trim_start_matches(' ').len()]
+        .chars()
+        .count() as u32;
     let end = start + text.chars().count() as u32;
-    LineShape::Cells { hard: vec![HardCell { tokens: vec![Token { text, start, end }], start: 0 }], piped: false }
+    LineShape::Cells {
+        hard: vec![HardCell {
+            tokens: vec![Token { text, start, end }],
+            start: 0,
+        }],
+        piped: false,
+    }
 }
 
-/// The cells of a line as the `cell_line` rule reads them.
+/// The cells of one line as the `cell_line` rule reads them.
 fn grammar_shape(line: &str) -> LineShape<'_> {
-    let Ok(pairs) = LineGrammar::parse(Rule::cell_line, line) else {
+    match LineGrammar::parse(Rule::cell_line, line) {
+        Ok(pairs) => cells_of(line, pairs.flatten(), 0),
         // The grammar accepts every line; keep the whole line as one cell if it ever does not.
-        let token = Token {
-            text: line.trim(),
-            start: 0,
-            end: line.chars().count() as u32,
-        };
-        return LineShape::Cells {
-            hard: vec![HardCell {
-                tokens: vec![token],
-                start: 0,
-            }],
-            piped: false,
-        };
-    };
+        Err(_) => single_cell(line),
+    }
+}
+
+/// Builds a line's cells from its pairs; `base` is the byte offset of the line in the parsed text.
+fn cells_of<'a, 'i>(
+    line: &'a str,
+    pairs: impl Iterator<Item = pest::iterators::Pair<'i, Rule>>,
+    base: usize,
+) -> LineShape<'a> {
     let mut cols = Columns::new(line);
     let mut hard = Vec::new();
     let mut piped = false;
-    for pair in pairs.flatten() {
+    for pair in pairs {
+        let span = pair.as_span();
+        let (start, end) = (span.start() - base, span.end() - base);
         match pair.as_rule() {
             Rule::hard_cell => hard.push(HardCell {
                 tokens: Vec::new(),
-                start: cols.at(pair.as_span().start()),
+                start: cols.at(start),
             }),
             Rule::hard_sep => piped |= pair.as_str() == "|",
             Rule::soft_cell => {
                 // A single space before a hard separator belongs to no cell.
-                let text = pair.as_str().trim_end();
-                let span = pair.as_span();
-                let start = cols.at(span.start());
-                let end = cols.at(span.start() + text.len());
+                let text = line[start..end].trim_end();
+                let (s, e) = (cols.at(start), cols.at(start + text.len()));
                 if let Some(cell) = hard.last_mut() {
-                    cell.tokens.push(Token { text, start, end });
+                    cell.tokens.push(Token {
+                        text,
+                        start: s,
+                        end: e,
+                    });
                 }
             }
             _ => {}
@@ -272,6 +318,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn one_run_equals_line_by_line(lines in proptest::collection::vec("[ a-z0-9|\t一、。]{0,20}", 0..12)) {
+            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let each: Vec<_> = refs.iter().map(|l| shape(l)).collect();
+            proptest::prop_assert_eq!(shapes(&refs), each);
+        }
+
         #[test]
         fn fast_path_equals_the_grammar(line in " {0,4}[ a-z0-9一二三、（）。，]{0,30} {0,4}") {
             proptest::prop_assume!(!line.trim().is_empty() && !line.trim_matches(' ').contains("  "));

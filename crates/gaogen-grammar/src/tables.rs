@@ -11,7 +11,7 @@
 use crate::lines::{LineShape, Token};
 use crate::source::SourceLine;
 use crate::value::parse_value;
-use gaogen_model::label::{match_label, normalize, LabelSet, MatchQuality};
+use gaogen_model::label::{normalize, LabelSet, MatchQuality};
 use gaogen_model::schema::{
     table_schema, RowDef, RowKind, TableSchema, ValueKind, VariantKind, T2_2019, T2_2021, T3_2019,
     T3_2021, T4,
@@ -40,6 +40,8 @@ type RowKey = (TableKey, &'static str);
 
 struct Labels {
     rows: LabelSet<RowKey>,
+    /// The rows of each table edition, to grade a label against the edition decided.
+    rows_by_version: LabelSet<(TableKey, FormatVersion, &'static str)>,
     t2_columns: LabelSet<(&'static str, Option<FormatVersion>)>,
     t3_columns: LabelSet<&'static str>,
 }
@@ -60,8 +62,16 @@ fn labels() -> &'static Labels {
                 .iter()
                 .map(move |c| ((c.id, Some(s.version)), c.label, c.variants))
         });
+        let rows_by_version = [&T2_2021, &T2_2019, &T3_2021, &T3_2019, &T4]
+            .into_iter()
+            .flat_map(|s| {
+                s.rows
+                    .iter()
+                    .map(move |r| ((s.key, s.version, r.id), r.label, r.variants))
+            });
         Labels {
             rows: LabelSet::new(rows),
+            rows_by_version: LabelSet::new(rows_by_version),
             t2_columns: LabelSet::new(t2_columns),
             t3_columns: LabelSet::new(T3_2021.columns.iter().map(|c| (c.id, c.label, c.variants))),
         }
@@ -622,7 +632,9 @@ fn place(
             }
             continue;
         };
-        let quality = match_label(&found.label.value, def.label, def.variants)
+        let quality = labels()
+            .rows_by_version
+            .quality((key, version, def.id), &normalize(&found.label.value))
             .unwrap_or(MatchQuality::Fuzzy { score: 0.0 });
         if key != TableKey::ReviewsAndLitigation {
             report_label(

@@ -236,7 +236,7 @@ fn fold_fullwidth(c: char) -> char {
 }
 
 fn normalize_chars(chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(chars.size_hint().0 * 3);
     let mut prev_digit = false;
     for c in chars {
         if is_ignorable(c) {
@@ -467,6 +467,17 @@ impl<K: Copy> LabelSet<K> {
                 .map(|(k, l, v)| (k, PreparedLabel::new(l, v)))
                 .collect(),
         }
+    }
+
+    /// How a normalized label matches the entry with `key`.
+    pub fn quality(&self, key: K, written: &str) -> Option<MatchQuality>
+    where
+        K: PartialEq,
+    {
+        self.entries
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, p)| p.matches(written))
     }
 
     /// The best-matching key for a normalized label; exact and variant matches win over

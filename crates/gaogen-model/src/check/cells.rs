@@ -85,7 +85,8 @@ pub(crate) fn check_values(
 fn is_proper(value: &CellValue, kind: ValueKind) -> bool {
     match value {
         CellValue::Count { value, raw } => {
-            (*value >= 0 || kind == ValueKind::SignedCount) && !(raw.len() > 1 && raw.starts_with('0'))
+            (*value >= 0 || kind == ValueKind::SignedCount)
+                && !(raw.len() > 1 && raw.starts_with('0'))
         }
         CellValue::Amount { value, .. } => kind == ValueKind::Amount && !value.is_sign_negative(),
         CellValue::Missing => true,

@@ -71,13 +71,20 @@ fn cell_label(report: &Report, table: TableKey, (row, column): CellRef) -> Strin
 type Value = (CellRef, i64, Option<Span>);
 
 /// The values of `cells`; the labels of those that are not numbers go to `unusable`.
-fn values(report: &Report, table: TableKey, cells: &[CellRef], unusable: &mut Vec<String>) -> Vec<Value> {
+fn values(
+    report: &Report,
+    table: TableKey,
+    cells: &[CellRef],
+    unusable: &mut Vec<String>,
+) -> Vec<Value> {
     let t = report.table(table);
     let mut out = Vec::with_capacity(cells.len());
     for &(row, column) in cells {
         let cell = t.cell(row, column);
         match cell.map(|c| &c.value) {
-            Some(CellValue::Count { value, .. }) => out.push(((row, column), *value, cell.and_then(|c| c.span))),
+            Some(CellValue::Count { value, .. }) => {
+                out.push(((row, column), *value, cell.and_then(|c| c.span)))
+            }
             _ => unusable.push(cell_label(report, table, (row, column))),
         }
     }
@@ -88,12 +95,23 @@ fn values(report: &Report, table: TableKey, cells: &[CellRef], unusable: &mut Ve
 fn terms(report: &Report, table: TableKey, values: Vec<Value>) -> Vec<Term> {
     values
         .into_iter()
-        .map(|((row, column), value, span)| Term { row, column, label: cell_label(report, table, (row, column)), value, span })
+        .map(|((row, column), value, span)| Term {
+            row,
+            column,
+            label: cell_label(report, table, (row, column)),
+            value,
+            span,
+        })
         .collect()
 }
 
 /// Evaluates `Σ left = Σ right` over the cells of one table.
-pub(crate) fn evaluate(report: &Report, table: TableKey, left: &[CellRef], right: &[CellRef]) -> Outcome {
+pub(crate) fn evaluate(
+    report: &Report,
+    table: TableKey,
+    left: &[CellRef],
+    right: &[CellRef],
+) -> Outcome {
     let mut unusable = Vec::new();
     let left = values(report, table, left, &mut unusable);
     let right = values(report, table, right, &mut unusable);
