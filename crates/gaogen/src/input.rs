@@ -4,7 +4,7 @@ use gaogen_model::Report;
 use std::path::{Path, PathBuf};
 
 /// File endings taken from a directory.
-const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm", "md", "text"];
+const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm"];
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {

@@ -1,0 +1,205 @@
+//! End-to-end cases for `gaogen check` and `gaogen rules`: every exit code and output format.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `gaogen` run from the repository root, so paths in its output are short and stable.
+fn gaogen() -> Command {
+    let mut cmd = Command::cargo_bin("gaogen").expect("the binary is built");
+    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = gaogen().args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const CLEAN: &str = "examples/published/township_2023.txt";
+const BROKEN_T4: &str = "tests/fixtures/pdftotext_2019_table3.txt";
+const WARNINGS_ONLY: &str = "tests/fixtures/tab_indented_cells.txt";
+
+#[test]
+fn a_clean_report_exits_0() {
+    let (code, out, err) = run(&["check", CLEAN]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("0 个错误，0 个警告"), "{out}");
+}
+
+#[test]
+fn broken_totals_exit_1_with_both_sides_shown() {
+    let (code, out, _) = run(&["check", BROKEN_T4]);
+    assert_eq!(code, 1);
+    assert!(out.contains("error[T4-1]"), "{out}");
+    assert!(out.contains("error[T4-3]"), "{out}");
+    assert!(
+        out.contains("左边 10 + 1 + 0 + 0 = 11，右边 0 = 0，相差 11"),
+        "{out}"
+    );
+    assert!(out.contains("行政复议 · 结果维持 = 10"), "{out}");
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    assert_eq!(run(&["check", WARNINGS_ONLY]).0, 0);
+    let (code, out, _) = run(&["check", "--deny", "warnings", WARNINGS_ONLY]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("warning[T2-2]"), "{out}");
+}
+
+#[test]
+fn unreadable_input_exits_2() {
+    let (code, _, err) = run(&["check", "tests/fixtures/no-such-file.txt"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("文件不存在"), "{err}");
+}
+
+#[test]
+fn select_and_ignore_filter_by_code_or_prefix() {
+    let (_, out, _) = run(&["check", "--select", "T4", BROKEN_T4]);
+    let codes: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split_once('['))
+        .map(|(_, r)| r.split(']').next().unwrap_or(""))
+        .collect();
+    assert!(
+        !codes.is_empty() && codes.iter().all(|c| c.starts_with("T4-")),
+        "{codes:?}"
+    );
+    let (code, out, _) = run(&["check", "--ignore", "T4", BROKEN_T4]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("[T4-"), "{out}");
+}
+
+#[test]
+fn json_output_is_machine_readable() {
+    let (code, out, _) = run(&["check", "--format", "json", BROKEN_T4, CLEAN]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["files"].as_array().map(Vec::len), Some(2));
+    assert_eq!(json["totals"]["errors"], 2);
+    let first = &json["files"][0]["diagnostics"];
+    let t41 = first
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "T4-1")
+        .expect("T4-1 present");
+    assert_eq!(t41["severity"], "error");
+    assert_eq!(t41["equation"]["difference"], 11);
+    assert!(t41["span"]["line"].as_u64().is_some());
+}
+
+#[test]
+fn sarif_output_names_rules_and_places() {
+    let (code, out, _) = run(&["check", "--format", "sarif", BROKEN_T4]);
+    assert_eq!(code, 1);
+    let log: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(log["version"], "2.1.0");
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rules.len(), gaogen_model::check::RULES.len());
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let t43 = results
+        .iter()
+        .find(|r| r["ruleId"] == "T4-3")
+        .expect("T4-3 reported");
+    assert_eq!(t43["level"], "error");
+    assert!(
+        t43["locations"][0]["physicalLocation"]["region"]["startLine"]
+            .as_u64()
+            .is_some()
+    );
+}
+
+#[test]
+fn a_directory_is_checked_with_a_summary() {
+    let (code, out, _) = run(&["check", "--summary", "csv", "tests/fixtures"]);
+    assert_eq!(code, 1, "some fixtures have errors");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "path,format,sections_found,cells_read,errors,warnings,infos,failure"
+    );
+    let fixtures = std::fs::read_dir(root().join("tests/fixtures"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref().is_ok_and(|e| {
+                e.path()
+                    .extension()
+                    .is_some_and(|x| x == "txt" || x == "html")
+            })
+        });
+    assert_eq!(lines.len() - 1, fixtures.count());
+    let (_, out, _) = run(&["check", "--summary", "json", "tests/fixtures"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(json
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["format"] == "表二 2021 / 表三 2019"));
+}
+
+#[test]
+fn the_human_summary_table_aligns_chinese_by_display_width() {
+    let (_, out, _) = run(&["check", CLEAN, BROKEN_T4]);
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    // The 章节 column starts at the same display column in the header and in every row.
+    let starts: Vec<usize> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("文件"))
+        .filter_map(|l| {
+            l.find("章节")
+                .or_else(|| l.find("6/6"))
+                .map(|i| width(&l[..i]))
+        })
+        .collect();
+    assert_eq!(starts.len(), 3, "{out}");
+    assert!(starts.iter().all(|&s| s == starts[0]), "{starts:?}\n{out}");
+}
+
+#[test]
+fn explain_prints_one_rule() {
+    let (code, out, _) = run(&["check", "--explain", "T3-1"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("T3-1"), "{out}");
+    assert!(out.contains("无法评估"), "{out}");
+    let (code, _, err) = run(&["check", "--explain", "X-9"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("没有规则"), "{err}");
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let (code, out, _) = run(&["rules"]);
+    assert_eq!(code, 0);
+    for rule in gaogen_model::check::RULES {
+        assert!(out.contains(rule.code()), "{} missing", rule.code());
+    }
+    let (_, out, _) = run(&["rules", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        json.as_array().map(Vec::len),
+        Some(gaogen_model::check::RULES.len())
+    );
+}
+
+#[test]
+fn human_output_of_every_fixture() {
+    insta::glob!("../../../tests/fixtures", "*.{txt,html}", |path: &Path| {
+        let relative = path
+            .strip_prefix(root().canonicalize().unwrap())
+            .unwrap_or(path);
+        let (_, out, _) = run(&["check", relative.to_str().unwrap()]);
+        insta::assert_snapshot!(out);
+    });
+}
