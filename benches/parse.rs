@@ -1,6 +1,6 @@
 //! Throughput of the report reader.
 //!
-//! Run with `cargo bench -p gaogen-grammar` (about 1–2 minutes on two cores). Groups:
+//! Run with `cargo bench -p gaogen-grammar` (about 1.5 minutes after the build). Groups:
 //!
 //! - `parse/<file name>`: `parse_bytes` (decode + read) on every file in `tests/fixtures/`,
 //!   read at run time, sorted by name (`README.md` and expected-output files `*.json`, `*.snap`,
@@ -170,6 +170,7 @@ fn bench_fixtures(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("synthetic");
     group.sampling_mode(SamplingMode::Flat);
+    group.measurement_time(Duration::from_secs(8));
     group.throughput(Throughput::Bytes(synthetic.len() as u64));
     group.bench_function("parse_text_2mb", |b| {
         b.iter(|| gaogen_grammar::parse(black_box(&synthetic)))
@@ -184,6 +185,7 @@ fn bench_fixtures(c: &mut Criterion) {
     let gb = gb.into_owned();
     let mut group = c.benchmark_group("gb18030");
     group.sampling_mode(SamplingMode::Flat);
+    group.measurement_time(Duration::from_secs(8));
     group.throughput(Throughput::Bytes(gb.len() as u64));
     group.bench_function("decode_2mb", |b| {
         b.iter(|| gaogen_grammar::decode(black_box(&gb)).expect("decodes"))

@@ -1,7 +1,7 @@
 //! End-to-end cases for `gaogen check` and `gaogen rules`: every exit code and output format.
 
 use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -195,7 +195,7 @@ fn rules_lists_every_rule() {
 
 #[test]
 fn human_output_of_every_fixture() {
-    insta::glob!("../../../tests/fixtures", "*.{txt,html}", |path: &Path| {
+    insta::glob!("../../../tests/fixtures", "*.{txt,html}", |path: &std::path::Path| {
         let relative = path
             .strip_prefix(root().canonicalize().unwrap())
             .unwrap_or(path);
