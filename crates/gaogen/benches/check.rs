@@ -1,0 +1,61 @@
+//! `cargo bench -p gaogen --bench check`: checking one report in process, and the `gaogen check`
+//! binary over a directory of 10,000 reports generated from the fixtures.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("tests/fixtures exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn one_report(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check");
+    for path in fixtures() {
+        let bytes = std::fs::read(&path).expect("readable");
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(format!("parse+check/{name}"), |b| {
+            b.iter(|| {
+                let report = gaogen_grammar::parse_bytes(&bytes).expect("decodes");
+                gaogen_model::check::check(&report)
+            })
+        });
+    }
+    group.finish();
+}
+
+/// 10,000 reports: the fixtures copied round-robin into a temporary directory.
+fn directory(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sources = fixtures();
+    for i in 0..10_000 {
+        let src = &sources[i % sources.len()];
+        let ext = src.extension().and_then(|e| e.to_str()).unwrap_or("txt");
+        std::fs::copy(src, dir.path().join(format!("r{i:05}.{ext}"))).expect("copy");
+    }
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10).measurement_time(Duration::from_secs(40));
+    group.bench_function("directory_10000", |b| {
+        b.iter(|| {
+            let out = Command::new(env!("CARGO_BIN_EXE_gaogen"))
+                .args(["check", "--summary", "csv"])
+                .arg(dir.path())
+                .output()
+                .expect("gaogen runs");
+            assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), 10_001);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, one_report, directory);
+criterion_main!(benches);
