@@ -32,6 +32,11 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
 
 /// Spans larger than this are clamped: no real table merges more cells.
 const MAX_SPAN: usize = 64;
+/// Columns beyond this are dropped: official tables have at most 16, and a hostile page must not
+/// make every row as wide as its widest.
+const MAX_COLUMNS: usize = 128;
+/// How far ahead in a source line the text of the next node is looked for.
+const ORIGIN_WINDOW: usize = 4096;
 
 const SKIPPED: &[&str] = &[
     "head", "script", "style", "noscript", "template", "nav", "header", "footer", "select",
@@ -90,22 +95,51 @@ struct Builder<'a> {
     /// Name of the element whose content is skipped, and how deep.
     skipping: Option<(String, usize)>,
     tables: Vec<TableBuilder>,
+    /// (line, byte, column) where the last text was found, for [`Builder::origin_of`].
+    cursor: (u32, usize, u32),
 }
 
 impl<'a> Builder<'a> {
-    fn origin_of(&self, line: u64, text: &str) -> Origin {
+    /// Where `text` starts in the page: its line from the tokenizer, its column by looking for it
+    /// ahead of the previous text of the same line (so a page on one line stays linear).
+    fn origin_of(&mut self, line: u64, text: &str) -> Origin {
         let line = u32::try_from(line).unwrap_or(u32::MAX).max(1);
         let probe: String = text.trim().chars().take(6).collect();
-        let column = self
+        let Some(src) = self
             .source
             .get(line as usize - 1)
-            .and_then(|src| {
-                src.find(probe.as_str())
-                    .map(|b| src[..b].chars().count() as u32 + 1)
-            })
+            .copied()
             .filter(|_| !probe.is_empty())
-            .unwrap_or(1);
-        Origin { line, column }
+        else {
+            return Origin { line, column: 1 };
+        };
+        if self.cursor.0 != line {
+            self.cursor = (line, 0, 0);
+        }
+        let (_, from, chars) = self.cursor;
+        let mut to = (from + ORIGIN_WINDOW).min(src.len());
+        while !src.is_char_boundary(to) {
+            to -= 1;
+        }
+        let window = src.get(from..to).unwrap_or("");
+        let found = window
+            .match_indices(probe.as_str())
+            .map(|(b, _)| b)
+            .find(|&b| starts_text(&window[..b]));
+        match found {
+            Some(b) => {
+                let column = chars + src[from..from + b].chars().count() as u32;
+                self.cursor = (line, from + b, column);
+                Origin {
+                    line,
+                    column: column + 1,
+                }
+            }
+            None => Origin {
+                line,
+                column: chars + 1,
+            },
+        }
     }
 
     fn current_cell(&mut self) -> Option<&mut Cell> {
@@ -224,6 +258,19 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Whether text that follows `before` in the page source is element content, not an attribute:
+/// only whitespace and character references (`&nbsp;`) stand between it and a `>`.
+fn starts_text(before: &str) -> bool {
+    let mut rest = before.trim_end();
+    while rest.ends_with(';') {
+        match rest.rfind('&') {
+            Some(amp) if rest.len() - amp <= 10 => rest = rest[..amp].trim_end(),
+            _ => return false,
+        }
+    }
+    rest.is_empty() || rest.ends_with('>')
+}
+
 fn collapse_whitespace(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
@@ -278,8 +325,11 @@ fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
             while occupied[r].get(c).copied().unwrap_or(false) {
                 c += 1;
             }
+            if c >= MAX_COLUMNS {
+                break;
+            }
             for dr in 0..cell.rowspan {
-                for dc in 0..cell.colspan {
+                for dc in 0..cell.colspan.min(MAX_COLUMNS - c) {
                     ensure(&mut occupied, &mut grid, r + dr, c + dc);
                     occupied[r + dr][c + dc] = true;
                 }
@@ -294,19 +344,27 @@ fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
             c += cell.colspan;
         }
     }
-    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    let width = grid
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+        .min(MAX_COLUMNS);
     let row_count = occupied.len().min(grid.len());
     for row in grid.into_iter().take(row_count) {
         let first = row.iter().flatten().find_map(|(_, o)| *o);
         let Some(first) = first else { continue };
         let mut text = String::from("|");
+        let mut chars = 1u32;
         let mut origins = Vec::with_capacity(width);
         for c in 0..width {
             let (t, o) = row.get(c).cloned().flatten().unwrap_or_default();
+            let t = crate::lines::normalize_spaces(&t);
+            origins.push((o.unwrap_or(first), chars + 1));
             text.push(' ');
-            text.push_str(&crate::lines::normalize_spaces(&t));
+            text.push_str(&t);
             text.push_str(" |");
-            origins.push(o.unwrap_or(first));
+            chars += t.chars().count() as u32 + 3;
         }
         out.push(SourceLine {
             text,
@@ -393,6 +451,7 @@ pub(crate) fn html_lines(page: &str) -> Vec<SourceLine> {
             origin: None,
             skipping: None,
             tables: Vec::new(),
+            cursor: (0, 0, 0),
         }),
     };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
@@ -430,10 +489,48 @@ mod tests {
             ]
         );
         assert_eq!(
-            lines[3].cell_origins.as_ref().unwrap()[1],
+            lines[3].cell_origins.as_ref().unwrap()[1].0,
             Origin {
                 line: 5,
                 column: 20
+            }
+        );
+    }
+
+    #[test]
+    fn text_is_found_in_content_not_in_attributes() {
+        assert!(starts_text("<td style=\"padding:0px\"><span>"));
+        assert!(starts_text("<td>&nbsp;"));
+        assert!(!starts_text("<td style=\"padding:"));
+        let page = "<table><tr><td style=\"padding:0px\">规章</td><td style=\"padding:0px\"><p>&nbsp;0&nbsp;</p></td><td>1</td></tr></table>";
+        let lines = html_lines(page);
+        let origins = lines[0].cell_origins.as_ref().unwrap();
+        let byte = page.find("0&nbsp;</p>").unwrap();
+        assert_eq!(origins[1].0.column, 1 + page[..byte].chars().count() as u32);
+    }
+
+    #[test]
+    fn wide_merges_are_clamped() {
+        let page = "<table><tr>".to_string()
+            + &"<td colspan=64>x</td>".repeat(600)
+            + &"<tr><td>y</td>".repeat(50)
+            + "</table>";
+        let lines = html_lines(&page);
+        assert!(lines.iter().all(|l| l
+            .cell_origins
+            .as_ref()
+            .is_some_and(|c| c.len() <= MAX_COLUMNS)));
+    }
+
+    #[test]
+    fn one_line_pages_keep_exact_columns() {
+        let page: String = (0..300).map(|i| format!("<p>t{i:03}</p>")).collect();
+        let lines = html_lines(&page);
+        assert_eq!(
+            lines[299].origin,
+            Origin {
+                line: 1,
+                column: 299 * 11 + 4
             }
         );
     }

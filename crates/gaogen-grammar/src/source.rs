@@ -16,18 +16,21 @@ pub(crate) struct SourceLine {
     /// The text with every Unicode space replaced by one ASCII space.
     pub text: String,
     pub origin: Origin,
-    /// For rebuilt table rows: the origin of each `|`-separated cell.
-    pub cell_origins: Option<Vec<Origin>>,
+    /// For rebuilt table rows: each `|`-separated cell's origin in the page and the column
+    /// (0-based, in characters) where its text starts in `text`.
+    pub cell_origins: Option<Vec<(Origin, u32)>>,
 }
 
 impl SourceLine {
     /// The span of characters `start..end` (0-based columns) of this line, inside hard cell
     /// `hard_index` when the line was rebuilt from a table.
     pub fn span(&self, hard_index: usize, start: u32, end: u32) -> Span {
-        match &self.cell_origins {
-            Some(origins) => {
-                let o = origins.get(hard_index).copied().unwrap_or(self.origin);
-                let cell_start = self.cell_text_start(hard_index);
+        match self
+            .cell_origins
+            .as_ref()
+            .and_then(|cells| cells.get(hard_index))
+        {
+            Some(&(o, cell_start)) => {
                 let s = start.saturating_sub(cell_start);
                 let e = end.saturating_sub(cell_start).max(s + 1);
                 Span::on_line(o.line, o.column + s, o.column + e)
@@ -45,22 +48,6 @@ impl SourceLine {
         let lead = self.text.chars().take_while(|c| c.is_whitespace()).count() as u32;
         let len = self.text.trim_end().chars().count() as u32;
         self.span(0, lead, len.max(lead + 1))
-    }
-
-    /// Column (0-based, in characters) where the text of hard cell `index` starts in the rebuilt
-    /// row `| a | b |`.
-    fn cell_text_start(&self, index: usize) -> u32 {
-        let mut pipes = 0;
-        let mut after_pipe = false;
-        for (col, c) in self.text.chars().enumerate() {
-            if c == '|' {
-                pipes += 1;
-                after_pipe = pipes == index + 1;
-            } else if after_pipe && c != ' ' {
-                return col as u32;
-            }
-        }
-        0
     }
 }
 
@@ -111,8 +98,8 @@ mod tests {
             text: "| 规章 | 10 |".into(),
             origin: Origin { line: 7, column: 1 },
             cell_origins: Some(vec![
-                Origin { line: 8, column: 5 },
-                Origin { line: 9, column: 7 },
+                (Origin { line: 8, column: 5 }, 2),
+                (Origin { line: 9, column: 7 }, 7),
             ]),
         };
         assert_eq!(line.span(1, 7, 9), Span::on_line(9, 7, 9));

@@ -405,6 +405,8 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
         let grid_line = *piped && width >= 3;
         let mut grid: Vec<GridCell> = Vec::with_capacity(if grid_line { width } else { 0 });
         let mut row_before = reader.open;
+        // Hard cells up to here hold the labels of the row opened last on this line.
+        let mut label_at = 0;
         let mut used = false;
         for (h, cell) in hard.iter().enumerate() {
             if cell.tokens.is_empty() {
@@ -424,12 +426,11 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
                     used |= reader.push_value(located);
                 } else {
                     if reader.open != row_before && grid_line {
-                        attach_grid(&mut reader, row_before, &grid, width);
+                        attach_grid(&mut reader, row_before, &grid, label_at, width);
                     }
                     used |= reader.text(token, span, grid_line.then_some((width, h)));
                     row_before = reader.open;
-                    grid.clear();
-                    grid.extend((0..h).map(|_| GridCell::Text));
+                    label_at = h;
                 }
             }
             if grid_line {
@@ -438,7 +439,7 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
         }
         if grid_line {
             let open = reader.open;
-            attach_grid(&mut reader, open, &grid, width);
+            attach_grid(&mut reader, open, &grid, label_at, width);
         }
         used |= width >= 2 && reader.current.is_some();
         is_table_line[i] = used;
@@ -447,16 +448,35 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
     place_all(reader, year, is_table_line)
 }
 
-/// Remembers the `|` grid of the row that was open on this line.
-fn attach_grid(reader: &mut Reader, key: Option<RowKey>, grid: &[GridCell], width: usize) {
+/// Remembers the `|` grid of the row that was open on this line: the cells after its label.
+fn attach_grid(
+    reader: &mut Reader,
+    key: Option<RowKey>,
+    grid: &[GridCell],
+    label_at: usize,
+    width: usize,
+) {
     let Some(key) = key else { return };
-    let mut cells = grid.to_vec();
+    let Some(row) = reader
+        .table(key.0)
+        .row_mut(key.1)
+        .filter(|r| r.grid.is_none())
+    else {
+        return;
+    };
+    let mut cells: Vec<GridCell> = grid
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i < label_at {
+                GridCell::Text
+            } else {
+                c.clone()
+            }
+        })
+        .collect();
     cells.resize(width, GridCell::Text);
-    if let Some(row) = reader.table(key.0).row_mut(key.1) {
-        if row.grid.is_none() {
-            row.grid = Some(cells);
-        }
-    }
+    row.grid = Some(cells);
 }
 
 fn place_all(mut reader: Reader, year: Option<u16>, is_table_line: Vec<bool>) -> TablesRead {

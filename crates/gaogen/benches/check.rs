@@ -21,7 +21,11 @@ fn one_report(c: &mut Criterion) {
     let mut group = c.benchmark_group("check");
     for path in fixtures() {
         let bytes = std::fs::read(&path).expect("readable");
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?").to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("?")
+            .to_string();
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(format!("parse+check/{name}"), |b| {
             b.iter(|| {
@@ -43,7 +47,9 @@ fn directory(c: &mut Criterion) {
         std::fs::copy(src, dir.path().join(format!("r{i:05}.{ext}"))).expect("copy");
     }
     let mut group = c.benchmark_group("check");
-    group.sample_size(10).measurement_time(Duration::from_secs(40));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(40));
     group.bench_function("directory_10000", |b| {
         b.iter(|| {
             let out = Command::new(env!("CARGO_BIN_EXE_gaogen"))

@@ -195,11 +195,15 @@ fn rules_lists_every_rule() {
 
 #[test]
 fn human_output_of_every_fixture() {
-    insta::glob!("../../../tests/fixtures", "*.{txt,html}", |path: &std::path::Path| {
-        let relative = path
-            .strip_prefix(root().canonicalize().unwrap())
-            .unwrap_or(path);
-        let (_, out, _) = run(&["check", relative.to_str().unwrap()]);
-        insta::assert_snapshot!(out);
-    });
+    insta::glob!(
+        "../../../tests/fixtures",
+        "*.{txt,html}",
+        |path: &std::path::Path| {
+            let relative = path
+                .strip_prefix(root().canonicalize().unwrap())
+                .unwrap_or(path);
+            let (_, out, _) = run(&["check", relative.to_str().unwrap()]);
+            insta::assert_snapshot!(out);
+        }
+    );
 }

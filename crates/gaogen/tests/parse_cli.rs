@@ -215,3 +215,27 @@ fn gb18030_is_detected() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["source"]["encoding"], "GB18030");
 }
+
+/// Shapes that once took quadratic time: each must read into a model.
+#[test]
+fn hostile_shapes_read_into_a_model() {
+    let wide =
+        "<table><tr>".to_string() + &"<td colspan=64>x".repeat(600) + &"<tr><td>y".repeat(1100);
+    let long_line = "二、主动公开政府信息情况\n".to_string() + &"ab|".repeat(40_000) + "\n";
+    let one_line_page: String = "<html><body>".to_string()
+        + &(0..20_000)
+            .map(|i| format!("<p>t{i}</p>"))
+            .collect::<String>()
+        + "</body></html>";
+    for (name, text) in [
+        ("wide.html", wide),
+        ("long.txt", long_line),
+        ("one_line.html", one_line_page),
+    ] {
+        let (_d, path) = temp_file(name, text.as_bytes());
+        let out = gaogen().arg("parse").arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr_of(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["sections"].as_array().map(Vec::len), Some(6), "{name}");
+    }
+}
