@@ -53,11 +53,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
         }
     };
     let (text, encoding) = decoded;
-    if let Some(offset) = text
-        .char_indices()
-        .find(|&(_, c)| is_binary_control(c))
-        .map(|(i, _)| i)
-    {
+    if let Some(offset) = binary_control_at(&text) {
         return Err(InputError::Binary { offset });
     }
     if text.trim().is_empty() {
@@ -102,9 +98,23 @@ fn name(encoding: &'static Encoding) -> &'static str {
     }
 }
 
-/// Control characters no text report contains (tab, line ends and form feed are fine).
-fn is_binary_control(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0c}' | '\u{85}')) || c == '\u{fffd}'
+/// Byte offset of the first control character no text report contains (tab, line ends and form
+/// feed are fine), or of U+FFFD (a decoding that already failed once). Scans bytes: C0 controls
+/// are single bytes, C1 controls start with 0xC2, U+FFFD with 0xEF.
+fn binary_control_at(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(i, &b)| {
+        let bad = match b {
+            b'\t' | b'\n' | b'\r' | 0x0c => false,
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => bytes
+                .get(i + 1)
+                .is_some_and(|&n| (0x80..=0x9f).contains(&n) && n != 0x85),
+            0xef => bytes.get(i + 1..i + 3) == Some(&[0xbf, 0xbd]),
+            _ => false,
+        };
+        bad.then_some(i)
+    })
 }
 
 #[cfg(test)]

@@ -78,6 +78,10 @@ fn labels() -> &'static Labels {
     })
 }
 
+/// Longer than any official label with room for spaces and markup (the longest, 表三 （六）2,
+/// is 38 characters).
+const LONGEST_LABEL_BYTES: usize = 240;
+
 /// Header texts that belong to a table but name no row or column of its own.
 const KNOWN_HEADER_TEXT: &[&str] = &[
     "信息内容",
@@ -274,6 +278,10 @@ impl Reader {
 
     /// Handles a text cell; returns whether it was table content.
     fn text(&mut self, token: &Token<'_>, span: Span, grid: Option<(usize, usize)>) -> bool {
+        // No label is this long: a long cell is prose, not worth matching.
+        if token.text.len() > LONGEST_LABEL_BYTES {
+            return false;
+        }
         let n = normalize(token.text);
         if n.chars().count() < 2 {
             return !n.is_empty() && self.current.is_some();

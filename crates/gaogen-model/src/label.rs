@@ -457,16 +457,40 @@ impl PreparedLabel {
 #[derive(Debug, Clone)]
 pub struct LabelSet<K> {
     entries: Vec<(K, PreparedLabel)>,
+    /// Normalized official texts, cores and variants → (entry, quality): exact matches in one
+    /// lookup. Only looked up, never iterated, so its order cannot leak into results.
+    exact: std::collections::HashMap<String, Vec<(usize, MatchQuality)>>,
 }
 
 impl<K: Copy> LabelSet<K> {
     pub fn new<'a>(labels: impl IntoIterator<Item = (K, &'a str, &'a [LabelVariant])>) -> Self {
-        LabelSet {
-            entries: labels
-                .into_iter()
-                .map(|(k, l, v)| (k, PreparedLabel::new(l, v)))
-                .collect(),
+        let entries: Vec<(K, PreparedLabel)> = labels
+            .into_iter()
+            .map(|(k, l, v)| (k, PreparedLabel::new(l, v)))
+            .collect();
+        let mut exact: std::collections::HashMap<String, Vec<(usize, MatchQuality)>> =
+            Default::default();
+        let mut add = |text: &str, entry: usize, quality: MatchQuality| {
+            let list = exact.entry(text.to_string()).or_default();
+            if !list.iter().any(|&(e, _)| e == entry) {
+                list.push((entry, quality));
+            }
+        };
+        for (i, (_, p)) in entries.iter().enumerate() {
+            add(&p.official, i, MatchQuality::Exact);
+            add(p.core(), i, MatchQuality::Exact);
         }
+        for (i, (_, p)) in entries.iter().enumerate() {
+            for (v, start, kind) in &p.variants {
+                let q = MatchQuality::Variant {
+                    variant: *kind,
+                    official: false,
+                };
+                add(v, i, q);
+                add(&v[*start..], i, q);
+            }
+        }
+        LabelSet { entries, exact }
     }
 
     /// How a normalized label matches the entry with `key`.
@@ -487,17 +511,13 @@ impl<K: Copy> LabelSet<K> {
         if w_core.is_empty() {
             return None;
         }
-        let exact = self
-            .entries
+        let exact = [written, w_core]
             .iter()
-            .filter_map(|(k, p)| p.exact(written, w_core).map(|q| (*k, q)))
-            .max_by(|a, b| {
-                a.1.rank()
-                    .total_cmp(&b.1.rank())
-                    .then(std::cmp::Ordering::Greater)
-            });
-        if exact.is_some() {
-            return exact;
+            .filter_map(|t| self.exact.get(*t))
+            .flatten()
+            .max_by(|a, b| a.1.rank().total_cmp(&b.1.rank()).then(b.0.cmp(&a.0)));
+        if let Some(&(entry, quality)) = exact {
+            return Some((self.entries[entry].0, quality));
         }
         self.entries
             .iter()
