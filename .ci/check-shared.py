@@ -118,6 +118,18 @@ for name, f in facts.items():
     if name.startswith("hongze"):
         check(f"{name}: typo 「其他法律行政止公开」 found", "label_variant" in kinds(r))
 
+# gaogen diff over the two consecutive 洪泽区 years.
+old_txt, new_txt = tmp / "hongze_district_2023.txt", tmp / "hongze_district_2024.txt"
+if old_txt.exists() and new_txt.exists():
+    out = subprocess.run([str(GAOGEN), "diff", "--format", "json", str(old_txt), str(new_txt)], capture_output=True, timeout=60)
+    check("diff 洪泽区 2023 → 2024: exit 1 (differences)", out.returncode == 1, out.stderr.decode(errors="replace"))
+    d = json.loads(out.stdout)
+    t36 = [c for c in d["chain"] if c["code"] == "T3-6"]
+    check("diff: T3-6 holds in all seven columns", len(t36) == 7 and all(c["status"] == "holds" for c in t36), t36)
+    lic = [c for t in d["tables"] for c in t["changes"] if c["row"] == "licensing"]
+    check("diff: 表二 行政许可 550 → 9487", [(c["old"]["value"], c["new"]["value"]) for c in lic] == [(550, 9487)], lic)
+    check("diff: reuse ratio per section", len(d["text"]["sections"]) == 6)
+
 for path in sorted((SHARED / "corpus" / "pdfminer-text").glob("*.txt")):
     out = subprocess.run([str(GAOGEN), "parse", str(path)], capture_output=True, timeout=60)
     check(f"pdfminer {path.name}: reads without error", out.returncode == 0, out.stderr.decode(errors="replace"))

@@ -4,6 +4,7 @@
 //! This crate does no I/O.
 
 pub mod check;
+pub mod diff;
 pub mod label;
 pub mod report;
 pub mod schema;

@@ -574,6 +574,15 @@ pub const T4_GROUPS: [(&str, &str); 3] = [
     ("litigation_after_review", "行政诉讼·复议后起诉"),
 ];
 
+/// The group of a 表四 column (「行政复议」, 「行政诉讼·未经复议直接起诉」, 「行政诉讼·复议后起诉」).
+pub fn t4_group(column: &str) -> Option<&'static str> {
+    T4_GROUPS
+        .iter()
+        .filter(|(prefix, _)| column.starts_with(prefix))
+        .max_by_key(|(p, _)| p.len())
+        .map(|&(_, name)| name)
+}
+
 pub static T4: TableSchema = TableSchema {
     key: TableKey::ReviewsAndLitigation,
     version: FormatVersion::V2021,

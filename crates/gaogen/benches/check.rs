@@ -1,5 +1,5 @@
-//! `cargo bench -p gaogen --bench check`: checking one report in process, and the `gaogen check`
-//! binary over a directory of 10,000 reports generated from the fixtures.
+//! `cargo bench -p gaogen --bench check`: checking one report in process, comparing two years,
+//! and the `gaogen check` binary over a directory of 10,000 reports generated from the fixtures.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::{Path, PathBuf};
@@ -63,5 +63,30 @@ fn directory(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, one_report, directory);
+/// Two years of one agency: reading both and comparing them.
+fn pair(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/published");
+    let old = std::fs::read(dir.join("township_2023.txt")).expect("example");
+    let new = std::fs::read(dir.join("township_2024.txt")).expect("example");
+    let mut group = c.benchmark_group("diff");
+    group.bench_function("parse_both+diff/township", |b| {
+        b.iter(|| {
+            let (o, n) = (
+                gaogen_grammar::parse_bytes(&old).expect("decodes"),
+                gaogen_grammar::parse_bytes(&new).expect("decodes"),
+            );
+            gaogen_model::diff::diff(&o, &n, gaogen_model::diff::DiffOptions::default())
+        })
+    });
+    let (o, n) = (
+        gaogen_grammar::parse_bytes(&old).expect("decodes"),
+        gaogen_grammar::parse_bytes(&new).expect("decodes"),
+    );
+    group.bench_function("diff_only/township", |b| {
+        b.iter(|| gaogen_model::diff::diff(&o, &n, gaogen_model::diff::DiffOptions::default()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, one_report, pair, directory);
 criterion_main!(benches);

@@ -299,14 +299,16 @@ pub(crate) fn run(args: &CheckArgs) -> u8 {
 }
 
 fn explain(code: &str) -> u8 {
-    match check::rule(code) {
-        Some(rule) => {
+    let single = check::rule(code).map(|r| (r.code(), r.title(), r.severity(), r.explain()));
+    let pair = gaogen_model::diff::PAIR_RULES
+        .iter()
+        .find(|r| r.code().eq_ignore_ascii_case(code))
+        .map(|r| (r.code(), r.title(), r.severity(), r.explain()));
+    match single.or(pair) {
+        Some((code, title, severity, explain)) => {
             let text = format!(
-                "{}  {}\n严重程度：{}\n\n{}\n",
-                rule.code(),
-                rule.title(),
-                rule.severity().chinese(),
-                rule.explain()
+                "{code}  {title}\n严重程度：{}\n\n{explain}\n",
+                severity.chinese()
             );
             if output::write_stdout(text.as_bytes()).is_err() {
                 return 2;
@@ -347,18 +349,13 @@ fn summary_csv(rows: &[FileSummary]) -> String {
     out
 }
 
-/// Pads to a display width (Chinese characters count two columns).
-fn pad(s: &str, width: usize) -> String {
-    let w = unicode_width::UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
 fn summary_table(rows: &[FileSummary]) -> String {
-    let headers = ["文件", "格式", "章节", "数值", "错误", "警告"];
-    let cells: Vec<[String; 6]> = rows
-        .iter()
-        .map(|r| match &r.failure {
-            Some(_) => [
+    let mut cells = vec![["文件", "格式", "章节", "数值", "错误", "警告"]
+        .map(String::from)
+        .to_vec()];
+    for r in rows {
+        cells.push(match &r.failure {
+            Some(_) => vec![
                 r.path.clone(),
                 "无法读取".into(),
                 "—".into(),
@@ -366,7 +363,7 @@ fn summary_table(rows: &[FileSummary]) -> String {
                 "—".into(),
                 "—".into(),
             ],
-            None => [
+            None => vec![
                 r.path.clone(),
                 r.format.clone(),
                 format!("{}/6", r.sections_found),
@@ -374,35 +371,9 @@ fn summary_table(rows: &[FileSummary]) -> String {
                 r.errors.to_string(),
                 r.warnings.to_string(),
             ],
-        })
-        .collect();
-    let widths: Vec<usize> = (0..6)
-        .map(|i| {
-            cells
-                .iter()
-                .map(|c| unicode_width::UnicodeWidthStr::width(c[i].as_str()))
-                .chain([unicode_width::UnicodeWidthStr::width(headers[i])])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |c: &[String]| {
-        c.iter()
-            .zip(&widths)
-            .map(|(s, &w)| pad(s, w))
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_string()
-            + "\n"
-    };
-    let mut out = line(&headers.map(String::from));
-    out.push_str(&line(
-        &widths.iter().map(|&w| "─".repeat(w)).collect::<Vec<_>>(),
-    ));
-    for c in &cells {
-        out.push_str(&line(c));
+        });
     }
+    let mut out = crate::table_text::aligned(&cells, "");
     let errors: usize = rows.iter().map(|r| r.errors).sum();
     let warnings: usize = rows.iter().map(|r| r.warnings).sum();
     out.push_str(&format!(

@@ -1,12 +1,14 @@
 //! The `gaogen` command line.
 
 mod check_cmd;
+mod diff_cmd;
 mod input;
 mod output;
 mod parse_cmd;
 mod render_diag;
 mod rules_cmd;
 mod sarif;
+mod table_text;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -25,6 +27,8 @@ enum Command {
     Parse(parse_cmd::ParseArgs),
     /// 检查已发布的报告：逐条核对格式规则和勾稽关系，指出每个问题的位置、两边的数值和修改办法
     Check(check_cmd::CheckArgs),
+    /// 比较同一机关两年的报告：表格逐格变化、逐年衔接、与上一年相同的文字
+    Diff(diff_cmd::DiffArgs),
     /// 列出全部检查规则及其说明
     Rules(rules_cmd::RulesArgs),
 }
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
+        Command::Diff(args) => diff_cmd::run(&args),
         Command::Rules(args) => rules_cmd::run(&args),
     };
     ExitCode::from(code)

@@ -2,6 +2,7 @@
 
 use crate::{output, Format};
 use gaogen_model::check::{EmptyCells, RULES};
+use gaogen_model::diff::PAIR_RULES;
 use serde_json::json;
 
 #[derive(Debug, clap::Args)]
@@ -31,7 +32,14 @@ pub(crate) fn run(args: &RulesArgs) -> u8 {
                     })
                 })
                 .collect();
-            serde_json::to_string_pretty(&rules).expect("serializes") + "\n"
+            let pairs = PAIR_RULES.iter().map(|r| {
+                json!({
+                    "code": r.code(), "severity": r.severity(), "title": r.title(),
+                    "empty_cells": EmptyCells::NotAssessable, "explain": r.explain(), "command": "diff",
+                })
+            });
+            let all: Vec<_> = rules.into_iter().chain(pairs).collect();
+            serde_json::to_string_pretty(&all).expect("serializes") + "\n"
         }
         Format::Text => RULES
             .iter()
@@ -49,6 +57,19 @@ pub(crate) fn run(args: &RulesArgs) -> u8 {
                         .join("\n")
                 )
             })
+            .chain(PAIR_RULES.iter().map(|r| {
+                format!(
+                    "{}  [{}]  {}（gaogen diff）\n{}\n\n",
+                    r.code(),
+                    r.severity().chinese(),
+                    r.title(),
+                    r.explain()
+                        .lines()
+                        .map(|l| format!("    {l}"))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
+            }))
             .collect(),
     };
     if output::write_stdout(out.as_bytes()).is_err() {

@@ -187,10 +187,11 @@ fn rules_lists_every_rule() {
     }
     let (_, out, _) = run(&["rules", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(
-        json.as_array().map(Vec::len),
-        Some(gaogen_model::check::RULES.len())
-    );
+    let total = gaogen_model::check::RULES.len() + gaogen_model::diff::PAIR_RULES.len();
+    assert_eq!(json.as_array().map(Vec::len), Some(total));
+    for rule in gaogen_model::diff::PAIR_RULES {
+        assert!(out.contains(rule.code()), "{} missing", rule.code());
+    }
 }
 
 #[test]

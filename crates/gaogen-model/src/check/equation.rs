@@ -1,7 +1,7 @@
 //! Sums of table cells that must balance, and finding the one cell that breaks several.
 
 use super::{Diagnostic, Severity};
-use crate::schema::T4_GROUPS;
+use crate::schema::t4_group;
 use crate::{CellValue, Report, Span, TableKey};
 use serde::Serialize;
 
@@ -55,12 +55,8 @@ pub(crate) enum Outcome {
 fn cell_label(report: &Report, table: TableKey, (row, column): CellRef) -> String {
     let t = report.table(table);
     // 表四 has one row: name the column group instead (「行政复议 · 结果维持」).
-    let group = T4_GROUPS
-        .iter()
-        .filter(|(prefix, _)| column.starts_with(prefix))
-        .max_by_key(|(p, _)| p.len());
-    let row_label = match (table, group) {
-        (TableKey::ReviewsAndLitigation, Some((_, name))) => name,
+    let row_label = match (table, t4_group(column)) {
+        (TableKey::ReviewsAndLitigation, Some(name)) => name,
         _ => t.row(row).map_or(row, |r| r.label),
     };
     let column_label = t.cell(row, column).map_or(column, |c| c.label);

@@ -75,6 +75,8 @@ pub struct Diagnostic {
     pub equation: Option<EquationReport>,
     /// The single cell most likely wrong, when several broken equations agree on it.
     pub culprit: Option<Culprit>,
+    /// For rules across two years: the place in the previous year's report.
+    pub previous: Option<Span>,
 }
 
 impl Diagnostic {
@@ -95,6 +97,7 @@ impl Diagnostic {
             table: None,
             equation: None,
             culprit: None,
+            previous: None,
         }
     }
 

@@ -1,0 +1,84 @@
+use super::{shown, PairRule};
+use crate::check::{Diagnostic, Severity};
+use crate::diff::{ChainCheck, ChainStatus};
+use crate::{FormatVersion, Report, TableKey};
+
+/// T2-4: in 2019-format 表二, last year's 「上一年项目数量」 + 「本年增/减」 = this year's
+/// 「上一年项目数量」 (行政许可, 其他对外管理服务事项, 行政处罚, 行政强制, 行政事业性收费).
+///
+/// Why: the item count at the start of a year is last year's start plus last year's change.
+/// Example: 2019 行政许可 上一年 120, 本年增/减 −4; 2020 上一年 116.
+#[derive(Debug)]
+pub(crate) struct ItemCounts;
+pub(crate) static T2_4: ItemCounts = ItemCounts;
+
+const ROWS: [&str; 5] = [
+    "licensing",
+    "other_services",
+    "penalty",
+    "enforcement",
+    "fees",
+];
+
+impl PairRule for ItemCounts {
+    fn code(&self) -> &'static str {
+        "T2-4"
+    }
+    fn severity(&self) -> Severity {
+        Severity::Warning
+    }
+    fn title(&self) -> &'static str {
+        "表二（2019 版）逐年衔接：上年项目数量 + 增减 = 本年的上一年项目数量"
+    }
+    fn explain(&self) -> &'static str {
+        "检查什么：两年都使用 2019 版表二时，上一年报告的「上一年项目数量」加「本年增/减」是否等于本年报告的「上一年项目数量」。\n为什么：每年年初的项目数量等于上一年年初数量加上一年的增减。\n例：2019 年行政许可上一年项目数量 120、本年增/减 −4，2020 年报告的上一年项目数量应为 116。\n空单元格：任一方为空或缺失时为「无法评估」。"
+    }
+    fn check(
+        &self,
+        old: &Report,
+        new: &Report,
+        checks: &mut Vec<ChainCheck>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let key = TableKey::ActiveDisclosure;
+        let (o, n) = (old.table(key), new.table(key));
+        if !o.found
+            || !n.found
+            || o.version != FormatVersion::V2019
+            || n.version != FormatVersion::V2019
+        {
+            return;
+        }
+        for row in ROWS {
+            let label = n.row(row).map_or(row, |r| r.label);
+            let (start, start_at) = shown(old, key, row, "previous_count");
+            let (change, _) = shown(old, key, row, "change");
+            let (now, now_at) = shown(new, key, row, "previous_count");
+            let expected = start.zip(change).map(|(s, c)| s + c);
+            let status = match (expected, now) {
+                (Some(e), Some(v)) if e == v => ChainStatus::Holds,
+                (Some(_), Some(_)) => ChainStatus::Broken,
+                _ => ChainStatus::NotAssessable,
+            };
+            checks.push(ChainCheck {
+                code: "T2-4",
+                subject: format!("表二 · {label}"),
+                status,
+                old_value: expected.map(|v| v.to_string()),
+                new_value: now.map(|v| v.to_string()),
+            });
+            if let (ChainStatus::Broken, Some(e), Some(v)) = (status, expected, now) {
+                let mut d = Diagnostic::new(
+                    "T2-4",
+                    Severity::Warning,
+                    format!("表二「{label}」上一年项目数量为 {v}，按上一年报告应为 {e}"),
+                    now_at,
+                )
+                .in_table(key)
+                .help("核对两年的项目数量和增减");
+                d.previous = start_at;
+                out.push(d);
+            }
+        }
+    }
+}
