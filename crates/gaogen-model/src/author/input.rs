@@ -1,0 +1,716 @@
+//! `report.toml`: what an agency writes — metadata, narrative, the primary numbers of the three
+//! tables — read with every value's position, and turned into a [`Report`] whose cells point at
+//! their place in the TOML file. Totals are computed, never read: a total written anyway must
+//! equal the computed one.
+
+use crate::check::{Diagnostic, Severity};
+use crate::schema::{
+    table_schema, FormatVersion, RowKind, SectionKey, ValueKind, SECTIONS, T3_COLUMN_IDS, T4,
+};
+use crate::{
+    Cell, CellValue, Heading, InputKind, Located, Paragraph, Report, Row, RowStatus, Section,
+    SourceInfo, Span, Table, TableKey, Tables, VersionBasis, YearSource,
+};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde_spanned::Spanned;
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+/// `[report]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// 机关名称.
+    pub agency: Spanned<String>,
+    /// 报告年度.
+    pub year: Spanned<i64>,
+    /// 格式版本: "2021" (default) or "2019".
+    pub format: Option<Spanned<String>>,
+    /// 落款日期.
+    pub date: Option<Spanned<String>>,
+    /// 联系方式.
+    pub contact: Option<Spanned<String>>,
+}
+
+/// `[text]`: the narrative, one string per place; paragraphs separated by blank lines.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    pub preamble: Option<Spanned<String>>,
+    pub overview: Option<Spanned<String>>,
+    pub active_disclosure: Option<Spanned<String>>,
+    pub applications: Option<Spanned<String>>,
+    pub reviews_and_litigation: Option<Spanned<String>>,
+    pub problems: Option<Spanned<String>>,
+    pub other: Option<Spanned<String>>,
+}
+
+type Rows = BTreeMap<Spanned<String>, Spanned<Vec<Spanned<toml::Value>>>>;
+
+/// The whole file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportToml {
+    pub report: Meta,
+    #[serde(default)]
+    pub text: Texts,
+    #[serde(default)]
+    pub active_disclosure: Rows,
+    #[serde(default)]
+    pub applications: Rows,
+    #[serde(default)]
+    pub reviews_and_litigation: Rows,
+}
+
+/// Byte offsets of a TOML source → file positions.
+pub(crate) struct Positions<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Positions<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Positions { text, line_starts }
+    }
+
+    fn point(&self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count());
+        (line as u32, column as u32 + 1)
+    }
+
+    pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
+        let (line, column) = self.point(range.start);
+        let (end_line, end_column) = self.point(range.end.max(range.start + 1));
+        Span {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+fn error(code: &'static str, message: String, span: Span, help: &str) -> Diagnostic {
+    Diagnostic::new(code, Severity::Error, message, Some(span)).help(help)
+}
+
+/// Parses `report.toml`; syntax, unknown keys and wrong types are A-TOML errors at their place.
+pub fn parse_toml(source: &str) -> Result<ReportToml, Box<Diagnostic>> {
+    toml::from_str(source).map_err(|e| {
+        let pos = Positions::new(source);
+        let span = pos.span(e.span().unwrap_or(0..1));
+        let raw = e.message().to_string();
+        let message = if let Some(rest) = raw.strip_prefix("unknown field ") {
+            format!(
+                "未知的键 {}",
+                rest.replace("expected one of", "；可用的键：")
+            )
+        } else if raw.starts_with("missing field") {
+            format!("缺少必填的键：{}", raw.trim_start_matches("missing field "))
+        } else if raw.starts_with("invalid type") {
+            format!("类型不对：{raw}")
+        } else {
+            format!("TOML 格式错误：{raw}")
+        };
+        error(
+            "A-TOML",
+            message,
+            span,
+            "对照 docs/report-toml.md 修改这一处",
+        )
+    })
+}
+
+/// Paragraphs of a text value: split at blank lines, lines inside a paragraph joined.
+fn paragraphs(text: &Spanned<String>, pos: &Positions<'_>) -> Vec<Paragraph> {
+    let span = pos.span(text.span());
+    text.get_ref()
+        .split("\n\n")
+        .map(|p| p.lines().map(str::trim).collect::<String>())
+        .filter(|p| !p.is_empty())
+        .map(|p| Paragraph::new(p, span))
+        .collect()
+}
+
+/// Reads one number of a column.
+fn number(
+    value: &Spanned<toml::Value>,
+    kind: ValueKind,
+    pos: &Positions<'_>,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<CellValue> {
+    let span = pos.span(value.span());
+    let bad = |m: String, out: &mut Vec<Diagnostic>| {
+        out.push(error(
+            "A-VALUE",
+            m,
+            span,
+            "填写不小于 0 的数字；金额可以有小数（最多 6 位），件数为整数",
+        ));
+        None
+    };
+    match (value.get_ref(), kind) {
+        (toml::Value::Integer(i), ValueKind::SignedCount) => Some(CellValue::Count {
+            value: *i,
+            raw: i.to_string(),
+        }),
+        (toml::Value::Integer(i), _) if *i < 0 => bad(format!("{what}是负数 {i}"), out),
+        (toml::Value::Integer(i), ValueKind::Amount) => Some(CellValue::Amount {
+            value: Decimal::from(*i),
+            raw: i.to_string(),
+        }),
+        (toml::Value::Integer(i), _) => Some(CellValue::Count {
+            value: *i,
+            raw: i.to_string(),
+        }),
+        (toml::Value::Float(_) | toml::Value::String(_), ValueKind::Amount) => {
+            let text = match value.get_ref() {
+                toml::Value::Float(f) => f.to_string(),
+                other => other.as_str().unwrap_or_default().trim().to_string(),
+            };
+            match Decimal::from_str(&text) {
+                Ok(d) if d.is_sign_negative() => bad(format!("{what}是负数 {text}"), out),
+                Ok(d) if d.scale() > 6 => bad(format!("{what}「{text}」的小数超过 6 位"), out),
+                Ok(d) => Some(CellValue::Amount {
+                    value: d,
+                    raw: text,
+                }),
+                Err(_) => bad(format!("{what}「{text}」不是数字"), out),
+            }
+        }
+        (other, _) => bad(format!("{what}应为整数，写的是 {other}"), out),
+    }
+}
+
+/// The columns a row is written with: 表三 rows without their 总计, 表四 groups without theirs.
+fn written_columns(key: TableKey, columns: &'static [&'static str]) -> &'static [&'static str] {
+    match key {
+        TableKey::Applications => &columns[..6],
+        _ => columns,
+    }
+}
+
+struct Builder<'a> {
+    pos: Positions<'a>,
+    out: Vec<Diagnostic>,
+}
+
+impl Builder<'_> {
+    /// A table's rows from its TOML section, in official order, totals computed.
+    fn table(
+        &mut self,
+        key: TableKey,
+        version: FormatVersion,
+        rows: &Rows,
+        section_span: Option<Span>,
+    ) -> Table {
+        let schema = table_schema(key, version);
+        let mut out_rows = Vec::new();
+        if key == TableKey::ReviewsAndLitigation {
+            out_rows.push(self.table_four(rows));
+        } else {
+            for def in schema
+                .rows
+                .iter()
+                .filter(|r| r.kind == RowKind::Data && !is_computed(r.id))
+            {
+                out_rows.push(self.row(key, version, def, rows.get(def.id)));
+            }
+            if key == TableKey::Applications {
+                self.complete_table_three(version, &mut out_rows, rows);
+            }
+        }
+        // Unknown row keys.
+        let known: Vec<&str> = if key == TableKey::ReviewsAndLitigation {
+            T4_INPUT.iter().map(|(k, _)| *k).collect()
+        } else {
+            schema
+                .rows
+                .iter()
+                .filter(|r| r.kind == RowKind::Data)
+                .map(|r| r.id)
+                .collect()
+        };
+        for k in rows.keys() {
+            if !known.contains(&k.get_ref().as_str()) {
+                let span = self.pos.span(k.span());
+                self.out.push(error(
+                    "A-TOML",
+                    format!(
+                        "{}中没有「{}」这一行；可用的键：{}",
+                        key.name(),
+                        k.get_ref(),
+                        known.join("、")
+                    ),
+                    span,
+                    "删去或改为官方行的键（见 docs/report-toml.md）",
+                ));
+            }
+        }
+        let mut ordered: Vec<Row> = Vec::new();
+        for def in schema.rows.iter().filter(|r| r.kind == RowKind::Data) {
+            if let Some(i) = out_rows.iter().position(|r| r.id == def.id) {
+                ordered.push(out_rows.swap_remove(i));
+            }
+        }
+        Table {
+            key,
+            found: true,
+            version,
+            version_basis: VersionBasis::Labels,
+            span: section_span,
+            rows: ordered,
+            unread: Vec::new(),
+        }
+    }
+
+    fn row(
+        &mut self,
+        key: TableKey,
+        version: FormatVersion,
+        def: &'static crate::schema::RowDef,
+        written: Option<&Spanned<Vec<Spanned<toml::Value>>>>,
+    ) -> Row {
+        let schema = table_schema(key, version);
+        let columns = written_columns(key, def.columns);
+        let mut cells = Vec::new();
+        let Some(values) = written else {
+            self.out.push(
+                Diagnostic::new(
+                    "A-MISSING",
+                    Severity::Error,
+                    format!("{}缺少「{}」这一行（键 {}）", key.name(), def.label, def.id),
+                    None,
+                )
+                .help("补上这一行；没有发生的事项填 0"),
+            );
+            return missing_row(schema, def);
+        };
+        let span = self.pos.span(values.span());
+        let list = values.get_ref();
+        let total_given = key == TableKey::Applications && list.len() == columns.len() + 1;
+        if list.len() != columns.len() && !total_given {
+            self.out.push(error(
+                "A-VALUE",
+                format!(
+                    "{}「{}」应有 {} 个数（{}），写了 {} 个",
+                    key.name(),
+                    def.label,
+                    columns.len(),
+                    column_names(schema, columns),
+                    list.len()
+                ),
+                span,
+                "按列的顺序填写，每列一个数",
+            ));
+            return missing_row(schema, def);
+        }
+        for (&c, v) in columns.iter().zip(list) {
+            let col = schema.column(c).expect("schema column");
+            let what = format!("{}「{}」的「{}」", key.name(), def.label, col.label);
+            let value =
+                number(v, col.kind, &self.pos, &what, &mut self.out).unwrap_or(CellValue::Missing);
+            cells.push(Cell {
+                column: c,
+                label: col.label,
+                value,
+                span: Some(self.pos.span(v.span())),
+            });
+        }
+        if key == TableKey::Applications {
+            let sum: Option<i64> = cells.iter().map(|c| c.value.as_count()).sum();
+            if let (true, Some(given), Some(sum)) = (total_given, list.last(), sum) {
+                if given.get_ref().as_integer() != Some(sum) {
+                    self.out.push(error(
+                        "A-TOTAL",
+                        format!(
+                            "表三「{}」写的总计 {} 不等于各列之和 {sum}",
+                            def.label,
+                            given.get_ref()
+                        ),
+                        self.pos.span(given.span()),
+                        "总计由 gaogen 计算：删去它，或改为计算结果",
+                    ));
+                }
+            }
+            cells.push(total_cell(sum, span));
+        }
+        Row {
+            id: def.id,
+            label: def.label,
+            kind: def.kind,
+            status: RowStatus::Found,
+            label_as_written: None,
+            label_quality: None,
+            cells,
+            unplaced: Vec::new(),
+        }
+    }
+
+    /// 表三: （七）总计 computed from the results.
+    fn complete_table_three(
+        &mut self,
+        version: FormatVersion,
+        rows: &mut Vec<Row>,
+        written: &Rows,
+    ) {
+        let schema = table_schema(TableKey::Applications, version);
+        let start = schema
+            .rows
+            .iter()
+            .position(|r| r.id == "disclosed")
+            .unwrap_or(0);
+        let end = schema
+            .rows
+            .iter()
+            .position(|r| r.id == "results_total")
+            .unwrap_or(0);
+        let results: Vec<&str> = schema.rows[start..end]
+            .iter()
+            .filter(|r| r.kind == RowKind::Data)
+            .map(|r| r.id)
+            .collect();
+        let def = schema.row("results_total").expect("（七）总计 in schema");
+        let span = rows
+            .iter()
+            .find(|r| r.id == "not_processed_confirmation")
+            .and_then(|r| r.cells.last())
+            .and_then(|c| c.span);
+        let mut cells = Vec::new();
+        for (i, &c) in T3_COLUMN_IDS.iter().enumerate() {
+            let sum: Option<i64> = results
+                .iter()
+                .map(|id| {
+                    rows.iter()
+                        .find(|r| r.id == *id)
+                        .and_then(|r| r.cells.get(i))
+                        .and_then(|c| c.value.as_count())
+                })
+                .sum();
+            let col = schema.column(c).expect("column");
+            cells.push(Cell {
+                column: c,
+                label: col.label,
+                value: sum.map_or(CellValue::Missing, |v| CellValue::Count {
+                    value: v,
+                    raw: v.to_string(),
+                }),
+                span,
+            });
+        }
+        if let Some(given) = written.get("results_total") {
+            let computed: Vec<Option<i64>> = cells.iter().map(|c| c.value.as_count()).collect();
+            let wrote: Vec<Option<i64>> = given
+                .get_ref()
+                .iter()
+                .map(|v| v.get_ref().as_integer())
+                .collect();
+            let matches = wrote.len() == 7 && wrote == computed
+                || wrote.len() == 6 && wrote[..] == computed[..6];
+            if !matches {
+                self.out.push(error(
+                    "A-TOTAL",
+                    format!("表三「（七）总计」写的 {wrote:?} 不等于各办理结果之和 {computed:?}"),
+                    self.pos.span(given.span()),
+                    "（七）总计由 gaogen 计算：删去 results_total，或改为计算结果",
+                ));
+            }
+        }
+        rows.push(Row {
+            id: def.id,
+            label: def.label,
+            kind: def.kind,
+            status: RowStatus::Found,
+            label_as_written: None,
+            label_quality: None,
+            cells,
+            unplaced: Vec::new(),
+        });
+    }
+
+    /// 表四 from its three groups of four; each group's 总计 computed.
+    fn table_four(&mut self, rows: &Rows) -> Row {
+        let mut cells = Vec::new();
+        for (key, name) in T4_INPUT {
+            let columns: Vec<&'static crate::schema::ColumnDef> = T4
+                .columns
+                .iter()
+                .filter(|c| c.id.starts_with(key) && crate::schema::t4_group(c.id) == Some(name))
+                .collect();
+            let Some(values) = rows.get(key) else {
+                self.out.push(
+                    Diagnostic::new(
+                        "A-MISSING",
+                        Severity::Error,
+                        format!("表四缺少「{name}」（键 {key}）"),
+                        None,
+                    )
+                    .help("补上这一组：结果维持、结果纠正、其他结果、尚未审结"),
+                );
+                cells.extend(columns.iter().map(|c| Cell {
+                    column: c.id,
+                    label: c.label,
+                    value: CellValue::Missing,
+                    span: None,
+                }));
+                continue;
+            };
+            let span = self.pos.span(values.span());
+            let list = values.get_ref();
+            if list.len() != 4 && list.len() != 5 {
+                self.out.push(error("A-VALUE", format!("表四「{name}」应有 4 个数（结果维持、结果纠正、其他结果、尚未审结），写了 {} 个", list.len()), span, "按列的顺序填写；总计由 gaogen 计算"));
+                cells.extend(columns.iter().map(|c| Cell {
+                    column: c.id,
+                    label: c.label,
+                    value: CellValue::Missing,
+                    span: Some(span),
+                }));
+                continue;
+            }
+            let mut sum = Some(0);
+            for (c, v) in columns.iter().take(4).zip(list) {
+                let value = number(
+                    v,
+                    ValueKind::Count,
+                    &self.pos,
+                    &format!("表四「{name}」的「{}」", c.label),
+                    &mut self.out,
+                )
+                .unwrap_or(CellValue::Missing);
+                sum = sum.zip(value.as_count()).map(|(a, b)| a + b);
+                cells.push(Cell {
+                    column: c.id,
+                    label: c.label,
+                    value,
+                    span: Some(self.pos.span(v.span())),
+                });
+            }
+            if let (Some(given), Some(s)) = (list.get(4), sum) {
+                if given.get_ref().as_integer() != Some(s) {
+                    self.out.push(error(
+                        "A-TOTAL",
+                        format!(
+                            "表四「{name}」写的总计 {} 不等于四项之和 {s}",
+                            given.get_ref()
+                        ),
+                        self.pos.span(given.span()),
+                        "总计由 gaogen 计算：删去它，或改为计算结果",
+                    ));
+                }
+            }
+            let total = columns[4];
+            cells.push(Cell {
+                column: total.id,
+                label: total.label,
+                value: sum.map_or(CellValue::Missing, |v| CellValue::Count {
+                    value: v,
+                    raw: v.to_string(),
+                }),
+                span: Some(span),
+            });
+        }
+        let def = &T4.rows[0];
+        Row {
+            id: def.id,
+            label: def.label,
+            kind: def.kind,
+            status: RowStatus::Found,
+            label_as_written: None,
+            label_quality: None,
+            cells,
+            unplaced: Vec::new(),
+        }
+    }
+}
+
+/// 表四's input keys: one array of four per group.
+pub const T4_INPUT: [(&str, &str); 3] = [
+    ("review", "行政复议"),
+    ("litigation_direct", "行政诉讼·未经复议直接起诉"),
+    ("litigation_after_review", "行政诉讼·复议后起诉"),
+];
+
+/// Rows gaogen computes rather than reads.
+fn is_computed(id: &str) -> bool {
+    id == "results_total"
+}
+
+fn column_names(schema: &crate::schema::TableSchema, columns: &[&str]) -> String {
+    columns
+        .iter()
+        .filter_map(|c| schema.column(c))
+        .map(|c| c.label)
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+fn total_cell(sum: Option<i64>, span: Span) -> Cell {
+    Cell {
+        column: "total",
+        label: "总计",
+        value: sum.map_or(CellValue::Missing, |v| CellValue::Count {
+            value: v,
+            raw: v.to_string(),
+        }),
+        span: Some(span),
+    }
+}
+
+fn missing_row(schema: &crate::schema::TableSchema, def: &'static crate::schema::RowDef) -> Row {
+    Row {
+        id: def.id,
+        label: def.label,
+        kind: def.kind,
+        status: RowStatus::Missing,
+        label_as_written: None,
+        label_quality: None,
+        cells: def
+            .columns
+            .iter()
+            .map(|&c| Cell {
+                column: c,
+                label: schema.column(c).map_or("", |d| d.label),
+                value: CellValue::Missing,
+                span: None,
+            })
+            .collect(),
+        unplaced: Vec::new(),
+    }
+}
+
+/// Checks metadata, builds the [`Report`] (positions are TOML positions) and returns it with every
+/// input error found (A-… codes). The report is usable for rules even when there are errors.
+pub fn to_report(input: &ReportToml, source: &str) -> (Report, Vec<Diagnostic>) {
+    let mut b = Builder {
+        pos: Positions::new(source),
+        out: Vec::new(),
+    };
+    let meta = &input.report;
+    let year_span = b.pos.span(meta.year.span());
+    let year = *meta.year.get_ref();
+    if !(2019..=2100).contains(&year) {
+        b.out.push(error(
+            "A-VALUE",
+            format!("报告年度 {year} 不在 2019–2100 之间"),
+            year_span,
+            "填写报告所属的年度，如 2024（2019 年以前的格式不受支持）",
+        ));
+    }
+    let version = match meta.format.as_ref().map(|f| f.get_ref().as_str()) {
+        None => FormatVersion::V2021,
+        Some("2021") => FormatVersion::V2021,
+        Some("2019") => FormatVersion::V2019,
+        Some(other) => {
+            let span = meta
+                .format
+                .as_ref()
+                .map(|f| b.pos.span(f.span()))
+                .unwrap_or(year_span);
+            b.out.push(error(
+                "A-VALUE",
+                format!("格式版本「{other}」无效"),
+                span,
+                "填写 \"2021\" 或 \"2019\"",
+            ));
+            FormatVersion::V2021
+        }
+    };
+    let agency = meta.agency.get_ref().trim().to_string();
+    let title_text = format!("{agency}{year}年政府信息公开工作年度报告");
+    let agency_span = b.pos.span(meta.agency.span());
+    let texts = &input.text;
+    let text_of = |t: &Option<Spanned<String>>, b: &Builder<'_>| {
+        t.as_ref()
+            .map(|t| paragraphs(t, &b.pos))
+            .unwrap_or_default()
+    };
+    let section_texts: [(SectionKey, &Option<Spanned<String>>); 6] = [
+        (SectionKey::Overview, &texts.overview),
+        (SectionKey::ActiveDisclosure, &texts.active_disclosure),
+        (SectionKey::Applications, &texts.applications),
+        (
+            SectionKey::ReviewsAndLitigation,
+            &texts.reviews_and_litigation,
+        ),
+        (SectionKey::Problems, &texts.problems),
+        (SectionKey::Other, &texts.other),
+    ];
+    let sections: Vec<Section> = SECTIONS
+        .iter()
+        .map(|def| {
+            let text = section_texts
+                .iter()
+                .find(|(k, _)| *k == def.key)
+                .and_then(|(_, t)| t.as_ref());
+            let span = text.map(|t| b.pos.span(t.span()));
+            Section {
+                key: def.key,
+                number: def.number,
+                official_heading: def.heading(),
+                found: true,
+                heading: Some(Heading {
+                    text: def.heading(),
+                    span: span.unwrap_or(agency_span),
+                    number_as_written: Some(def.number),
+                    quality: crate::label::MatchQuality::Exact,
+                }),
+                span,
+                paragraphs: text.map(|t| paragraphs(t, &b.pos)).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let table_span =
+        |rows: &Rows, b: &Builder<'_>| rows.values().next().map(|v| b.pos.span(v.span()));
+    let t2_span = table_span(&input.active_disclosure, &b);
+    let t3_span = table_span(&input.applications, &b);
+    let t4_span = table_span(&input.reviews_and_litigation, &b);
+    let tables = Tables {
+        active_disclosure: b.table(
+            TableKey::ActiveDisclosure,
+            version,
+            &input.active_disclosure,
+            t2_span,
+        ),
+        applications: b.table(
+            TableKey::Applications,
+            version,
+            &input.applications,
+            t3_span,
+        ),
+        reviews_and_litigation: b.table(
+            TableKey::ReviewsAndLitigation,
+            version,
+            &input.reviews_and_litigation,
+            t4_span,
+        ),
+    };
+    let report = Report {
+        source: SourceInfo {
+            encoding: "UTF-8".into(),
+            input: InputKind::Text,
+            lines: b.pos.line_starts.len() as u32,
+        },
+        title: Some(Located {
+            value: title_text,
+            span: agency_span,
+        }),
+        agency: Some(agency),
+        year: u16::try_from(year).ok(),
+        year_source: Some(YearSource::Title),
+        preamble: text_of(&texts.preamble, &b),
+        sections,
+        tables,
+        findings: Vec::new(),
+    };
+    (report, b.out)
+}

@@ -1,0 +1,9 @@
+//! Authoring: `report.toml` → a checked [`crate::Report`] → the published report.
+
+mod input;
+mod render;
+mod write;
+
+pub use input::{parse_toml, to_report, Meta, ReportToml, Texts, T4_INPUT};
+pub use render::{render, uses_2019, view, OutputFormat, View};
+pub use write::{write_toml, Fill};

@@ -1,0 +1,253 @@
+//! Writing `report.toml`: every key followed by its official label, for `gaogen init` (zeros or
+//! last year's carry-over) and `gaogen import` (a published report's values).
+
+use super::input::T4_INPUT;
+use crate::schema::{table_schema, FormatVersion, RowKind, SectionKey, TableKey, T3_COLUMN_IDS};
+use crate::{CellValue, Report};
+use std::fmt::Write;
+
+/// What to write for the cells and the text.
+#[derive(Debug, Clone, Copy)]
+pub enum Fill<'a> {
+    /// Zeros everywhere, text left to write (`gaogen init`).
+    Blank,
+    /// Zeros, but 上年结转 and 现行有效件数 taken from last year; last year's text as comments.
+    NextYearOf(&'a Report),
+    /// The values and text of a published report (`gaogen import`).
+    Copy(&'a Report),
+}
+
+fn quote(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+/// A cell for the file: the number, or `""` where nothing could be read (listed, not invented).
+fn cell(
+    report: Option<&Report>,
+    key: TableKey,
+    row: &str,
+    column: &str,
+    missing: &mut Vec<String>,
+) -> String {
+    let Some(r) = report else { return "0".into() };
+    match r.table(key).cell(row, column).map(|c| &c.value) {
+        Some(CellValue::Count { value, .. }) => value.to_string(),
+        Some(CellValue::Amount { value, .. }) => quote(&value.normalize().to_string()),
+        _ => {
+            let label = r.table(key).row(row).map_or(row, |x| x.label);
+            missing.push(format!("{} {} · {}", key.name(), label, column));
+            "\"\"".into()
+        }
+    }
+}
+
+fn text_block(out: &mut String, key: &str, label: &str, text: &[String], commented: bool) {
+    let _ = writeln!(out, "# {label}");
+    if commented {
+        let _ = writeln!(out, "# 上一年的文字（仅供参考，请按本年度情况重写）：");
+        for p in text {
+            let _ = writeln!(out, "#   {p}");
+        }
+        let _ = writeln!(out, "{key} = \"\"\"\n\"\"\"\n");
+    } else {
+        let body = text
+            .join("\n\n")
+            .replace('\\', "\\\\")
+            .replace("\"\"\"", "\\\"\\\"\\\"");
+        let _ = writeln!(out, "{key} = \"\"\"\n{body}\n\"\"\"\n");
+    }
+}
+
+fn paragraphs(report: &Report, key: SectionKey) -> Vec<String> {
+    report
+        .section(key)
+        .paragraphs
+        .iter()
+        .map(|p| p.text.clone())
+        .collect()
+}
+
+/// The text of `report.toml`, and the cells that could not be read (for `import`).
+pub fn write_toml(
+    agency: &str,
+    year: u16,
+    version: FormatVersion,
+    fill: Fill<'_>,
+) -> (String, Vec<String>) {
+    let mut out = String::new();
+    let mut missing = Vec::new();
+    let _ = writeln!(
+        out,
+        "# 政府信息公开工作年度报告 —— gaogen render 的输入。每个键后的注释是官方格式中的名称。"
+    );
+    let _ = writeln!(
+        out,
+        "# 合计（表三「总计」列、「（七）总计」、表四各组「总计」）由 gaogen 计算，不必填写。\n"
+    );
+    let _ = writeln!(out, "[report]");
+    let _ = writeln!(out, "agency = {}  # 机关名称", quote(agency));
+    let _ = writeln!(out, "year = {year}  # 报告年度");
+    let v = if version == FormatVersion::V2019 {
+        "2019"
+    } else {
+        "2021"
+    };
+    let _ = writeln!(
+        out,
+        "format = \"{v}\"  # 格式版本：\"2021\"（2021 年度起），补报 2019、2020 年度用 \"2019\""
+    );
+    let _ = writeln!(
+        out,
+        "# date = \"{}年1月20日\"  # 落款日期（可选）",
+        year + 1
+    );
+    let _ = writeln!(out, "# contact = \"\"  # 联系方式（可选）\n");
+    let (source, commented) = match fill {
+        Fill::Blank => (None, false),
+        Fill::NextYearOf(r) => (Some(r), true),
+        Fill::Copy(r) => (Some(r), false),
+    };
+    let _ = writeln!(out, "[text]  # 各部分文字；段落之间空一行");
+    let texts: [(&str, &str, Option<SectionKey>); 7] = [
+        (
+            "preamble",
+            "前言（法律依据、统计期限、联系方式；可选）",
+            None,
+        ),
+        ("overview", "一、总体情况", Some(SectionKey::Overview)),
+        (
+            "active_disclosure",
+            "二、主动公开政府信息情况（表前文字，可选）",
+            Some(SectionKey::ActiveDisclosure),
+        ),
+        (
+            "applications",
+            "三、收到和处理政府信息公开申请情况（表前文字，可选）",
+            Some(SectionKey::Applications),
+        ),
+        (
+            "reviews_and_litigation",
+            "四、政府信息公开行政复议、行政诉讼情况（表前文字，可选）",
+            Some(SectionKey::ReviewsAndLitigation),
+        ),
+        (
+            "problems",
+            "五、存在的主要问题及改进情况",
+            Some(SectionKey::Problems),
+        ),
+        (
+            "other",
+            "六、其他需要报告的事项（2021 版须说明信息处理费收取情况）",
+            Some(SectionKey::Other),
+        ),
+    ];
+    for (key, label, section) in texts {
+        let text = match (source, section) {
+            (Some(r), Some(s)) => paragraphs(r, s),
+            (Some(r), None) => r.preamble.iter().map(|p| p.text.clone()).collect(),
+            _ => Vec::new(),
+        };
+        text_block(&mut out, key, label, &text, commented);
+    }
+    let copy = match fill {
+        Fill::Copy(r) => Some(r),
+        _ => None,
+    };
+    // 表二.
+    let t2 = table_schema(TableKey::ActiveDisclosure, version);
+    let _ = writeln!(
+        out,
+        "[active_disclosure]  # 表二 主动公开政府信息情况：每行按列的顺序填写"
+    );
+    for row in t2.rows {
+        let labels: Vec<&str> = row
+            .columns
+            .iter()
+            .filter_map(|c| t2.column(c))
+            .map(|c| c.label)
+            .collect();
+        let values: Vec<String> = row
+            .columns
+            .iter()
+            .map(|c| match fill {
+                Fill::NextYearOf(last) if *c == "in_force" => cell(
+                    Some(last),
+                    TableKey::ActiveDisclosure,
+                    row.id,
+                    c,
+                    &mut Vec::new(),
+                ),
+                _ => cell(copy, TableKey::ActiveDisclosure, row.id, c, &mut missing),
+            })
+            .collect();
+        let hint = if matches!(fill, Fill::NextYearOf(_)) && row.columns.contains(&"in_force") {
+            "；现行有效件数已填上一年的数，请加本年制发、减本年废止"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "{} = [{}]  # {}（{}）{hint}",
+            row.id,
+            values.join(", "),
+            row.label,
+            labels.join("、")
+        );
+    }
+    // 表三.
+    let t3 = table_schema(TableKey::Applications, version);
+    let _ = writeln!(
+        out,
+        "\n[applications]  # 表三 收到和处理政府信息公开申请情况"
+    );
+    let _ = writeln!(out, "# 每行 6 个数：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他（总计与（七）总计自动计算）");
+    for row in t3
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Data && r.id != "results_total")
+    {
+        let values: Vec<String> = T3_COLUMN_IDS[..6]
+            .iter()
+            .map(|c| match fill {
+                Fill::NextYearOf(last) if row.id == "carried_over" => cell(
+                    Some(last),
+                    TableKey::Applications,
+                    "carried_forward",
+                    c,
+                    &mut Vec::new(),
+                ),
+                _ => cell(copy, TableKey::Applications, row.id, c, &mut missing),
+            })
+            .collect();
+        let hint = if matches!(fill, Fill::NextYearOf(_)) && row.id == "carried_over" {
+            "（已按上一年「结转下年度继续办理」填写）"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "{} = [{}]  # {}{hint}",
+            row.id,
+            values.join(", "),
+            row.label
+        );
+    }
+    // 表四.
+    let _ = writeln!(out, "\n[reviews_and_litigation]  # 表四：每组 4 个数：结果维持、结果纠正、其他结果、尚未审结（总计自动计算）");
+    for (key, name) in T4_INPUT {
+        let values: Vec<String> = ["upheld", "corrected", "other", "pending"]
+            .iter()
+            .map(|p| {
+                cell(
+                    copy,
+                    TableKey::ReviewsAndLitigation,
+                    "cases",
+                    &format!("{key}_{p}"),
+                    &mut missing,
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "{key} = [{}]  # {name}", values.join(", "));
+    }
+    (out, missing)
+}
