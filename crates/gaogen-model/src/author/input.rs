@@ -121,12 +121,12 @@ pub fn parse_toml(source: &str) -> Result<ReportToml, Box<Diagnostic>> {
         } else {
             format!("TOML 格式错误：{raw}")
         };
-        error(
+        Box::new(error(
             "A-TOML",
             message,
             span,
             "对照 docs/report-toml.md 修改这一处",
-        )
+        ))
     })
 }
 
