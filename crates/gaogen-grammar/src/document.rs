@@ -274,6 +274,7 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         });
     }
     findings.extend(read.findings);
+    let closing = split_closing(&mut sections, agency.as_deref());
     Report {
         source: SourceInfo {
             encoding: encoding.to_string(),
@@ -286,6 +287,7 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         year_source,
         preamble,
         sections,
+        closing,
         tables: read.tables,
         findings,
     }
@@ -331,6 +333,54 @@ fn title_block(
         }
     }
     (Some(Located { value: text, span }), Some(t + 1))
+}
+
+/// A date alone on a line: 「2024年1月19日」, 「2024-01-19」.
+fn is_date(text: &str) -> bool {
+    let n = normalize(text);
+    let digits = n.chars().filter(char::is_ascii_digit).count();
+    let only =
+        |seps: &[char]| n.chars().all(|c| c.is_ascii_digit() || seps.contains(&c)) && digits >= 6;
+    (n.ends_with('日') && n.contains('年') && n.contains('月') && only(&['年', '月', '日']))
+        || only(&['-', '.', '/'])
+}
+
+/// Takes the signature off the end of the last section: trailing short lines that are a date
+/// (「2024年1月19日」, 「2024-01-19」) or an agency's name (the report's, or one ending in
+/// 人民政府, 办公室, 局, 委员会 …).
+fn split_closing(sections: &mut [Section], agency: Option<&str>) -> Vec<Paragraph> {
+    let Some(last) = sections.iter_mut().rev().find(|s| s.found) else {
+        return Vec::new();
+    };
+    let is_agency = |t: &str| {
+        let n = normalize(t);
+        n.chars().count() <= 30
+            && !n.contains(['。', '，', ',', '：', ':'])
+            && (agency.is_some_and(|a| n == normalize(a) || n.ends_with(&normalize(a)))
+                || [
+                    "人民政府",
+                    "办公室",
+                    "办公厅",
+                    "局",
+                    "委员会",
+                    "街道办事处",
+                    "管理委员会",
+                ]
+                .iter()
+                .any(|s| n.ends_with(s)))
+    };
+    let mut closing = Vec::new();
+    while let Some(p) = last.paragraphs.last() {
+        if last.paragraphs.len() > 1
+            && (is_date(&p.text) || is_agency(&p.text))
+            && closing.len() < 3
+        {
+            closing.insert(0, last.paragraphs.pop().expect("checked"));
+        } else {
+            break;
+        }
+    }
+    closing
 }
 
 /// The first 「19xx年」 or 「20xx年」 in the text.
@@ -435,14 +485,15 @@ fn paragraphs(
         let starts_item = starts_with_ordinal(&text);
         let sub_heading =
             starts_item && text.chars().count() <= 24 && !text.contains(['。', '；', '，']);
-        if open && style != Style::Blocks && !starts_item && !(wrapped && indented(i)) {
+        let date = is_date(&text);
+        if open && style != Style::Blocks && !starts_item && !date && !(wrapped && indented(i)) {
             if let Some(last) = out.last_mut() {
                 last.push_line(&text, line.whole());
                 open = wrapped || !ends_sentence(&text);
                 continue;
             }
         }
-        open = !sub_heading && (wrapped || !ends_sentence(&text));
+        open = !sub_heading && !date && (wrapped || !ends_sentence(&text));
         out.push(Paragraph::new(text, line.whole()));
     }
     out

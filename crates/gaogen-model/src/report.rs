@@ -88,6 +88,8 @@ pub struct Report {
     pub preamble: Vec<Paragraph>,
     /// Always the six official sections, in official order.
     pub sections: Vec<Section>,
+    /// The signature after section 六: the agency's name and the date, when written.
+    pub closing: Vec<Paragraph>,
     pub tables: Tables,
     /// What the reader could not read as the format expects.
     pub findings: Vec<Finding>,

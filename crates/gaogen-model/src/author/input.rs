@@ -709,6 +709,7 @@ pub fn to_report(input: &ReportToml, source: &str) -> (Report, Vec<Diagnostic>) 
         year_source: Some(YearSource::Title),
         preamble: text_of(&texts.preamble, &b),
         sections,
+        closing: Vec::new(),
         tables,
         findings: Vec::new(),
     };
