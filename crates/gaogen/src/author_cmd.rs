@@ -4,7 +4,7 @@ use crate::input::read_source;
 use crate::render_diag::{render as render_diagnostic, SourceText};
 use crate::{output, write_file};
 use clap::ValueEnum;
-use gaogen_model::author::{self, Fill, OutputFormat};
+use gaogen_model::author::{self, Editions, Fill, OutputFormat};
 use gaogen_model::check::{self, Diagnostic, Severity};
 use gaogen_model::{FormatVersion, Report, TableKey};
 use std::io::IsTerminal;
@@ -151,14 +151,28 @@ pub(crate) fn init(args: &InitArgs) -> u8 {
                 return 2;
             };
             let agency = last.agency.clone().unwrap_or_else(|| args.agency.clone());
-            author::write_toml(&agency, year, FormatVersion::V2021, Fill::NextYearOf(&last))
+            author::write_toml(
+                &agency,
+                year,
+                Editions {
+                    table2: FormatVersion::V2021,
+                    table3: FormatVersion::V2021,
+                },
+                Fill::NextYearOf(&last),
+            )
         }
-        None => author::write_toml(
-            &args.agency,
-            args.year,
-            FormatVersion::expected_for_year(args.year),
-            Fill::Blank,
-        ),
+        None => {
+            let v = FormatVersion::expected_for_year(args.year);
+            author::write_toml(
+                &args.agency,
+                args.year,
+                Editions {
+                    table2: v,
+                    table3: v,
+                },
+                Fill::Blank,
+            )
+        }
     };
     write_file(&args.output, text.as_bytes(), args.force)
 }
@@ -171,11 +185,15 @@ pub(crate) fn import(args: &ImportArgs) -> u8 {
             return 2;
         }
     };
-    let version = report.table(TableKey::Applications).version;
+    let editions = Editions {
+        table2: report.table(TableKey::ActiveDisclosure).version,
+        table3: report.table(TableKey::Applications).version,
+    };
+    let agency = report.agency.as_deref().unwrap_or("（未能读出机关名称）");
     let (text, missing) = author::write_toml(
-        report.agency.as_deref().unwrap_or("（未能读出机关名称）"),
+        agency,
         report.year.unwrap_or(0),
-        version,
+        editions,
         Fill::Copy(&report),
     );
     if !missing.is_empty() {

@@ -27,6 +27,10 @@ pub struct Meta {
     pub year: Spanned<i64>,
     /// 格式版本: "2021" (default) or "2019".
     pub format: Option<Spanned<String>>,
+    /// 表二 in another edition than `format` (a report that mixes them, as published).
+    pub format_table2: Option<Spanned<String>>,
+    /// 表三 in another edition than `format`.
+    pub format_table3: Option<Spanned<String>>,
     /// 落款日期.
     pub date: Option<Spanned<String>>,
     /// 联系方式.
@@ -160,6 +164,10 @@ fn number(
         None
     };
     match (value.get_ref(), kind) {
+        // 「""」: not filled in (as `gaogen import` writes unreadable cells) — empty, never 0.
+        (toml::Value::String(s), _) if s.trim().is_empty() => Some(CellValue::Empty {
+            marker: String::new(),
+        }),
         (toml::Value::Integer(i), ValueKind::SignedCount) => Some(CellValue::Count {
             value: *i,
             raw: i.to_string(),
@@ -606,25 +614,31 @@ pub fn to_report(input: &ReportToml, source: &str) -> (Report, Vec<Diagnostic>) 
             "填写报告所属的年度，如 2024（2019 年以前的格式不受支持）",
         ));
     }
-    let version = match meta.format.as_ref().map(|f| f.get_ref().as_str()) {
-        None => FormatVersion::V2021,
-        Some("2021") => FormatVersion::V2021,
-        Some("2019") => FormatVersion::V2019,
-        Some(other) => {
-            let span = meta
-                .format
-                .as_ref()
-                .map(|f| b.pos.span(f.span()))
-                .unwrap_or(year_span);
-            b.out.push(error(
-                "A-VALUE",
-                format!("格式版本「{other}」无效"),
-                span,
-                "填写 \"2021\" 或 \"2019\"",
-            ));
-            FormatVersion::V2021
-        }
-    };
+    let edition =
+        |given: &Option<Spanned<String>>, default: FormatVersion, b: &mut Builder<'_>| match given
+            .as_ref()
+            .map(|f| f.get_ref().as_str())
+        {
+            None => default,
+            Some("2021") => FormatVersion::V2021,
+            Some("2019") => FormatVersion::V2019,
+            Some(other) => {
+                let span = given
+                    .as_ref()
+                    .map(|f| b.pos.span(f.span()))
+                    .unwrap_or(year_span);
+                b.out.push(error(
+                    "A-VALUE",
+                    format!("格式版本「{other}」无效"),
+                    span,
+                    "填写 \"2021\" 或 \"2019\"",
+                ));
+                default
+            }
+        };
+    let version = edition(&meta.format, FormatVersion::V2021, &mut b);
+    let version_t2 = edition(&meta.format_table2, version, &mut b);
+    let version_t3 = edition(&meta.format_table3, version, &mut b);
     let agency = meta.agency.get_ref().trim().to_string();
     let title_text = format!("{agency}{year}年政府信息公开工作年度报告");
     let agency_span = b.pos.span(meta.agency.span());
@@ -677,13 +691,13 @@ pub fn to_report(input: &ReportToml, source: &str) -> (Report, Vec<Diagnostic>) 
     let tables = Tables {
         active_disclosure: b.table(
             TableKey::ActiveDisclosure,
-            version,
+            version_t2,
             &input.active_disclosure,
             t2_span,
         ),
         applications: b.table(
             TableKey::Applications,
-            version,
+            version_t3,
             &input.applications,
             t3_span,
         ),

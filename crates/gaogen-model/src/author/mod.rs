@@ -6,4 +6,4 @@ mod write;
 
 pub use input::{parse_toml, to_report, Meta, ReportToml, Texts, T4_INPUT};
 pub use render::{render, uses_2019, view, OutputFormat, View};
-pub use write::{write_toml, Fill};
+pub use write::{write_toml, Editions, Fill};

@@ -67,11 +67,26 @@ fn paragraphs(report: &Report, key: SectionKey) -> Vec<String> {
         .collect()
 }
 
+/// Editions of 表二 and 表三 (the same unless a published report mixes them).
+#[derive(Debug, Clone, Copy)]
+pub struct Editions {
+    pub table2: FormatVersion,
+    pub table3: FormatVersion,
+}
+
+fn edition_name(v: FormatVersion) -> &'static str {
+    if v == FormatVersion::V2019 {
+        "2019"
+    } else {
+        "2021"
+    }
+}
+
 /// The text of `report.toml`, and the cells that could not be read (for `import`).
 pub fn write_toml(
     agency: &str,
     year: u16,
-    version: FormatVersion,
+    editions: Editions,
     fill: Fill<'_>,
 ) -> (String, Vec<String>) {
     let mut out = String::new();
@@ -87,15 +102,18 @@ pub fn write_toml(
     let _ = writeln!(out, "[report]");
     let _ = writeln!(out, "agency = {}  # 机关名称", quote(agency));
     let _ = writeln!(out, "year = {year}  # 报告年度");
-    let v = if version == FormatVersion::V2019 {
-        "2019"
-    } else {
-        "2021"
-    };
+    let v = edition_name(editions.table3);
     let _ = writeln!(
         out,
         "format = \"{v}\"  # 格式版本：\"2021\"（2021 年度起），补报 2019、2020 年度用 \"2019\""
     );
+    if editions.table2 != editions.table3 {
+        let _ = writeln!(
+            out,
+            "format_table2 = \"{}\"  # 表二的格式版本（与表三不同，照原报告）",
+            edition_name(editions.table2)
+        );
+    }
     let _ = writeln!(
         out,
         "# date = \"{}年1月20日\"  # 落款日期（可选）",
@@ -154,7 +172,7 @@ pub fn write_toml(
         _ => None,
     };
     // 表二.
-    let t2 = table_schema(TableKey::ActiveDisclosure, version);
+    let t2 = table_schema(TableKey::ActiveDisclosure, editions.table2);
     let _ = writeln!(
         out,
         "[active_disclosure]  # 表二 主动公开政府信息情况：每行按列的顺序填写"
@@ -195,7 +213,7 @@ pub fn write_toml(
         );
     }
     // 表三.
-    let t3 = table_schema(TableKey::Applications, version);
+    let t3 = table_schema(TableKey::Applications, editions.table3);
     let _ = writeln!(
         out,
         "\n[applications]  # 表三 收到和处理政府信息公开申请情况"
