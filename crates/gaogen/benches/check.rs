@@ -1,5 +1,6 @@
 //! `cargo bench -p gaogen --bench check`: checking one report in process, comparing two years,
-//! and the `gaogen check` binary over a directory of 10,000 reports generated from the fixtures.
+//! rendering an example, and the `gaogen check` binary over a directory of 10,000 reports
+//! generated from the fixtures.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::{Path, PathBuf};
@@ -88,5 +89,34 @@ fn pair(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, one_report, pair, directory);
+/// report.toml → checked report → each output format.
+fn render(c: &mut Criterion) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/county_bureau.toml");
+    let source = std::fs::read_to_string(path).expect("example");
+    let mut group = c.benchmark_group("render");
+    for (name, format) in [
+        ("md", gaogen_model::author::OutputFormat::Markdown),
+        ("txt", gaogen_model::author::OutputFormat::Text),
+        ("html", gaogen_model::author::OutputFormat::Html),
+    ] {
+        group.bench_function(format!("toml+check+render/{name}"), |b| {
+            b.iter(|| {
+                let input = gaogen_model::author::parse_toml(&source).expect("valid example");
+                let (report, errors) = gaogen_model::author::to_report(&input, &source);
+                assert!(errors.is_empty());
+                let diagnostics = gaogen_model::check::check(&report);
+                (
+                    diagnostics,
+                    gaogen_model::author::render(
+                        &gaogen_model::author::view(&report, None, None),
+                        format,
+                    ),
+                )
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, one_report, pair, render, directory);
 criterion_main!(benches);

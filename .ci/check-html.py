@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Loads every rendered example HTML page in headless Chromium and checks, from the DOM Chromium
+built, that 表三 has its merged header cells and 25 data rows of 7 values (and 表四 15 values).
+
+Run by .ci/run after installing Debian's chromium. Closes with 'N passed, N failed'.
+"""
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from html.parser import HTMLParser
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+class Tables(HTMLParser):
+    """Collects, per table class, its rows as lists of (tag, attrs)."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.current, self.row = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self.current = attrs.get("class", "")
+            self.tables[self.current] = []
+        elif tag == "tr" and self.current is not None:
+            self.row = []
+            self.tables[self.current].append(self.row)
+        elif tag in ("td", "th") and self.row is not None:
+            self.row.append((tag, attrs))
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.current = None
+
+
+def dom(page):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    with tempfile.TemporaryDirectory() as profile:
+        out = subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+            capture_output=True, timeout=120,
+        )
+    return out.stdout.decode("utf-8", errors="replace")
+
+
+for page in sorted((ROOT / "examples" / "rendered").glob("*.html")):
+    text = dom(page)
+    check(f"{page.name}: Chromium rendered a DOM", "<table" in text, text[:200])
+    parser = Tables()
+    parser.feed(text)
+    t3 = parser.tables.get("t3", [])
+    data_rows = [r for r in t3 if sum(1 for tag, _ in r if tag == "td") == 7]
+    check(f"{page.name}: 表三 has 25 data rows of 7 values", len(data_rows) == 25, len(data_rows))
+    merged = [(a.get("colspan"), a.get("rowspan")) for r in t3[:3] for tag, a in r if tag == "th"]
+    expected = [("3", "3"), ("7", None), (None, "2"), ("5", None), (None, "2")]
+    check(f"{page.name}: 表三 merged header cells", all(e in merged for e in expected), merged)
+    spans = [a.get("rowspan") for r in t3[3:] for tag, a in r if tag == "th" and a.get("rowspan")]
+    check(f"{page.name}: 表三 row groups span their rows", spans == ["22", "8", "3", "5", "3"], spans)
+    t4 = parser.tables.get("t4", [])
+    check(f"{page.name}: 表四 has 15 values", any(sum(1 for tag, _ in r if tag == "td") == 15 for r in t4))
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
