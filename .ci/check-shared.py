@@ -130,6 +130,33 @@ if old_txt.exists() and new_txt.exists():
     check("diff: 表二 行政许可 550 → 9487", [(c["old"]["value"], c["new"]["value"]) for c in lic] == [(550, 9487)], lic)
     check("diff: reuse ratio per section", len(d["text"]["sections"]) == 6)
 
+# import → render → parse keeps every number of every real report, and unread cells unread.
+work = ROOT / "target" / "shared-import"
+work.mkdir(parents=True, exist_ok=True)
+for path in list(seeds.values()) + sorted(tmp.glob("*.txt")):
+    toml_path, md_path = work / (path.stem + ".toml"), work / (path.stem + ".md")
+    imp = subprocess.run([str(GAOGEN), "import", str(path), "-o", str(toml_path), "--force"], capture_output=True, timeout=60)
+    ren = subprocess.run([str(GAOGEN), "render", str(toml_path), "--allow-errors", "-o", str(md_path), "--force"], capture_output=True, timeout=60)
+    if imp.returncode or ren.returncode:
+        check(f"import/render {path.name}", False, (imp.stderr + ren.stderr).decode(errors="replace")[-400:])
+        continue
+    before, after = parse(path), parse(md_path)
+    if before is None or after is None:
+        continue
+    same = True
+    for table in ("active_disclosure", "applications", "reviews_and_litigation"):
+        for r in before["tables"][table]["rows"]:
+            if r["id"] == "results_total":
+                continue
+            for c in r["cells"]:
+                if c["column"].endswith("total"):
+                    continue
+                back = next((x["value"] for rr in after["tables"][table]["rows"] if rr["id"] == r["id"] for x in rr["cells"] if x["column"] == c["column"]), None)
+                is_num = lambda v: v is not None and v["kind"] in ("count", "amount")
+                if is_num(c["value"]) != is_num(back) or (is_num(back) and str(c["value"]["value"]) != str(back["value"])):
+                    same = False
+    check(f"import → render → parse {path.name}: same numbers, unread cells unread", same)
+
 for path in sorted((SHARED / "corpus" / "pdfminer-text").glob("*.txt")):
     out = subprocess.run([str(GAOGEN), "parse", str(path)], capture_output=True, timeout=60)
     check(f"pdfminer {path.name}: reads without error", out.returncode == 0, out.stderr.decode(errors="replace"))

@@ -266,3 +266,33 @@ fn imported_reports_render_with_the_same_numbers() {
         }
     }
 }
+
+#[test]
+fn html_escapes_every_user_text() {
+    let toml = township_toml()
+        .replace(
+            "agency = \"青禾县白石镇人民政府\"",
+            "agency = \"<b>白石镇</b>\"",
+        )
+        .replacen(
+            "overview = \"\"\"\n",
+            "overview = \"\"\"\n<script>alert('x')</script>&amp;\n\n",
+            1,
+        );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("report.toml"), toml).unwrap();
+    let (code, html, err) = run(dir.path(), &["render", "report.toml", "--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !html.contains("<script>") && !html.contains("<b>"),
+        "{html}"
+    );
+    let escaped = |tag: &str| {
+        html.contains(&format!("&#60;{tag}&#62;")) || html.contains(&format!("&lt;{tag}&gt;"))
+    };
+    assert!(escaped("script") && escaped("b"), "{html}");
+    assert!(
+        html.contains("&#38;amp;") || html.contains("&amp;amp;"),
+        "an entity in the text stays text"
+    );
+}
