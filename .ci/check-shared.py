@@ -118,6 +118,13 @@ for name, f in facts.items():
     if name.startswith("hongze"):
         check(f"{name}: typo 「其他法律行政止公开」 found", "label_variant" in kinds(r))
 
+# The PDFs checked directly give the findings of their pdftotext text.
+for name in facts:
+    pdf = corpus / f"{name}.pdf"
+    runs = [subprocess.run([str(GAOGEN), "check", "--format", "json", str(p)], capture_output=True, timeout=60) for p in (pdf, tmp / f"{name}.txt")]
+    codes = [sorted(d["code"] for f in json.loads(r.stdout)["files"] for d in f["diagnostics"]) for r in runs]
+    check(f"{name}.pdf checked directly: same findings as its text", codes[0] == codes[1] and runs[0].returncode == runs[1].returncode, codes)
+
 # gaogen diff over the two consecutive 洪泽区 years.
 old_txt, new_txt = tmp / "hongze_district_2023.txt", tmp / "hongze_district_2024.txt"
 if old_txt.exists() and new_txt.exists():

@@ -56,6 +56,8 @@ pub struct Located<T> {
 pub enum InputKind {
     Text,
     Html,
+    /// A PDF, read as the text `pdftotext -layout` extracts: positions refer to that text.
+    Pdf,
 }
 
 /// Facts about the decoded input.

@@ -4,7 +4,7 @@ use gaogen_model::Report;
 use std::path::{Path, PathBuf};
 
 /// File endings taken from a directory.
-const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm"];
+const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm", "pdf"];
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
@@ -39,11 +39,51 @@ pub(crate) fn read_report(path: &Path) -> Result<Report, String> {
 /// Reads one report and keeps its decoded text, to quote from.
 pub(crate) fn read_source(path: &Path) -> Result<(String, Report), String> {
     let bytes = read_bytes(path)?;
+    if bytes.starts_with(b"%PDF-") {
+        return read_pdf(path);
+    }
     let decoded =
         gaogen_grammar::decode(&bytes).map_err(|e| format!("错误：{}：{e}", path.display()))?;
     drop(bytes);
     let report = gaogen_grammar::parse_decoded(&decoded);
     Ok((decoded.text, report))
+}
+
+/// A PDF read through poppler's `pdftotext -layout` (keeps each table row on one line).
+fn read_pdf(path: &Path) -> Result<(String, Report), String> {
+    let shown = path.display();
+    let output = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(path)
+        .arg("-")
+        .output();
+    let output = match output {
+        Ok(o) => o,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!(
+                "错误：{shown}：读取 PDF 需要 poppler 的 pdftotext，但没有找到它。安装方法：Debian/Ubuntu 运行 apt-get install poppler-utils；macOS 运行 brew install poppler；也可以先把 PDF 导出为文本再检查"
+            ))
+        }
+        Err(e) => return Err(format!("错误：{shown}：无法运行 pdftotext（{e}）")),
+    };
+    if !output.status.success() {
+        let why = String::from_utf8_lossy(&output.stderr);
+        return Err(format!(
+            "错误：{shown}：pdftotext 无法读取这个 PDF（{}）",
+            why.trim()
+        ));
+    }
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    if text.trim().is_empty() {
+        return Err(format!(
+            "错误：{shown}：PDF 中没有可提取的文字（可能是扫描件或图片），无法读取"
+        ));
+    }
+    let mut report = gaogen_grammar::parse(&text);
+    report.source.input = gaogen_model::InputKind::Pdf;
+    Ok((text, report))
 }
 
 /// The files named, with directories expanded (recursively, sorted, hidden entries skipped), and

@@ -239,3 +239,24 @@ fn hostile_shapes_read_into_a_model() {
         assert_eq!(json["sections"].as_array().map(Vec::len), Some(6), "{name}");
     }
 }
+
+#[test]
+fn a_pdf_without_pdftotext_says_how_to_install_it() {
+    let (_d, path) = temp_file(
+        "report.pdf",
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let out = gaogen()
+        .arg("parse")
+        .arg(&path)
+        .env("PATH", empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr_of(&out).contains("poppler-utils"),
+        "{}",
+        stderr_of(&out)
+    );
+}
