@@ -337,6 +337,10 @@ fn title_block(
 
 /// A date alone on a line: 「2024年1月19日」, 「2024-01-19」.
 fn is_date(text: &str) -> bool {
+    // 「2024年12月31日」 with spaces fits in 40 bytes; longer lines are never a bare date.
+    if text.len() > 40 {
+        return false;
+    }
     let n = normalize(text);
     let digits = n.chars().filter(char::is_ascii_digit).count();
     let only =

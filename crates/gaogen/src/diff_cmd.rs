@@ -18,9 +18,9 @@ pub(crate) enum DiffFormat {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct DiffArgs {
-    /// 上一年的报告
+    /// 上一年的报告（已发布的报告，或 report.toml）
     old: PathBuf,
-    /// 本年的报告
+    /// 本年的报告（已发布的报告，或 report.toml）
     new: PathBuf,
     /// 输出格式：human（默认）或 json（结构见 docs/diff-json.md）
     #[arg(long, value_enum, default_value = "human")]
@@ -57,21 +57,26 @@ fn side<'a>(path: &std::path::Path, r: &'a Report) -> Side<'a> {
     }
 }
 
+/// One side of the comparison: a report.toml, or a published report in any layout.
+fn side_report(path: &std::path::Path) -> Result<(String, Report), u8> {
+    if path.extension().is_some_and(|e| e == "toml") {
+        return crate::author_cmd::load_toml(path).map(|(report, _, source)| (source, report));
+    }
+    read_source(path).map_err(|e| {
+        eprintln!("{e}");
+        2
+    })
+}
+
 /// 0 no difference, 1 differences, 2 could not run.
 pub(crate) fn run(args: &DiffArgs) -> u8 {
-    let (old_text, old) = match read_source(&args.old) {
+    let (old_text, old) = match side_report(&args.old) {
         Ok(ok) => ok,
-        Err(e) => {
-            eprintln!("{e}");
-            return 2;
-        }
+        Err(code) => return code,
     };
-    let (new_text, new) = match read_source(&args.new) {
+    let (new_text, new) = match side_report(&args.new) {
         Ok(ok) => ok,
-        Err(e) => {
-            eprintln!("{e}");
-            return 2;
-        }
+        Err(code) => return code,
     };
     if !(0.0..=100.0).contains(&args.reuse_threshold) {
         eprintln!("错误：--reuse-threshold 应在 0 到 100 之间");

@@ -205,3 +205,17 @@ fn json_output_of_the_example_pair() {
     let json: serde_json::Value = serde_json::from_str(&example_pair("json")).unwrap();
     insta::assert_json_snapshot!(json);
 }
+
+#[test]
+fn a_side_may_be_a_report_toml() {
+    let out = Command::cargo_bin("gaogen")
+        .unwrap()
+        .current_dir(root())
+        .args(["diff", "--format", "json", "examples/township.toml", OLD])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The published 2023 example was imported into township.toml: the same numbers.
+    assert!(changes(&json).is_empty(), "{:?}", changes(&json));
+    assert_eq!(out.status.code(), Some(0));
+}
