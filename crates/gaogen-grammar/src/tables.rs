@@ -638,25 +638,7 @@ fn place(
                 f.row = Some(def.id);
                 f.expected = Some(def.label.to_string());
                 findings.push(f);
-                rows.push(Row {
-                    id: def.id,
-                    label: def.label,
-                    kind: def.kind,
-                    status: RowStatus::Missing,
-                    label_as_written: None,
-                    label_quality: None,
-                    cells: def
-                        .columns
-                        .iter()
-                        .map(|&c| Cell {
-                            column: c,
-                            label: column_label(schema, c),
-                            value: CellValue::Missing,
-                            span: last_span,
-                        })
-                        .collect(),
-                    unplaced: Vec::new(),
-                });
+                rows.push(Row::missing(def, schema, last_span));
             }
             continue;
         };

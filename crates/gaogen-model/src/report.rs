@@ -5,7 +5,7 @@
 //! line and column (in characters) of the original file.
 
 use crate::label::MatchQuality;
-use crate::schema::{FormatVersion, RowKind, SectionKey, TableKey};
+use crate::schema::{FormatVersion, RowDef, RowKind, SectionKey, TableKey, TableSchema};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -265,6 +265,37 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Values read for an ambiguous row, in reading order.
     pub unplaced: Vec<Located<CellValue>>,
+}
+
+impl Row {
+    /// A row of the schema with these cells.
+    pub fn new(def: &'static RowDef, status: RowStatus, cells: Vec<Cell>) -> Row {
+        Row {
+            id: def.id,
+            label: def.label,
+            kind: def.kind,
+            status,
+            label_as_written: None,
+            label_quality: None,
+            cells,
+            unplaced: Vec::new(),
+        }
+    }
+
+    /// A row that was not found: every cell missing, placed at `span` (where it should have been).
+    pub fn missing(def: &'static RowDef, schema: &TableSchema, span: Option<Span>) -> Row {
+        let cells = def
+            .columns
+            .iter()
+            .map(|&c| Cell {
+                column: c,
+                label: schema.column(c).map_or("", |d| d.label),
+                value: CellValue::Missing,
+                span,
+            })
+            .collect();
+        Row::new(def, RowStatus::Missing, cells)
+    }
 }
 
 /// A cell in an official row and column.

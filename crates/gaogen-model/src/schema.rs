@@ -252,6 +252,21 @@ impl TableSchema {
         self.rows.iter().find(|r| r.id == id)
     }
 
+    /// 表三's result rows, （一） to （六）, whose sum is 「（七）总计」 (data rows only).
+    pub fn result_rows(&self) -> impl Iterator<Item = &'static RowDef> {
+        let rows: &'static [RowDef] = self.rows;
+        let start = rows
+            .iter()
+            .position(|r| r.id == "disclosed")
+            .unwrap_or(rows.len());
+        let end = rows
+            .iter()
+            .position(|r| r.id == "results_total")
+            .unwrap_or(rows.len())
+            .max(start);
+        rows[start..end].iter().filter(|r| r.kind == RowKind::Data)
+    }
+
     /// Number of cells a complete table has (data rows only).
     pub fn data_cell_count(&self) -> usize {
         self.rows

@@ -302,7 +302,7 @@ impl Builder<'_> {
                 )
                 .help("补上这一行；没有发生的事项填 0"),
             );
-            return missing_row(schema, def);
+            return Row::missing(def, schema, None);
         };
         let span = self.pos.span(values.span());
         let list = values.get_ref();
@@ -321,7 +321,7 @@ impl Builder<'_> {
                 span,
                 "按列的顺序填写，每列一个数",
             ));
-            return missing_row(schema, def);
+            return Row::missing(def, schema, None);
         }
         for (&c, v) in columns.iter().zip(list) {
             let col = schema.column(c).expect("schema column");
@@ -353,16 +353,7 @@ impl Builder<'_> {
             }
             cells.push(total_cell(sum, span));
         }
-        Row {
-            id: def.id,
-            label: def.label,
-            kind: def.kind,
-            status: RowStatus::Found,
-            label_as_written: None,
-            label_quality: None,
-            cells,
-            unplaced: Vec::new(),
-        }
+        Row::new(def, RowStatus::Found, cells)
     }
 
     /// 表三: （七）总计 computed from the results.
@@ -373,21 +364,7 @@ impl Builder<'_> {
         written: &Rows,
     ) {
         let schema = table_schema(TableKey::Applications, version);
-        let start = schema
-            .rows
-            .iter()
-            .position(|r| r.id == "disclosed")
-            .unwrap_or(0);
-        let end = schema
-            .rows
-            .iter()
-            .position(|r| r.id == "results_total")
-            .unwrap_or(0);
-        let results: Vec<&str> = schema.rows[start..end]
-            .iter()
-            .filter(|r| r.kind == RowKind::Data)
-            .map(|r| r.id)
-            .collect();
+        let results: Vec<&str> = schema.result_rows().map(|r| r.id).collect();
         let def = schema.row("results_total").expect("（七）总计 in schema");
         let span = rows
             .iter()
@@ -434,16 +411,7 @@ impl Builder<'_> {
                 ));
             }
         }
-        rows.push(Row {
-            id: def.id,
-            label: def.label,
-            kind: def.kind,
-            status: RowStatus::Found,
-            label_as_written: None,
-            label_quality: None,
-            cells,
-            unplaced: Vec::new(),
-        });
+        rows.push(Row::new(def, RowStatus::Found, cells));
     }
 
     /// 表四 from its three groups of four; each group's 总计 computed.
@@ -528,16 +496,7 @@ impl Builder<'_> {
             });
         }
         let def = &T4.rows[0];
-        Row {
-            id: def.id,
-            label: def.label,
-            kind: def.kind,
-            status: RowStatus::Found,
-            label_as_written: None,
-            label_quality: None,
-            cells,
-            unplaced: Vec::new(),
-        }
+        Row::new(def, RowStatus::Found, cells)
     }
 }
 
@@ -571,28 +530,6 @@ fn total_cell(sum: Option<i64>, span: Span) -> Cell {
             raw: v.to_string(),
         }),
         span: Some(span),
-    }
-}
-
-fn missing_row(schema: &crate::schema::TableSchema, def: &'static crate::schema::RowDef) -> Row {
-    Row {
-        id: def.id,
-        label: def.label,
-        kind: def.kind,
-        status: RowStatus::Missing,
-        label_as_written: None,
-        label_quality: None,
-        cells: def
-            .columns
-            .iter()
-            .map(|&c| Cell {
-                column: c,
-                label: schema.column(c).map_or("", |d| d.label),
-                value: CellValue::Missing,
-                span: None,
-            })
-            .collect(),
-        unplaced: Vec::new(),
     }
 }
 

@@ -1,6 +1,6 @@
 use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
-use crate::schema::{table_schema, RowKind, T3_COLUMN_IDS};
+use crate::schema::{table_schema, T3_COLUMN_IDS};
 use crate::{Report, TableKey};
 
 /// T3-3: in every column of 表三, （七）总计 = （一） + （二） + Σ（三）1–8 + Σ（四）1–3 +
@@ -35,21 +35,7 @@ impl Rule for ResultsTotal {
             return;
         }
         let schema = table_schema(TableKey::Applications, t.version);
-        let start = schema
-            .rows
-            .iter()
-            .position(|r| r.id == "disclosed")
-            .unwrap_or(0);
-        let end = schema
-            .rows
-            .iter()
-            .position(|r| r.id == "results_total")
-            .unwrap_or(schema.rows.len());
-        let results: Vec<&str> = schema.rows[start..end]
-            .iter()
-            .filter(|r| r.kind == RowKind::Data)
-            .map(|r| r.id)
-            .collect();
+        let results: Vec<&str> = schema.result_rows().map(|r| r.id).collect();
         let mut unusable = Vec::new();
         for &column in T3_COLUMN_IDS {
             let label = t.cell("results_total", column).map_or(column, |c| c.label);
