@@ -15,6 +15,8 @@ pub enum InputError {
     TooLarge { size: usize, limit: usize },
     #[error("文件是二进制数据，不是文本或网页（第 {offset} 字节处有控制字符）；如为 PDF 或 Word，请先导出为文本")]
     Binary { offset: usize },
+    #[error("文件是 zip 压缩包，但不是 Word 文档（.docx），或文档已损坏")]
+    NotDocx,
     #[error("无法识别文件编码：既不是 UTF-8、UTF-16（带 BOM），也不是 GB18030/GBK（第 {offset} 字节处无法解码）")]
     UnknownEncoding { offset: usize },
 }

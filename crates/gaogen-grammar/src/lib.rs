@@ -9,6 +9,7 @@
 
 mod decode;
 mod document;
+mod docx;
 mod html;
 mod lines;
 mod source;
@@ -26,7 +27,21 @@ pub fn parse(text: &str) -> Report {
 /// Reads a report from the bytes of a file: decodes, then [`parse`]s. Fails only when the bytes
 /// are not a text at all (empty, binary, too large, undecodable).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Report, InputError> {
-    Ok(parse_decoded(&decode(bytes)?))
+    read(bytes).map(|(_, report)| report)
+}
+
+/// Reads any report file's bytes — text in any supported encoding, an HTML page, or a Word
+/// document (.docx) — into the text the reader worked on (to quote from) and the report.
+pub fn read(bytes: &[u8]) -> Result<(String, Report), InputError> {
+    if docx::is_zip(bytes) {
+        let text = docx::docx_text(bytes)?;
+        let mut report = parse_text(&text, "UTF-8");
+        report.source.input = InputKind::Docx;
+        return Ok((text, report));
+    }
+    let decoded = decode(bytes)?;
+    let report = parse_decoded(&decoded);
+    Ok((decoded.text, report))
 }
 
 /// Reads a report from text already [`decode`]d (keep the text to quote from it).

@@ -58,6 +58,9 @@ pub enum InputKind {
     Html,
     /// A PDF, read as the text `pdftotext -layout` extracts: positions refer to that text.
     Pdf,
+    /// A Word document, read as one line per paragraph and per table row: positions refer to
+    /// those lines.
+    Docx,
 }
 
 /// Facts about the decoded input.

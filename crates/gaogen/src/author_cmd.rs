@@ -15,6 +15,7 @@ pub(crate) enum RenderFormat {
     Md,
     Txt,
     Html,
+    Docx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -24,7 +25,7 @@ pub(crate) struct RenderArgs {
     /// 输出文件（默认输出到屏幕）
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// 输出格式：md（Markdown）、txt（纯文本，表格以制表符分隔，可粘贴到 Word）、html（可打印的网页）
+    /// 输出格式：md（Markdown）、txt（纯文本，表格以制表符分隔，可粘贴到 Word）、html（可打印的网页）、docx（Word 文档，需 -o）
     #[arg(long, value_enum, default_value = "md")]
     format: RenderFormat,
     /// 覆盖已存在的输出文件
@@ -116,15 +117,21 @@ pub(crate) fn render(args: &RenderArgs) -> u8 {
         input.report.date.as_ref().map(|d| d.get_ref().as_str()),
         input.report.contact.as_ref().map(|c| c.get_ref().as_str()),
     );
-    let format = match args.format {
-        RenderFormat::Md => OutputFormat::Markdown,
-        RenderFormat::Txt => OutputFormat::Text,
-        RenderFormat::Html => OutputFormat::Html,
+    let bytes = match args.format {
+        RenderFormat::Md => author::render(&view, OutputFormat::Markdown).into_bytes(),
+        RenderFormat::Txt => author::render(&view, OutputFormat::Text).into_bytes(),
+        RenderFormat::Html => author::render(&view, OutputFormat::Html).into_bytes(),
+        RenderFormat::Docx => {
+            if args.output.is_none() {
+                eprintln!("错误：Word 文档需要用 -o 指定输出文件，如 -o report.docx");
+                return 2;
+            }
+            author::render_docx(&view)
+        }
     };
-    let text = author::render(&view, format);
     match &args.output {
-        Some(path) => write_file(path, text.as_bytes(), args.force),
-        None => u8::from(output::write_stdout(text.as_bytes()).is_err()) * 2,
+        Some(path) => write_file(path, &bytes, args.force),
+        None => u8::from(output::write_stdout(&bytes).is_err()) * 2,
     }
 }
 

@@ -4,7 +4,7 @@ use gaogen_model::Report;
 use std::path::{Path, PathBuf};
 
 /// File endings taken from a directory.
-const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm", "pdf"];
+const REPORT_EXTENSIONS: &[&str] = &["txt", "html", "htm", "pdf", "docx"];
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
@@ -42,11 +42,7 @@ pub(crate) fn read_source(path: &Path) -> Result<(String, Report), String> {
     if bytes.starts_with(b"%PDF-") {
         return read_pdf(path);
     }
-    let decoded =
-        gaogen_grammar::decode(&bytes).map_err(|e| format!("错误：{}：{e}", path.display()))?;
-    drop(bytes);
-    let report = gaogen_grammar::parse_decoded(&decoded);
-    Ok((decoded.text, report))
+    gaogen_grammar::read(&bytes).map_err(|e| format!("错误：{}：{e}", path.display()))
 }
 
 /// A PDF read through poppler's `pdftotext -layout` (keeps each table row on one line).

@@ -1,9 +1,11 @@
 //! Authoring: `report.toml` → a checked [`crate::Report`] → the published report.
 
+mod docx;
 mod input;
 mod render;
 mod write;
 
+pub use docx::{render_docx, MergedCell, MergedTable};
 pub use input::{parse_toml, to_report, Meta, ReportToml, Texts, T4_INPUT};
 pub use render::{render, uses_2019, view, OutputFormat, View};
 pub use write::{write_toml, Editions, Fill};
