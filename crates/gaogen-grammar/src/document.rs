@@ -319,11 +319,13 @@ fn title_block(
     };
     let mut text = line_text(t);
     let mut span = source[t].whole();
+    // The agency stands on the line before (「偃师区缙氏镇人民政府」 / 「2022年…报告」), or the
+    // title wrapped (「…2024 年政府信息公」 / 「开工作年度报告」).
     let starts_with_year = normalize(&text)
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_digit());
-    if starts_with_year {
+    if starts_with_year || find_year(&text).is_none() {
         if let Some(p) = (0..t).rev().find(|&i| content(i)) {
             let prev = line_text(p);
             if prev.chars().count() <= 40 && !prev.ends_with('。') {

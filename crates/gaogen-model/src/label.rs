@@ -404,11 +404,13 @@ impl PreparedLabel {
     }
 
     /// Prefix (wrapped or cut-off label) or fuzzy (typo) match on a normalized label.
-    fn approximate(&self, w_core: &str) -> Option<MatchQuality> {
+    /// `numbered`: the written label carries an ordinal (「3.危及三」), which makes a shorter
+    /// beginning telling.
+    fn approximate(&self, w_core: &str, numbered: bool) -> Option<MatchQuality> {
         let o_core = self.core();
         let w_len = w_core.chars().count();
         let o_len = o_core.chars().count();
-        if o_len <= SHORT_LABEL || w_len < 4 {
+        if o_len <= SHORT_LABEL || w_len < if numbered { 3 } else { 4 } {
             return None;
         }
         if o_core.starts_with(w_core) {
@@ -444,12 +446,12 @@ impl PreparedLabel {
 
     /// How `written` (already normalized) matches this label.
     pub fn matches(&self, written: &str) -> Option<MatchQuality> {
-        let (_, w_core) = split_ordinal(written);
+        let (ordinal, w_core) = split_ordinal(written);
         if w_core.is_empty() {
             return None;
         }
         self.exact(written, w_core)
-            .or_else(|| self.approximate(w_core))
+            .or_else(|| self.approximate(w_core, ordinal.is_some()))
     }
 }
 
@@ -519,14 +521,24 @@ impl<K: Copy> LabelSet<K> {
         if let Some(&(entry, quality)) = exact {
             return Some((self.entries[entry].0, quality));
         }
+        // Among approximate matches, one with the same ordinal as written wins a tie: a wrapped
+        // 「8.属于行政」 is the beginning of both 7 and 8.
+        let (ordinal, _) = split_ordinal(written);
+        let same_ordinal =
+            |p: &PreparedLabel| ordinal.is_some() && split_ordinal(&p.official).0 == ordinal;
         self.entries
             .iter()
-            .filter_map(|(k, p)| p.approximate(w_core).map(|q| (*k, q)))
+            .filter_map(|(k, p)| {
+                p.approximate(w_core, ordinal.is_some())
+                    .map(|q| (*k, q, same_ordinal(p)))
+            })
             .max_by(|a, b| {
                 a.1.rank()
                     .total_cmp(&b.1.rank())
+                    .then(a.2.cmp(&b.2))
                     .then(std::cmp::Ordering::Greater)
             })
+            .map(|(k, q, _)| (k, q))
     }
 }
 

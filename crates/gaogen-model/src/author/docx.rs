@@ -18,6 +18,22 @@ pub struct MergedCell {
     /// `""`, `"restart"` (a vertical merge starts here) or `"continue"` (covered from above).
     pub merge: &'static str,
     pub bold: bool,
+    /// Width in twips: the grid columns it covers (`w:tcW`; LibreOffice needs it per cell).
+    pub width: u32,
+}
+
+impl MergedTable {
+    /// Sets each cell's width from the grid columns it covers.
+    fn with_widths(mut self) -> Self {
+        for row in &mut self.rows {
+            let mut at = 0;
+            for c in row.iter_mut() {
+                c.width = self.columns.iter().skip(at).take(c.span).sum();
+                at += c.span;
+            }
+        }
+        self
+    }
 }
 
 /// A table as rows of merged cells over `columns` grid columns.
@@ -34,6 +50,7 @@ fn cell(text: &str, span: usize, merge: &'static str) -> MergedCell {
         span,
         merge,
         bold: false,
+        width: 0,
     }
 }
 
@@ -90,6 +107,7 @@ fn table_two(v: &View) -> MergedTable {
         columns: widths(width + 1, 1, 2_400),
         rows,
     }
+    .with_widths()
 }
 
 fn table_three(v: &View) -> MergedTable {
@@ -131,10 +149,10 @@ fn table_three(v: &View) -> MergedTable {
         row.extend(values(&l.values));
         rows.push(row);
     }
-    MergedTable {
-        columns: widths(10, 3, 1_200),
-        rows,
-    }
+    // Group, sub-group and item label columns, then seven values.
+    let mut columns = vec![600, 1_300, 3_000];
+    columns.extend([643; 7]);
+    MergedTable { columns, rows }.with_widths()
 }
 
 fn table_four(v: &View) -> MergedTable {
@@ -153,6 +171,7 @@ fn table_four(v: &View) -> MergedTable {
             values(&v.t4),
         ],
     }
+    .with_widths()
 }
 
 #[derive(Template)]
