@@ -172,6 +172,66 @@ struct Reader {
     open: Option<RowKey>,
     /// Values read since the last label with no row to take them.
     orphan_run: Vec<Located<CellValue>>,
+    /// 表三 rows whose labels came one after another with no value yet (column-by-column text).
+    waiting: Vec<RowKey>,
+    /// Values read for the waiting rows, in reading order.
+    block: Vec<Located<CellValue>>,
+    /// Findings of the reading itself (an ambiguous column-by-column block).
+    notes: Vec<Finding>,
+}
+
+/// 表三 columns.
+const T3_WIDTH: usize = 7;
+
+/// Whether a 表三 row takes values in every edition (「（六）其他处理」 does only in 2019).
+fn t3_data_row(id: &str) -> bool {
+    T3_2021.row(id).is_some_and(|r| r.kind == RowKind::Data)
+}
+
+/// Rows × 7 values as each row's seven, column by column (`columns`) or row by row.
+fn arrange(
+    rows: usize,
+    values: &[Located<CellValue>],
+    columns: bool,
+) -> Vec<Vec<Located<CellValue>>> {
+    (0..rows)
+        .map(|r| {
+            (0..T3_WIDTH)
+                .map(|c| {
+                    values[if columns {
+                        c * rows + r
+                    } else {
+                        r * T3_WIDTH + c
+                    }]
+                    .clone()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// In a column-by-column block, the one column that is the sum of the other six in every row.
+fn total_column(rows: usize, values: &[Located<CellValue>]) -> Option<usize> {
+    let cell = |r: usize, c: usize| values.get(c * rows + r).and_then(|v| v.value.as_count());
+    let sums = |j: usize| {
+        (0..rows).all(|r| {
+            (0..T3_WIDTH)
+                .filter(|&c| c != j)
+                .map(|c| cell(r, c))
+                .sum::<Option<i64>>()
+                == cell(r, j)
+        })
+    };
+    let found: Vec<usize> = (0..T3_WIDTH).filter(|&j| sums(j)).collect();
+    (found.len() == 1).then(|| found[0])
+}
+
+/// Every row's 总计 equals its six other columns.
+fn totals_hold(rows: &[Vec<Located<CellValue>>]) -> bool {
+    rows.iter().all(|r| {
+        let counts: Option<Vec<i64>> = r.iter().map(|v| v.value.as_count()).collect();
+        counts.is_some_and(|c| c[..6].iter().sum::<i64>() == c[6])
+    })
 }
 
 impl Reader {
@@ -223,6 +283,21 @@ impl Reader {
             row.values.push(value);
             return true;
         }
+        if current == TableKey::Applications
+            && self.waiting.iter().filter(|k| t3_data_row(k.1)).count() >= 2
+        {
+            self.block.push(value);
+            let data_rows = self
+                .waiting
+                .iter()
+                .filter(|k| t3_data_row(k.1) || k.1 == "other_handling")
+                .count();
+            if self.block.len() == data_rows * T3_WIDTH {
+                self.resolve_block();
+            }
+            return true;
+        }
+        self.waiting.clear();
         if let Some(key) = self.open {
             let cap = capacity(key);
             let t = self.table(key.0);
@@ -239,8 +314,86 @@ impl Reader {
         true
     }
 
+    /// Places the values read for several labels in a row: column by column or row by row,
+    /// whichever the table's own sums confirm; otherwise says so and places nothing.
+    fn resolve_block(&mut self) {
+        if self.block.is_empty() {
+            return;
+        }
+        let mut values = std::mem::take(&mut self.block);
+        let mut rows = std::mem::take(&mut self.waiting);
+        // Group labels take no values; 「（六）其他处理」 does in the 2019 edition: keep it when the
+        // values fit.
+        rows.retain(|k| t3_data_row(k.1) || k.1 == "other_handling");
+        if values.len() != rows.len() * T3_WIDTH {
+            rows.retain(|k| t3_data_row(k.1));
+        }
+        let placed = if values.len() == rows.len() * T3_WIDTH {
+            let by_column = arrange(rows.len(), &values, true);
+            let by_row = arrange(rows.len(), &values, false);
+            let same = |a: &[Vec<Located<CellValue>>], b: &[Vec<Located<CellValue>>]| {
+                a.iter()
+                    .flatten()
+                    .map(|v| &v.value)
+                    .eq(b.iter().flatten().map(|v| &v.value))
+            };
+            match (totals_hold(&by_column), totals_hold(&by_row)) {
+                (true, false) => Some(by_column),
+                (false, true) => Some(by_row),
+                (true, true) if same(&by_column, &by_row) => Some(by_row),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        match placed {
+            Some(arranged) => {
+                for (key, row_values) in rows.iter().zip(arranged) {
+                    if let Some(row) = self.table(key.0).row_mut(key.1) {
+                        row.values = row_values;
+                    }
+                }
+            }
+            None if values.len() > T3_WIDTH => {
+                let span = values[0].span.cover(values[values.len() - 1].span);
+                let why = match total_column(rows.len(), &values) {
+                    Some(j) if values.len() == rows.len() * T3_WIDTH => format!(
+                        "逐列读出时「总计」是第 {} 列而不是第 7 列，其余各列的先后无法确定",
+                        j + 1
+                    ),
+                    _ => "行列方向无法由总计核实".to_string(),
+                };
+                let mut f = Finding::new(
+                    FindingKind::RowAmbiguous,
+                    format!(
+                        "表三中 {} 个行标签之后有 {} 个数值，像是逐列排列的文字（如 PDF 提取），但{why}：未放入表格",
+                        rows.len(),
+                        values.len()
+                    ),
+                    Some(span),
+                );
+                f.table = Some(TableKey::Applications);
+                self.notes.push(f);
+                self.table(TableKey::Applications).orphans.push(values);
+            }
+            None => {
+                // As many values as one row: they belong to the last label, as in row-by-row text.
+                if let Some(key) = rows.last() {
+                    let rest = values.split_off(values.len().min(T3_WIDTH));
+                    if let Some(row) = self.table(key.0).row_mut(key.1) {
+                        row.values = values;
+                    }
+                    if !rest.is_empty() {
+                        self.table(TableKey::Applications).orphans.push(rest);
+                    }
+                }
+            }
+        }
+    }
+
     fn open_row(&mut self, key: RowKey, label: Located<String>) {
         self.end_orphan_run();
+        self.resolve_block();
         self.switch_to(key.0);
         let t = self.table(key.0);
         t.touch(label.span);
@@ -272,6 +425,9 @@ impl Reader {
                 values: Vec::new(),
                 grid: None,
             }),
+        }
+        if key.0 == TableKey::Applications {
+            self.waiting.push(key);
         }
         self.open = Some(key);
     }
@@ -369,6 +525,23 @@ impl Reader {
                 }
             }
         }
+        // 「（四）无法提供 1.本机关不掌握相关政府信息」: two labels in one cell, tried one by one.
+        let parts: Vec<&str> = token.text.split(' ').filter(|p| !p.is_empty()).collect();
+        if parts.len() > 1 && self.current == Some(TableKey::Applications) {
+            let mut used = false;
+            for part in parts {
+                used |= self.text(
+                    &Token {
+                        text: part,
+                        start: token.start,
+                        end: token.end,
+                    },
+                    span,
+                    None,
+                );
+            }
+            return used;
+        }
         match self.current {
             Some(key) if n.chars().count() < 40 && !n.ends_with('。') => {
                 self.table(key).unread.push(located());
@@ -391,6 +564,9 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
         current: None,
         open: None,
         orphan_run: Vec::new(),
+        waiting: Vec::new(),
+        block: Vec::new(),
+        notes: Vec::new(),
     };
     let mut is_table_line = vec![false; region.len()];
     let mut section = None;
@@ -452,6 +628,7 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
         used |= width >= 2 && reader.current.is_some();
         is_table_line[i] = used;
     }
+    reader.resolve_block();
     reader.end_orphan_run();
     place_all(reader, year, is_table_line)
 }
@@ -488,7 +665,7 @@ fn attach_grid(
 }
 
 fn place_all(mut reader: Reader, year: Option<u16>, is_table_line: Vec<bool>) -> TablesRead {
-    let mut findings = Vec::new();
+    let mut findings = std::mem::take(&mut reader.notes);
     let year_version = year.map(FormatVersion::expected_for_year);
     // 表四 without its heading: a run of exactly 15 values left over after 表三.
     let t4_empty = reader.tables[2]
