@@ -283,6 +283,13 @@ impl Reader {
             row.values.push(value);
             return true;
         }
+        if current == TableKey::ActiveDisclosure && self.waiting.len() >= 2 {
+            self.block.push(value);
+            if self.block.len() == self.t2_block_size() {
+                self.resolve_block();
+            }
+            return true;
+        }
         if current == TableKey::Applications
             && self.waiting.iter().filter(|k| t3_data_row(k.1)).count() >= 2
         {
@@ -314,11 +321,112 @@ impl Reader {
         true
     }
 
+    /// The edition 表二's labels point to so far (2021 unless 2019 labels outnumber).
+    fn t2_version(&self) -> FormatVersion {
+        let [old, new] = self.tables[0].evidence;
+        if old > new {
+            FormatVersion::V2019
+        } else {
+            FormatVersion::V2021
+        }
+    }
+
+    /// Columns of each waiting 表二 row.
+    fn t2_columns(&self) -> Vec<usize> {
+        let schema = table_schema(TableKey::ActiveDisclosure, self.t2_version());
+        self.waiting
+            .iter()
+            .map(|k| schema.row(k.1).map_or(1, |r| r.columns.len()))
+            .collect()
+    }
+
+    fn t2_block_size(&self) -> usize {
+        self.t2_columns().iter().sum()
+    }
+
+    /// 表二 labels followed by their values (column by column in PDF extraction): one-column rows
+    /// take the values in order; rows of several columns only when both orientations agree,
+    /// because no rule of one year's 表二 can tell them apart.
+    fn resolve_t2_block(&mut self) {
+        let columns = self.t2_columns();
+        let values = std::mem::take(&mut self.block);
+        let rows = std::mem::take(&mut self.waiting);
+        let n = columns.first().copied().unwrap_or(1);
+        let uniform = columns.iter().all(|&c| c == n);
+        let arranged = |by_column: bool| -> Vec<Vec<Located<CellValue>>> {
+            (0..rows.len())
+                .map(|r| {
+                    (0..n)
+                        .map(|c| {
+                            values[if by_column {
+                                c * rows.len() + r
+                            } else {
+                                r * n + c
+                            }]
+                            .clone()
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        let fits = values.len() == columns.iter().sum::<usize>() && uniform;
+        let placed = if fits && n == 1 {
+            Some(arranged(false))
+        } else if fits {
+            let (a, b) = (arranged(true), arranged(false));
+            let same = a
+                .iter()
+                .flatten()
+                .map(|v| &v.value)
+                .eq(b.iter().flatten().map(|v| &v.value));
+            same.then_some(b)
+        } else {
+            None
+        };
+        match placed {
+            Some(per_row) => {
+                for (key, row_values) in rows.iter().zip(per_row) {
+                    if let Some(row) = self.table(key.0).row_mut(key.1) {
+                        row.values = row_values;
+                    }
+                }
+            }
+            None => {
+                let span = values[0].span.cover(values[values.len() - 1].span);
+                let schema = table_schema(TableKey::ActiveDisclosure, self.t2_version());
+                let labels: Vec<&str> = rows
+                    .iter()
+                    .map(|k| schema.row(k.1).map_or(k.1, |r| r.label))
+                    .collect();
+                let mut f = Finding::new(
+                    FindingKind::RowAmbiguous,
+                    format!(
+                        "表二中 {} 个行标签（「{}」）之后有 {} 个数值，像是逐列排列的文字（如 PDF 提取），但无法确定哪个数值属于哪一行哪一列：未放入表格",
+                        rows.len(),
+                        labels.join("」「"),
+                        values.len()
+                    ),
+                    Some(span),
+                );
+                f.table = Some(TableKey::ActiveDisclosure);
+                self.notes.push(f);
+                self.table(TableKey::ActiveDisclosure).orphans.push(values);
+            }
+        }
+    }
+
     /// Places the values read for several labels in a row: column by column or row by row,
     /// whichever the table's own sums confirm; otherwise says so and places nothing.
     fn resolve_block(&mut self) {
         if self.block.is_empty() {
             return;
+        }
+        if self
+            .waiting
+            .first()
+            .is_some_and(|k| k.0 == TableKey::ActiveDisclosure)
+        {
+            return self.resolve_t2_block();
         }
         let mut values = std::mem::take(&mut self.block);
         let mut rows = std::mem::take(&mut self.waiting);
@@ -426,7 +534,7 @@ impl Reader {
                 grid: None,
             }),
         }
-        if key.0 == TableKey::Applications {
+        if matches!(key.0, TableKey::Applications | TableKey::ActiveDisclosure) {
             self.waiting.push(key);
         }
         self.open = Some(key);
@@ -448,6 +556,8 @@ impl Reader {
         };
         // Anchors that name a table.
         if n.contains("第二十条") {
+            self.resolve_block();
+            self.waiting.clear();
             self.switch_to(TableKey::ActiveDisclosure);
             self.open = None;
             self.table(TableKey::ActiveDisclosure).touch(span);

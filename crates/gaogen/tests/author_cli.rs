@@ -345,3 +345,49 @@ fn word_documents_read_back_with_every_value() {
         assert_eq!(code, 2, "docx needs -o");
     }
 }
+
+/// A published report imported, rendered to Word and read back keeps every value.
+#[test]
+fn an_imported_report_survives_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = root().join("tests/fixtures/cell_per_line.txt");
+    let (code, _, err) = run(
+        dir.path(),
+        &["import", seed.to_str().unwrap(), "-o", "r.toml"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "render",
+            "r.toml",
+            "--allow-errors",
+            "--format",
+            "docx",
+            "-o",
+            "r.docx",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let original = gaogen_grammar::parse_bytes(&std::fs::read(&seed).unwrap()).unwrap();
+    let back =
+        gaogen_grammar::parse_bytes(&std::fs::read(dir.path().join("r.docx")).unwrap()).unwrap();
+    for key in gaogen_model::TableKey::ALL {
+        for row in &original.table(key).rows {
+            for cell in &row.cells {
+                let again = back
+                    .table(key)
+                    .cell(row.id, cell.column)
+                    .map(|c| c.value.as_count());
+                assert_eq!(
+                    again,
+                    Some(cell.value.as_count()),
+                    "{} {} {}",
+                    key.name(),
+                    row.id,
+                    cell.column
+                );
+            }
+        }
+    }
+}
