@@ -15,19 +15,30 @@ use std::cell::RefCell;
 
 /// Whether the text is an HTML page or fragment rather than plain text.
 pub(crate) fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(64 * 1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let trimmed = head.trim_start();
-    trimmed.starts_with("<!doctype html")
-        || trimmed.starts_with("<html")
-        || [
-            "<table", "<body", "<p>", "<p ", "<div", "<br", "<td", "<h1", "<h2", "<h3",
-        ]
-        .iter()
-        .any(|tag| head.contains(tag))
+    const TAGS: [&[u8]; 12] = [
+        b"!doctype html",
+        b"html",
+        b"table",
+        b"body",
+        b"p>",
+        b"p ",
+        b"div",
+        b"br",
+        b"td",
+        b"h1",
+        b"h2",
+        b"h3",
+    ];
+    let head = &text.as_bytes()[..text.len().min(64 * 1024)];
+    // Only the bytes after each 「<」 are looked at: plain text has few of them.
+    head.iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'<')
+        .any(|(i, _)| {
+            let rest = &head[i + 1..];
+            TAGS.iter()
+                .any(|tag| rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag))
+        })
 }
 
 /// Spans larger than this are clamped: no real table merges more cells.

@@ -45,7 +45,7 @@ pub fn read(bytes: &[u8]) -> Result<(String, Report), InputError> {
 }
 
 /// Reads a report from text already [`decode`]d (keep the text to quote from it).
-pub fn parse_decoded(decoded: &Decoded) -> Report {
+fn parse_decoded(decoded: &Decoded) -> Report {
     let mut report = parse_text(&decoded.text, decoded.encoding);
     if decoded.truncated {
         report.findings.insert(

@@ -7,7 +7,7 @@ mod text;
 
 pub use cells::{CellChange, TableDiff};
 pub use rules::{PairRule, PAIR_RULES};
-pub use text::{Reuse, SectionReuse, SentenceChange, SentenceOp, Span as TextPiece};
+pub use text::{Piece, Reuse, SectionReuse, SentenceChange, SentenceOp};
 
 use crate::check::{Diagnostic, Severity};
 use crate::{FormatVersion, Report, TableKey};

@@ -9,7 +9,7 @@
 
 use crate::label::normalize;
 use crate::schema::SECTIONS;
-use crate::{Report, SectionKey, Span as Place};
+use crate::{Report, SectionKey, Span};
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, TextDiff};
 
@@ -30,7 +30,7 @@ pub struct SectionReuse {
     /// The official heading.
     pub heading: String,
     /// NEW's section.
-    pub span: Option<Place>,
+    pub span: Option<Span>,
     pub new_chars: usize,
     pub reused_chars: usize,
     pub ratio: f64,
@@ -51,7 +51,7 @@ pub enum SentenceOp {
 
 /// A piece of a rewritten sentence: kept, removed or added characters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Span {
+pub struct Piece {
     pub tag: &'static str,
     pub text: String,
 }
@@ -63,7 +63,7 @@ pub struct SentenceChange {
     pub old: Option<String>,
     pub new: Option<String>,
     /// For a replaced sentence: the character-level differences (`equal`, `delete`, `insert`).
-    pub pieces: Vec<Span>,
+    pub pieces: Vec<Piece>,
 }
 
 /// Sentences of a section's paragraphs, split after 。！？； and line ends.
@@ -125,9 +125,9 @@ fn ratio(part: usize, whole: usize) -> f64 {
 }
 
 /// A rewritten sentence: its character-level pieces and how many characters were kept.
-fn rewritten(old: &str, new: &str) -> (Vec<Span>, usize) {
+fn rewritten(old: &str, new: &str) -> (Vec<Piece>, usize) {
     let diff = TextDiff::from_chars(old, new);
-    let mut pieces: Vec<Span> = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut kept = 0;
     for change in diff.iter_all_changes() {
         let tag = match change.tag() {
@@ -140,7 +140,7 @@ fn rewritten(old: &str, new: &str) -> (Vec<Span>, usize) {
         };
         match pieces.last_mut() {
             Some(last) if last.tag == tag => last.text.push_str(change.value()),
-            _ => pieces.push(Span {
+            _ => pieces.push(Piece {
                 tag,
                 text: change.value().to_string(),
             }),

@@ -1,4 +1,4 @@
-use super::PairRule;
+use super::{status, PairRule};
 use crate::check::{Diagnostic, Severity};
 use crate::diff::{ChainCheck, ChainStatus};
 use crate::Report;
@@ -39,19 +39,15 @@ impl PairRule for Identity {
     ) {
         let span = new.title.as_ref().map(|t| t.span);
         let previous = old.title.as_ref().map(|t| t.span);
-        let status = match (old.year, new.year) {
-            (Some(o), Some(n)) if n == o + 1 => ChainStatus::Holds,
-            (Some(_), Some(_)) => ChainStatus::Broken,
-            _ => ChainStatus::NotAssessable,
-        };
+        let year_status = status(old.year, new.year, |o, n| *n == o + 1);
         checks.push(ChainCheck {
             code: "D-YEAR",
             subject: "报告年度".into(),
-            status,
+            status: year_status,
             old_value: old.year.map(|y| y.to_string()),
             new_value: new.year.map(|y| y.to_string()),
         });
-        if status == ChainStatus::Broken {
+        if year_status == ChainStatus::Broken {
             let mut d = Diagnostic::new(
                 "D-YEAR",
                 Severity::Warning,
@@ -66,11 +62,9 @@ impl PairRule for Identity {
             d.previous = previous;
             out.push(d);
         }
-        let status = match (&old.agency, &new.agency) {
-            (Some(a), Some(b)) if same_agency(a, b) => ChainStatus::Holds,
-            (Some(_), Some(_)) => ChainStatus::Broken,
-            _ => ChainStatus::NotAssessable,
-        };
+        let status = status(old.agency.as_deref(), new.agency.as_deref(), |a, b| {
+            same_agency(a, b)
+        });
         checks.push(ChainCheck {
             code: "D-AGENCY",
             subject: "机关".into(),

@@ -5,7 +5,7 @@ mod t2_1_in_force;
 mod t2_4_item_counts;
 mod t3_6_carry_over;
 
-use super::ChainCheck;
+use super::{ChainCheck, ChainStatus};
 use crate::check::{Diagnostic, Severity};
 use crate::Report;
 
@@ -46,4 +46,14 @@ fn shown(
         cell.and_then(|c| c.value.as_count()),
         cell.and_then(|c| c.span),
     )
+}
+
+/// Holds when both sides are known and agree, broken when both are known and do not, else not
+/// assessable.
+fn status<T>(old: Option<T>, new: Option<T>, agree: impl Fn(&T, &T) -> bool) -> ChainStatus {
+    match (old, new) {
+        (Some(a), Some(b)) if agree(&a, &b) => ChainStatus::Holds,
+        (Some(_), Some(_)) => ChainStatus::Broken,
+        _ => ChainStatus::NotAssessable,
+    }
 }

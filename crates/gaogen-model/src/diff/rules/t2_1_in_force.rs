@@ -1,4 +1,4 @@
-use super::{shown, PairRule};
+use super::{shown, status, PairRule};
 use crate::check::{Diagnostic, Severity};
 use crate::diff::{ChainCheck, ChainStatus};
 use crate::{FormatVersion, Report, TableKey};
@@ -52,11 +52,7 @@ impl PairRule for InForce {
                 .zip(issued)
                 .zip(repealed)
                 .map(|((b, i), r)| b + i - r);
-            let status = match (expected, now) {
-                (Some(e), Some(v)) if e == v => ChainStatus::Holds,
-                (Some(_), Some(_)) => ChainStatus::Broken,
-                _ => ChainStatus::NotAssessable,
-            };
+            let status = status(expected, now, |a, b| a == b);
             checks.push(ChainCheck {
                 code: "T2-1",
                 subject: format!("表二 · {label}"),

@@ -1,4 +1,4 @@
-use super::{shown, PairRule};
+use super::{shown, status, PairRule};
 use crate::check::{Diagnostic, Severity};
 use crate::diff::{ChainCheck, ChainStatus};
 use crate::{FormatVersion, Report, TableKey};
@@ -55,11 +55,7 @@ impl PairRule for ItemCounts {
             let (change, _) = shown(old, key, row, "change");
             let (now, now_at) = shown(new, key, row, "previous_count");
             let expected = start.zip(change).map(|(s, c)| s + c);
-            let status = match (expected, now) {
-                (Some(e), Some(v)) if e == v => ChainStatus::Holds,
-                (Some(_), Some(_)) => ChainStatus::Broken,
-                _ => ChainStatus::NotAssessable,
-            };
+            let status = status(expected, now, |a, b| a == b);
             checks.push(ChainCheck {
                 code: "T2-4",
                 subject: format!("表二 · {label}"),

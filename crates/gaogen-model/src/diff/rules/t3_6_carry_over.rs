@@ -1,4 +1,4 @@
-use super::{shown, PairRule};
+use super::{shown, status, PairRule};
 use crate::check::{Diagnostic, Severity};
 use crate::diff::{ChainCheck, ChainStatus};
 use crate::schema::T3_COLUMN_IDS;
@@ -45,11 +45,7 @@ impl PairRule for CarryOver {
                 .map_or(column, |c| c.label);
             let (before, before_at) = shown(old, key, "carried_forward", column);
             let (now, now_at) = shown(new, key, "carried_over", column);
-            let status = match (before, now) {
-                (Some(b), Some(n)) if b == n => ChainStatus::Holds,
-                (Some(_), Some(_)) => ChainStatus::Broken,
-                _ => ChainStatus::NotAssessable,
-            };
+            let status = status(before, now, |a, b| a == b);
             checks.push(ChainCheck {
                 code: "T3-6",
                 subject: format!("表三 · {label}"),
