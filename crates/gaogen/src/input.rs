@@ -32,12 +32,12 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 /// Reads and parses one report; the error is a Chinese message naming the file.
-pub(crate) fn read_report(path: &Path) -> Result<Report, String> {
+pub fn read_report(path: &Path) -> Result<Report, String> {
     read_source(path).map(|(_, report)| report)
 }
 
 /// Reads one report and keeps its decoded text, to quote from.
-pub(crate) fn read_source(path: &Path) -> Result<(String, Report), String> {
+pub fn read_source(path: &Path) -> Result<(String, Report), String> {
     let bytes = read_bytes(path)?;
     if bytes.starts_with(b"%PDF-") {
         return read_pdf(path);
@@ -84,7 +84,7 @@ fn read_pdf(path: &Path) -> Result<(String, Report), String> {
 
 /// The files named, with directories expanded (recursively, sorted, hidden entries skipped), and
 /// the messages for paths that do not exist.
-pub(crate) fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let mut files = Vec::new();
     let mut failures = Vec::new();
     for path in paths {
@@ -125,4 +125,60 @@ pub(crate) fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
         }
     }
     (files, failures)
+}
+
+/// Reads a report given as bytes (an upload, named `name` in messages): the same kinds as from a
+/// file, detected from the bytes.
+pub fn read_named(name: &str, bytes: &[u8]) -> Result<(String, Report), String> {
+    if bytes.len() > gaogen_grammar::MAX_INPUT_BYTES {
+        let e = gaogen_grammar::InputError::TooLarge {
+            size: bytes.len(),
+            limit: gaogen_grammar::MAX_INPUT_BYTES,
+        };
+        return Err(format!("错误：{name}：{e}"));
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return read_pdf_bytes(name, bytes);
+    }
+    gaogen_grammar::read(bytes).map_err(|e| format!("错误：{name}：{e}"))
+}
+
+/// A PDF given as bytes, piped through `pdftotext -layout - -`.
+fn read_pdf_bytes(name: &str, bytes: &[u8]) -> Result<(String, Report), String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let child = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = child.map_err(|e| format!("错误：{name}：无法运行 pdftotext（{e}）"))?;
+    let output = std::thread::scope(|s| {
+        let mut stdin = child.stdin.take();
+        s.spawn(move || stdin.as_mut().map(|i| i.write_all(bytes)));
+        child.wait_with_output()
+    })
+    .map_err(|e| format!("错误：{name}：无法运行 pdftotext（{e}）"))?;
+    if !output.status.success() {
+        let why = String::from_utf8_lossy(&output.stderr);
+        return Err(format!(
+            "错误：{name}：pdftotext 无法读取这个 PDF（{}）",
+            why.trim()
+        ));
+    }
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    if text.trim().is_empty() {
+        return Err(format!(
+            "错误：{name}：PDF 中没有可提取的文字（可能是扫描件或图片），无法读取"
+        ));
+    }
+    let mut report = gaogen_grammar::parse(&text);
+    report.source.input = gaogen_model::InputKind::Pdf;
+    Ok((text, report))
+}
+
+/// Reads a report.toml as text.
+pub fn read_toml(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("错误：{}：无法读取（{e}）", path.display()))
 }

@@ -5,13 +5,14 @@ use gaogen_model::check::{Diagnostic, Severity};
 use gaogen_model::Span;
 
 /// The text of one file with its line starts, to cut excerpts from.
-pub(crate) struct SourceText<'a> {
+#[derive(Debug)]
+pub struct SourceText<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
 }
 
 impl<'a> SourceText<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
+    pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -54,7 +55,7 @@ fn level(severity: Severity) -> Level {
 }
 
 /// Renders one diagnostic. `origin` is the file name shown after `-->`.
-pub(crate) fn render(d: &Diagnostic, source: &SourceText<'_>, origin: &str, color: bool) -> String {
+pub fn render(d: &Diagnostic, source: &SourceText<'_>, origin: &str, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {

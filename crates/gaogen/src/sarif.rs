@@ -12,7 +12,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// The SARIF results for one file.
-pub(crate) fn results(path: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
+pub fn results(path: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
     diagnostics
         .iter()
         .map(|d| {
@@ -38,7 +38,7 @@ pub(crate) fn results(path: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
 }
 
 /// The whole SARIF log.
-pub(crate) fn document(results: Vec<Value>) -> String {
+pub fn document(results: Vec<Value>) -> String {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {

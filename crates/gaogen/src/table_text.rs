@@ -5,7 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// Renders `rows` (the first one is the header) as aligned columns with a rule under the header;
 /// every line starts with `indent`.
-pub(crate) fn aligned(rows: &[Vec<String>], indent: &str) -> String {
+pub fn aligned(rows: &[Vec<String>], indent: &str) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|i| {

@@ -1,37 +1,13 @@
-//! `gaogen diff OLD NEW`: two years of one agency side by side.
+//! Comparing two years of one agency (`gaogen diff OLD NEW`): the comparison, its JSON and its
+//! text for people.
 
-use crate::input::read_source;
+use crate::author::load_any;
 use crate::render_diag::{render, SourceText};
-use crate::{output, table_text::aligned};
-use clap::ValueEnum;
+use crate::{table_text::aligned, Error};
 use gaogen_model::diff::{self, ChainStatus, DiffOptions, ReportDiff, SentenceOp};
 use gaogen_model::{CellValue, Report};
 use serde::Serialize;
-use std::io::IsTerminal;
-use std::path::PathBuf;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum DiffFormat {
-    Human,
-    Json,
-}
-
-#[derive(Debug, clap::Args)]
-pub(crate) struct DiffArgs {
-    /// 上一年的报告（已发布的报告，或 report.toml）
-    old: PathBuf,
-    /// 本年的报告（已发布的报告，或 report.toml）
-    new: PathBuf,
-    /// 输出格式：human（默认）或 json（结构见 docs/diff-json.md）
-    #[arg(long, value_enum, default_value = "human")]
-    format: DiffFormat,
-    /// 某一部分与上一年相同的文字超过这个百分比时给出警告
-    #[arg(long, default_value_t = 50.0, value_name = "PERCENT")]
-    reuse_threshold: f64,
-    /// 最多显示多少句文字变化（每部分）
-    #[arg(long, default_value_t = 30)]
-    max_sentences: usize,
-}
+use std::path::Path;
 
 #[derive(Serialize)]
 struct Side<'a> {
@@ -49,7 +25,7 @@ struct JsonDiff<'a> {
     diff: &'a ReportDiff,
 }
 
-fn side<'a>(path: &std::path::Path, r: &'a Report) -> Side<'a> {
+fn side<'a>(path: &Path, r: &'a Report) -> Side<'a> {
     Side {
         path: path.display().to_string(),
         agency: r.agency.as_deref(),
@@ -57,59 +33,69 @@ fn side<'a>(path: &std::path::Path, r: &'a Report) -> Side<'a> {
     }
 }
 
-/// One side of the comparison: a report.toml, or a published report in any layout.
-fn side_report(path: &std::path::Path) -> Result<(String, Report), u8> {
-    if path.extension().is_some_and(|e| e == "toml") {
-        return crate::author_cmd::load_toml(path).map(|(report, _, source)| (source, report));
-    }
-    read_source(path).map_err(|e| {
-        eprintln!("{e}");
-        2
-    })
+/// Two reports compared: each side's text (for excerpts) and report, and the comparison.
+#[derive(Debug)]
+pub struct Compared {
+    pub old: (String, Report),
+    pub new: (String, Report),
+    pub diff: ReportDiff,
 }
 
-/// 0 no difference, 1 differences, 2 could not run.
-pub(crate) fn run(args: &DiffArgs) -> u8 {
-    let (old_text, old) = match side_report(&args.old) {
-        Ok(ok) => ok,
-        Err(code) => return code,
-    };
-    let (new_text, new) = match side_report(&args.new) {
-        Ok(ok) => ok,
-        Err(code) => return code,
-    };
-    if !(0.0..=100.0).contains(&args.reuse_threshold) {
-        eprintln!("错误：--reuse-threshold 应在 0 到 100 之间");
-        return 2;
+/// Compares two files (report.toml or published reports). `reuse_threshold` is a percentage
+/// (0–100): a section whose text is reused above it gets a warning.
+pub fn compare_paths(old: &Path, new: &Path, reuse_threshold: f64) -> Result<Compared, Error> {
+    let old = load_any(old)?;
+    let new = load_any(new)?;
+    compare(old, new, reuse_threshold)
+}
+
+/// Compares two reports already read, each with its text.
+pub fn compare(
+    old: (String, Report),
+    new: (String, Report),
+    reuse_threshold: f64,
+) -> Result<Compared, Error> {
+    if !(0.0..=100.0).contains(&reuse_threshold) {
+        return Err(Error::ReuseThreshold);
     }
-    let result = diff::diff(
-        &old,
-        &new,
+    let diff = diff::diff(
+        &old.1,
+        &new.1,
         DiffOptions {
-            reuse_threshold: args.reuse_threshold / 100.0,
+            reuse_threshold: reuse_threshold / 100.0,
         },
     );
-    let differs = result.has_differences();
-    let out = match args.format {
-        DiffFormat::Json => {
-            let json = JsonDiff {
-                old: side(&args.old, &old),
-                new: side(&args.new, &new),
-                differs,
-                diff: &result,
-            };
-            serde_json::to_string_pretty(&json).expect("serializes") + "\n"
-        }
-        DiffFormat::Human => {
-            let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal();
-            human(args, (&old, &old_text), (&new, &new_text), &result, color)
-        }
-    };
-    if output::write_stdout(out.as_bytes()).is_err() {
-        return 2;
+    Ok(Compared { old, new, diff })
+}
+
+impl Compared {
+    /// Whether anything differs (the exit status is findings then).
+    pub fn differs(&self) -> bool {
+        self.diff.has_differences()
     }
-    u8::from(differs)
+
+    /// The JSON document (docs/diff-json.md); the paths are shown as given.
+    pub fn json(&self, old_path: &Path, new_path: &Path) -> String {
+        let json = JsonDiff {
+            old: side(old_path, &self.old.1),
+            new: side(new_path, &self.new.1),
+            differs: self.differs(),
+            diff: &self.diff,
+        };
+        serde_json::to_string_pretty(&json).expect("serializes") + "\n"
+    }
+
+    /// The text for people; at most `max_sentences` changed sentences per section.
+    pub fn human(&self, paths: (&Path, &Path), max_sentences: usize, color: bool) -> String {
+        human(
+            paths,
+            max_sentences,
+            (&self.old.1, &self.old.0),
+            (&self.new.1, &self.new.0),
+            &self.diff,
+            color,
+        )
+    }
 }
 
 fn value_text(v: Option<&CellValue>) -> String {
@@ -124,7 +110,7 @@ fn value_text(v: Option<&CellValue>) -> String {
     }
 }
 
-fn describe(path: &std::path::Path, r: &Report) -> String {
+fn describe(path: &Path, r: &Report) -> String {
     format!(
         "{}（{} {}）",
         path.display(),
@@ -134,7 +120,8 @@ fn describe(path: &std::path::Path, r: &Report) -> String {
 }
 
 fn human(
-    args: &DiffArgs,
+    (old_path, new_path): (&Path, &Path),
+    max_sentences: usize,
     old: (&Report, &str),
     new: (&Report, &str),
     d: &ReportDiff,
@@ -142,8 +129,8 @@ fn human(
 ) -> String {
     let mut out = format!(
         "旧：{}\n新：{}\n\n",
-        describe(&args.old, old.0),
-        describe(&args.new, new.0)
+        describe(old_path, old.0),
+        describe(new_path, new.0)
     );
     for t in &d.tables {
         out.push_str(&format!(
@@ -220,7 +207,7 @@ fn human(
             "  {}（{} 句未变）\n",
             s.heading, s.unchanged_sentences
         ));
-        for c in s.changes.iter().take(args.max_sentences) {
+        for c in s.changes.iter().take(max_sentences) {
             match c.op {
                 SentenceOp::Deleted => {
                     out.push_str(&format!("    - {}\n", c.old.as_deref().unwrap_or("")))
@@ -242,17 +229,17 @@ fn human(
                 }
             }
         }
-        if s.changes.len() > args.max_sentences {
+        if s.changes.len() > max_sentences {
             out.push_str(&format!(
                 "    …另有 {} 句变化（--max-sentences 显示更多）\n",
-                s.changes.len() - args.max_sentences
+                s.changes.len() - max_sentences
             ));
         }
     }
     if !d.diagnostics.is_empty() {
         out.push_str("\n问题\n");
         let source = SourceText::new(new.1);
-        let shown = args.new.display().to_string();
+        let shown = new_path.display().to_string();
         for diag in &d.diagnostics {
             let mut text = render(diag, &source, &shown, color);
             if let Some(p) = diag.previous {
@@ -260,7 +247,7 @@ fn human(
                     text.len() - 1,
                     &format!(
                         "   = 上一年：{}:{}:{}\n",
-                        args.old.display(),
+                        old_path.display(),
                         p.line,
                         p.column
                     ),

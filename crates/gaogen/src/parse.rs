@@ -1,57 +1,20 @@
-//! `gaogen parse`: print the model of each report.
+//! Reading reports (`gaogen parse`): the model as JSON, or a short summary for people.
 
-use crate::Format;
 use gaogen_model::{CellValue, Report, RowStatus, TableKey};
-use std::path::PathBuf;
 
-#[derive(Debug, clap::Args)]
-pub(crate) struct ParseArgs {
-    /// 报告文件（文本、网页；UTF-8、UTF-16、GB18030 均可）
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
-    /// 输出格式：json（默认，结构见 docs/model-json.md）或 text（供人阅读的摘要）
-    #[arg(long, value_enum, default_value = "json")]
-    format: Format,
-}
-
-/// Exit codes: 0 read, 2 some file could not be read at all.
-pub(crate) fn run(args: &ParseArgs) -> u8 {
-    let mut failed = false;
-    let mut reports = Vec::new();
-    for path in &args.files {
-        match crate::input::read_report(path) {
-            Ok(report) => reports.push((path, report)),
-            Err(message) => {
-                eprintln!("{message}");
-                failed = true;
-            }
-        }
-    }
-    let out = match args.format {
-        Format::Json => {
-            let json = if args.files.len() == 1 {
-                reports
-                    .first()
-                    .map(|(_, r)| serde_json::to_string_pretty(r))
-            } else {
-                let all: Vec<_> = reports.iter().map(|(_, r)| r).collect();
-                Some(serde_json::to_string_pretty(&all))
-            };
-            json.map(|j| j.expect("the model serializes") + "\n")
-                .unwrap_or_default()
-        }
-        Format::Text => reports
-            .iter()
-            .map(|(p, r)| summary(&p.display().to_string(), r))
-            .collect(),
+/// The model as pretty JSON: one object for a single file, else an array.
+pub fn json(reports: &[&Report], single: bool) -> String {
+    let json = if single {
+        reports.first().map(serde_json::to_string_pretty)
+    } else {
+        Some(serde_json::to_string_pretty(reports))
     };
-    if crate::output::write_stdout(out.as_bytes()).is_err() {
-        return 2;
-    }
-    u8::from(failed) * 2
+    json.map(|j| j.expect("the model serializes") + "\n")
+        .unwrap_or_default()
 }
 
-fn summary(path: &str, r: &Report) -> String {
+/// What was read, for people: title, agency, year, sections, each table's cells, findings.
+pub fn summary(path: &str, r: &Report) -> String {
     let mut s = String::new();
     let mut line = |t: String| {
         s.push_str(&t);

@@ -1,0 +1,220 @@
+//! Checking reports: rule selection, one file (from disk or from memory), per-file summaries and
+//! the totals of a run. The CLI (`commands/check.rs`) and the web service call these.
+
+use crate::input::{read_named, read_source};
+use crate::render_diag::{render, SourceText};
+use crate::Error;
+use gaogen_model::check::{self, Diagnostic, Severity};
+use gaogen_model::{FormatVersion, Report, TableKey};
+use serde::Serialize;
+use std::path::Path;
+
+/// Which rules run: `--select` and `--ignore` codes or prefixes (`T3` stands for every `T3-…`).
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    /// Every rule.
+    pub fn all() -> Self {
+        Selection::default()
+    }
+
+    /// Whether a rule code passes the selection.
+    pub fn allows(&self, code: &str) -> bool {
+        let code = code.to_ascii_uppercase();
+        let matches = |pattern: &String| {
+            let p = pattern.trim().trim_end_matches('-').to_ascii_uppercase();
+            !p.is_empty() && (code == p || code.starts_with(&format!("{p}-")))
+        };
+        (self.select.is_empty() || self.select.iter().any(matches))
+            && !self.ignore.iter().any(matches)
+    }
+}
+
+/// One row of the per-file summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileSummary {
+    pub path: String,
+    /// 「2021」, 「2019」, or e.g. 「表二 2021 / 表三 2019」.
+    pub format: String,
+    pub sections_found: usize,
+    pub cells_read: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Set when the file could not be read at all.
+    pub failure: Option<String>,
+}
+
+impl FileSummary {
+    fn failed(path: String, message: String) -> Self {
+        FileSummary {
+            path,
+            format: String::new(),
+            sections_found: 0,
+            cells_read: 0,
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+            failure: Some(message),
+        }
+    }
+}
+
+/// The result of checking one file.
+#[derive(Debug)]
+pub struct Checked {
+    pub summary: FileSummary,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The decoded text the diagnostics point into (empty when the file could not be read).
+    pub text: String,
+    /// The report read (absent when the file could not be read).
+    pub report: Option<Report>,
+}
+
+impl Checked {
+    /// The diagnostics rendered for people (rustc-style excerpts), then the file's summary line.
+    pub fn human(&self, color: bool) -> String {
+        let source = SourceText::new(&self.text);
+        let mut out: String = self
+            .diagnostics
+            .iter()
+            .map(|d| render(d, &source, &self.summary.path, color))
+            .collect();
+        out.push_str(&file_line(&self.summary, color));
+        out
+    }
+}
+
+/// Totals over a run of `check`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Totals {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub unreadable: usize,
+}
+
+impl Totals {
+    /// Counts one file in.
+    pub fn add(&mut self, s: &FileSummary) {
+        self.files += 1;
+        self.unreadable += usize::from(s.failure.is_some());
+        self.errors += s.errors;
+        self.warnings += s.warnings;
+        self.infos += s.infos;
+    }
+}
+
+/// The edition(s) of a report's tables: 「2021」, 「2019」, 「表二 2021 / 表三 2019」 or 「—」.
+pub fn format_of(report: &Report) -> String {
+    let versions: Vec<(TableKey, FormatVersion)> = TableKey::ALL
+        .iter()
+        .filter(|&&k| k != TableKey::ReviewsAndLitigation && report.table(k).found)
+        .map(|&k| (k, report.table(k).version))
+        .collect();
+    let name = |v: FormatVersion| {
+        if v == FormatVersion::V2019 {
+            "2019"
+        } else {
+            "2021"
+        }
+    };
+    match versions.as_slice() {
+        [] => "—".to_string(),
+        [(_, v), rest @ ..] if rest.iter().all(|(_, w)| w == v) => name(*v).to_string(),
+        all => all
+            .iter()
+            .map(|(k, v)| format!("{} {}", k.name(), name(*v)))
+            .collect::<Vec<_>>()
+            .join(" / "),
+    }
+}
+
+/// Checks a report already read: the selected rules, and the summary.
+pub fn check_read(shown: String, text: String, report: Report, selection: &Selection) -> Checked {
+    let diagnostics: Vec<Diagnostic> = check::check(&report)
+        .into_iter()
+        .filter(|d| selection.allows(d.code))
+        .collect();
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let summary = FileSummary {
+        path: shown,
+        format: format_of(&report),
+        sections_found: report.sections.iter().filter(|s| s.found).count(),
+        cells_read: report.number_cell_count(),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+        failure: None,
+    };
+    Checked {
+        summary,
+        diagnostics,
+        text,
+        report: Some(report),
+    }
+}
+
+/// Checks one report given as bytes (an upload); `name` is shown as its path and tells nothing
+/// about the kind (the loader detects it from the bytes).
+pub fn check_report(name: &str, bytes: &[u8], selection: &Selection) -> Result<Checked, Error> {
+    let (text, report) = read_named(name, bytes).map_err(Error::Read)?;
+    Ok(check_read(name.to_string(), text, report, selection))
+}
+
+/// Checks one file; a file that cannot be read gives a summary with `failure` set.
+pub fn check_path(path: &Path, selection: &Selection) -> Checked {
+    let shown = path.display().to_string();
+    match read_source(path) {
+        Ok((text, report)) => check_read(shown, text, report, selection),
+        Err(message) => Checked {
+            summary: FileSummary::failed(shown, message),
+            diagnostics: Vec::new(),
+            text: String::new(),
+            report: None,
+        },
+    }
+}
+
+fn file_line(s: &FileSummary, color: bool) -> String {
+    let (red, yellow, reset) = if color {
+        ("\x1b[1;31m", "\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    format!(
+        "{}：{red}{} 个错误{reset}，{yellow}{} 个警告{reset}，{} 条提示（格式 {}，章节 {}/6，读到 {} 个数值）\n\n",
+        s.path, s.errors, s.warnings, s.infos, s.format, s.sections_found, s.cells_read
+    )
+}
+
+/// The exit status of a run: could not run when a file was unreadable, findings when there are
+/// errors (or warnings, when `deny_warnings`).
+pub fn status(totals: &Totals, failures: usize, deny_warnings: bool) -> crate::ExitStatus {
+    if failures > 0 {
+        crate::ExitStatus::CouldNotRun
+    } else {
+        crate::ExitStatus::findings_if(totals.errors > 0 || (deny_warnings && totals.warnings > 0))
+    }
+}
+
+/// `--explain CODE`: the rule's title, severity and explanation.
+pub fn explain(code: &str) -> Result<String, Error> {
+    let single = check::rule(code).map(|r| (r.code(), r.title(), r.severity(), r.explain()));
+    let pair = gaogen_model::diff::PAIR_RULES
+        .iter()
+        .find(|r| r.code().eq_ignore_ascii_case(code))
+        .map(|r| (r.code(), r.title(), r.severity(), r.explain()));
+    let (code, title, severity, explain) = single
+        .or(pair)
+        .ok_or_else(|| Error::UnknownRule(code.to_string()))?;
+    Ok(format!(
+        "{code}  {title}\n严重程度：{}\n\n{explain}\n",
+        severity.chinese()
+    ))
+}

@@ -1,0 +1,31 @@
+//! gaogen as a library: what the `gaogen` command line and the web service both call.
+//!
+//! - [`check`]: [`check_report`] (bytes, e.g. an upload), [`check_path`] (a file),
+//!   [`Selection`] (`--select`/`--ignore`), [`check::FileSummary`], [`check::Totals`],
+//!   [`check::explain`]; [`summary`] renders the per-file summaries (CSV, JSON, table).
+//! - [`author`]: [`author::load_toml`], [`author::render`] / [`author::render_toml`] (report.toml
+//!   → md/txt/html/docx), [`author::init_text`], [`author::import_report`].
+//! - [`diff`]: [`diff::compare_paths`] / [`diff::compare`] and the comparison's JSON and text.
+//! - [`parse`]: the model as JSON and a summary for people; [`rules`]: the rule list.
+//! - [`input`] is the only module that reads files, [`write`] the only one that writes them,
+//!   [`printer`] the only one that prints.
+//!
+//! Every fallible function returns [`Error`] (its `Display` is the Chinese message); a command
+//! ends with an [`ExitStatus`].
+
+pub mod author;
+pub mod check;
+pub mod diff;
+mod error;
+pub mod input;
+pub mod parse;
+pub mod printer;
+pub mod render_diag;
+pub mod rules;
+pub mod sarif;
+pub mod summary;
+pub mod table_text;
+pub mod write;
+
+pub use check::{check_path, check_report, Selection};
+pub use error::{Error, ExitStatus};
