@@ -136,6 +136,14 @@ if old_txt.exists() and new_txt.exists():
     lic = [c for t in d["tables"] for c in t["changes"] if c["row"] == "licensing"]
     check("diff: 表二 行政许可 550 → 9487", [(c["old"]["value"], c["new"]["value"]) for c in lic] == [(550, 9487)], lic)
     check("diff: reuse ratio per section", len(d["text"]["sections"]) == 6)
+    sec = {s["key"]: s for s in d["text"]["sections"]}
+    five, six = sec["problems"], sec["other"]
+    # 2024's 五 copies two of 2023's sentences with a phrase changed (about 40% of it).
+    check("diff 洪泽区: 五's copied share is reported (30–60%)", 0.3 <= five["ratio"] <= 0.6, five["ratio"])
+    check("diff 洪泽区: 六's fee sentence is excluded, not flagged",
+          six["reused_chars"] == 0 and any("信息处理费" in e for e in six["excluded"])
+          and not any(x["code"] == "D-REUSE" and "六、" in x["message"] for x in d["diagnostics"]),
+          (six["reused_chars"], six["excluded"]))
 
 # import → render → parse keeps every number of every real report, and unread cells unread.
 work = ROOT / "target" / "shared-import"

@@ -195,6 +195,18 @@ fn human(
         format!("{} / {}", d.text.reused_chars, d.text.new_chars),
     ]);
     out.push_str(&aligned(&rows, "  "));
+    out.push_str(&format!("  计算方法：{}\n", d.text.method));
+    let excluded: Vec<&str> = d
+        .text
+        .sections
+        .iter()
+        .flat_map(|s| s.excluded.iter().map(String::as_str))
+        .collect();
+    if !excluded.is_empty() {
+        out.push_str(&format!("  未计入的固定表述 {} 句：", excluded.len()));
+        out.push_str(&excluded.join(" / "));
+        out.push('\n');
+    }
     out.push_str("\n文字变化（- 删去，+ 新增，~ 改写）\n");
     let (del, ins, end) = if color {
         ("\x1b[31m", "\x1b[32m", "\x1b[0m")

@@ -219,3 +219,92 @@ fn a_side_may_be_a_report_toml() {
     assert!(changes(&json).is_empty(), "{:?}", changes(&json));
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn a_sentence_copied_with_a_phrase_changed_counts_and_the_fee_sentence_does_not() {
+    let new = next_year(|t| {
+        t.replace(
+            "一是镇级专栏信息更新不够及时，个别栏目存在空档期；二是政策解读形式较为单一，群众反映不易读懂。\n2022年报告提出的解读不足问题已通过增加图解得到部分改进。下一步，",
+            "今年主要问题是村级公开栏维护人手不足，线上线下内容偶有不一致。针对这一情况，2025年",
+        )
+        .replace(
+            "本镇按照县政务公开工作要点，完成了基层政务公开标准目录的更新。",
+            "本镇新开设了惠民资金公开专栏，按季度更新发放明细。",
+        )
+    });
+    let (code, json) = diff_json(&new);
+    assert_eq!(code, 1);
+    let section = |key: &str| {
+        json["text"]["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == key)
+            .unwrap()
+            .clone()
+    };
+    let five = section("problems");
+    let ratio = five["ratio"].as_f64().unwrap();
+    // The copied sentence (with 「下一步，」 changed to 「2025年」) is about half of 五.
+    assert!((0.3..0.7).contains(&ratio), "{five}");
+    assert!(five["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["op"] == "replaced"));
+    let six = section("other");
+    assert_eq!(six["reused_chars"], 0, "{six}");
+    assert!(six["excluded"][0]
+        .as_str()
+        .unwrap()
+        .contains("信息处理费"));
+    let reuse: Vec<_> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "D-REUSE")
+        .collect();
+    assert!(reuse
+        .iter()
+        .all(|d| !d["message"].as_str().unwrap().contains("六、")));
+    assert!(json["text"]["method"]
+        .as_str()
+        .unwrap()
+        .contains("连续 10 个字以上"));
+}
+
+#[test]
+fn one_very_long_sentence_is_compared_in_linear_time() {
+    // 40,000 characters in one sentence of 五, every 97th character changed in NEW: the
+    // figure is still measured (no character-level alignment of the pair is attempted).
+    let long: String = "镇村公开栏按月更新惠民政策解读图表问答"
+        .chars()
+        .cycle()
+        .take(40_000)
+        .collect();
+    let changed: String = long
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i % 97 == 0 { '改' } else { c })
+        .collect();
+    let with = |s: &str| {
+        old_text().replace(
+            "五、存在的主要问题及改进情况\n",
+            &format!("五、存在的主要问题及改进情况\n{s}。\n"),
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&old, with(&long)).unwrap();
+    std::fs::write(&new, with(&changed)).unwrap();
+    let out = Command::cargo_bin("gaogen")
+        .unwrap()
+        .args(["diff", "--format", "json"])
+        .args([&old, &new])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let five = &json["text"]["sections"][4];
+    assert!(five["new_chars"].as_u64().unwrap() > 40_000, "{five}");
+    assert!(five["ratio"].as_f64().unwrap() > 0.9, "{five}");
+}

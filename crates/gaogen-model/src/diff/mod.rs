@@ -3,6 +3,7 @@
 
 mod cells;
 mod rules;
+mod reuse;
 mod text;
 
 pub use cells::{CellChange, TableDiff};
@@ -53,7 +54,7 @@ impl ReportDiff {
                 .text
                 .sections
                 .iter()
-                .any(|s| s.reused_chars < s.new_chars)
+                .any(|s| !s.changes.is_empty() || s.reused_chars < s.new_chars)
     }
 }
 
@@ -117,11 +118,12 @@ pub fn diff(old: &Report, new: &Report, options: DiffOptions) -> ReportDiff {
                     "D-REUSE",
                     Severity::Warning,
                     format!(
-                        "「{}」有 {:.0}% 的文字与上一年报告相同（{} 字中 {} 字），超过 {:.0}%",
+                        "「{}」有 {:.0}% 的文字照抄上一年报告（{} 字中 {} 字落在连续 {} 字以上相同的片段里），超过 {:.0}%",
                         section.heading,
                         section.ratio * 100.0,
                         section.new_chars,
                         section.reused_chars,
+                        text.min_run,
                         options.reuse_threshold * 100.0
                     ),
                     section.span,

@@ -1,21 +1,26 @@
 //! How much of NEW's text was carried over from OLD, section by section.
 //!
-//! Sections are aligned one to one; inside a section the sentences are aligned with `similar`
-//! (patience diff). Sentences are compared with whitespace removed and every number masked, so
-//! 「2022年，我镇……」 carried into 2023 as 「2023年，我镇……」 still counts as carried over. A
-//! replaced sentence counts as carried over by its unchanged characters when it is at least 80%
-//! the same. Headings and tables are not part of the text; neither is the preamble (its legal
-//! formula is the same every year by design).
+//! The figure is measured by [`super::reuse`] (common runs of at least 10 characters, numbers
+//! masked, fixed wording excluded; see [`METHOD`]). For people the sentences are also aligned per
+//! section with `similar` (patience diff over the sentences' comparison forms) to list what was
+//! added, removed or rewritten; a rewritten sentence shows its character-level changes when both
+//! sentences are short enough for that to stay cheap. Headings and tables are not part of the
+//! text; neither is the preamble (its legal formula is the same every year by design).
 
-use crate::label::normalize;
+use super::reuse::{is_fixed_wording, likeness, Keyed, OldIndex, METHOD, MIN_RUN};
 use crate::schema::SECTIONS;
 use crate::{Report, SectionKey, Span};
 use serde::Serialize;
+use std::collections::HashMap;
 use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, TextDiff};
 
 /// Reuse over the whole report and per section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reuse {
+    /// How the figures were measured, in words.
+    pub method: &'static str,
+    /// Shortest common run of characters that counts as copied.
+    pub min_run: usize,
     pub new_chars: usize,
     pub reused_chars: usize,
     /// `reused_chars / new_chars`, 0 when NEW has no text.
@@ -31,9 +36,13 @@ pub struct SectionReuse {
     pub heading: String,
     /// NEW's section.
     pub span: Option<Span>,
+    /// Characters of NEW's section counted (whitespace and fixed wording not counted).
     pub new_chars: usize,
+    /// Of these, characters inside a run also found in OLD.
     pub reused_chars: usize,
     pub ratio: f64,
+    /// NEW's sentences left out as required fixed wording (the fee sentence, notes, sub-headings).
+    pub excluded: Vec<String>,
     /// Sentences kept unchanged (up to numbers).
     pub unchanged_sentences: usize,
     /// Every sentence that was added, removed or rewritten, in NEW's order.
@@ -62,14 +71,22 @@ pub struct SentenceChange {
     pub op: SentenceOp,
     pub old: Option<String>,
     pub new: Option<String>,
-    /// For a replaced sentence: the character-level differences (`equal`, `delete`, `insert`).
+    /// For a replaced sentence: the character-level differences (`equal`, `delete`, `insert`);
+    /// empty when the two sentences are too long to compare character by character.
     pub pieces: Vec<Piece>,
 }
 
+/// A sentence of a section, and whether it is a whole paragraph by itself.
+struct Sentence {
+    text: String,
+    whole_paragraph: bool,
+}
+
 /// Sentences of a section's paragraphs, split after 。！？； and line ends.
-fn sentences(report: &Report, key: SectionKey) -> Vec<String> {
+fn sentences(report: &Report, key: SectionKey) -> Vec<Sentence> {
     let mut out = Vec::new();
     for p in &report.section(key).paragraphs {
+        let first = out.len();
         let mut current = String::new();
         for c in p.text.chars() {
             current.push(c);
@@ -78,28 +95,46 @@ fn sentences(report: &Report, key: SectionKey) -> Vec<String> {
             }
         }
         push_sentence(&mut out, &mut current);
+        if out.len() == first + 1 {
+            out[first].whole_paragraph = true;
+        }
     }
     out
 }
 
-fn push_sentence(out: &mut Vec<String>, current: &mut String) {
+fn push_sentence(out: &mut Vec<Sentence>, current: &mut String) {
     let s = current.trim();
     if s.chars().count() >= 4 {
-        out.push(s.to_string());
+        out.push(Sentence {
+            text: s.to_string(),
+            whole_paragraph: false,
+        });
     }
     current.clear();
 }
 
-/// Below this character similarity a sentence in the place of another is a new sentence, not a
-/// rewrite of the old one.
-const REWRITE: f32 = 0.5;
+/// Below this likeness a sentence in the place of another is a new sentence, not a rewrite of
+/// the old one.
+const REWRITE: f64 = 0.5;
 
-/// The comparison form: normalized, every run of digits as 「#」.
+/// Runs compared when pairing two sentences (shorter than [`MIN_RUN`]: one sentence with another).
+const PAIR_RUN: usize = 4;
+
+/// Longest pair of sentences (product of their lengths) compared character by character, and the
+/// budget for a whole report: past these the pieces are left out, so time stays linear.
+const PIECES_PAIR: usize = 400 * 400;
+const PIECES_BUDGET: usize = 16_000_000;
+
+/// The comparison key of a sentence for the alignment: its comparison form.
 fn key(sentence: &str) -> String {
     let mut out = String::new();
     let mut in_number = false;
-    for c in normalize(sentence).chars() {
-        if c.is_ascii_digit() {
+    for c in sentence.chars().filter(|c| !c.is_whitespace()) {
+        let c = match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            _ => c,
+        };
+        if c.is_ascii_digit() || (in_number && c == '.') {
             if !in_number {
                 out.push('#');
             }
@@ -112,10 +147,6 @@ fn key(sentence: &str) -> String {
     out
 }
 
-fn chars(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_whitespace()).count()
-}
-
 fn ratio(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0
@@ -124,17 +155,18 @@ fn ratio(part: usize, whole: usize) -> f64 {
     }
 }
 
-/// A rewritten sentence: its character-level pieces and how many characters were kept.
-fn rewritten(old: &str, new: &str) -> (Vec<Piece>, usize) {
+/// The character-level pieces of a rewritten sentence, when cheap enough.
+fn pieces(old: &str, new: &str, budget: &mut usize) -> Vec<Piece> {
+    let cost = old.chars().count() * new.chars().count();
+    if cost > PIECES_PAIR || cost > *budget {
+        return Vec::new();
+    }
+    *budget -= cost;
     let diff = TextDiff::from_chars(old, new);
     let mut pieces: Vec<Piece> = Vec::new();
-    let mut kept = 0;
     for change in diff.iter_all_changes() {
         let tag = match change.tag() {
-            ChangeTag::Equal => {
-                kept += 1;
-                "equal"
-            }
+            ChangeTag::Equal => "equal",
             ChangeTag::Delete => "delete",
             ChangeTag::Insert => "insert",
         };
@@ -146,52 +178,41 @@ fn rewritten(old: &str, new: &str) -> (Vec<Piece>, usize) {
             }),
         }
     }
-    let similar_enough = diff.ratio() >= 0.8;
-    (pieces, if similar_enough { kept } else { 0 })
+    pieces
 }
 
-fn section_reuse(old: &Report, new: &Report, key: SectionKey) -> SectionReuse {
-    let (before, after) = (sentences(old, key), sentences(new, key));
-    let (before_keys, after_keys): (Vec<String>, Vec<String>) = (
-        before.iter().map(|s| key_of(s)).collect(),
-        after.iter().map(|s| key_of(s)).collect(),
-    );
-    let mut reused = 0;
+fn change(op: SentenceOp, old: Option<&Sentence>, new: Option<&Sentence>) -> SentenceChange {
+    SentenceChange {
+        op,
+        old: old.map(|s| s.text.clone()),
+        new: new.map(|s| s.text.clone()),
+        pieces: Vec::new(),
+    }
+}
+
+/// Added, removed and rewritten sentences of one section, and how many stayed the same.
+fn changes(before: &[Sentence], after: &[Sentence], budget: &mut usize) -> (usize, Vec<SentenceChange>) {
+    let before_keys: Vec<String> = before.iter().map(|s| key(&s.text)).collect();
+    let after_keys: Vec<String> = after.iter().map(|s| key(&s.text)).collect();
     let mut unchanged = 0;
-    let mut changes = Vec::new();
+    let mut out = Vec::new();
     for op in capture_diff_slices(Algorithm::Patience, &before_keys, &after_keys) {
         match op {
-            DiffOp::Equal { new_index, len, .. } => {
-                unchanged += len;
-                reused += after[new_index..new_index + len]
-                    .iter()
-                    .map(|s| chars(s))
-                    .sum::<usize>();
-            }
+            DiffOp::Equal { len, .. } => unchanged += len,
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => {
-                for s in &before[old_index..old_index + old_len] {
-                    changes.push(SentenceChange {
-                        op: SentenceOp::Deleted,
-                        old: Some(s.clone()),
-                        new: None,
-                        pieces: Vec::new(),
-                    });
-                }
-            }
+            } => out.extend(
+                before[old_index..old_index + old_len]
+                    .iter()
+                    .map(|s| change(SentenceOp::Deleted, Some(s), None)),
+            ),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => {
-                for s in &after[new_index..new_index + new_len] {
-                    changes.push(SentenceChange {
-                        op: SentenceOp::Inserted,
-                        old: None,
-                        new: Some(s.clone()),
-                        pieces: Vec::new(),
-                    });
-                }
-            }
+            } => out.extend(
+                after[new_index..new_index + new_len]
+                    .iter()
+                    .map(|s| change(SentenceOp::Inserted, None, Some(s))),
+            ),
             DiffOp::Replace {
                 old_index,
                 old_len,
@@ -200,83 +221,125 @@ fn section_reuse(old: &Report, new: &Report, key: SectionKey) -> SectionReuse {
             } => {
                 let olds = &before[old_index..old_index + old_len];
                 let news = &after[new_index..new_index + new_len];
-                for k in 0..old_len.max(new_len) {
-                    match (olds.get(k), news.get(k)) {
-                        (Some(o), Some(n))
-                            if TextDiff::from_chars(o.as_str(), n.as_str()).ratio() >= REWRITE =>
-                        {
-                            let (pieces, kept) = rewritten(o, n);
-                            reused += kept;
-                            changes.push(SentenceChange {
-                                op: SentenceOp::Replaced,
-                                old: Some(o.clone()),
-                                new: Some(n.clone()),
-                                pieces,
-                            });
-                        }
-                        (Some(o), Some(n)) => {
-                            changes.push(SentenceChange {
-                                op: SentenceOp::Deleted,
-                                old: Some(o.clone()),
-                                new: None,
-                                pieces: Vec::new(),
-                            });
-                            changes.push(SentenceChange {
-                                op: SentenceOp::Inserted,
-                                old: None,
-                                new: Some(n.clone()),
-                                pieces: Vec::new(),
-                            });
-                        }
-                        (Some(o), None) => changes.push(SentenceChange {
-                            op: SentenceOp::Deleted,
-                            old: Some(o.clone()),
-                            new: None,
-                            pieces: Vec::new(),
-                        }),
-                        (None, Some(n)) => changes.push(SentenceChange {
-                            op: SentenceOp::Inserted,
-                            old: None,
-                            new: Some(n.clone()),
-                            pieces: Vec::new(),
-                        }),
-                        (None, None) => {}
-                    }
-                }
+                replaced(olds, news, budget, &mut out);
             }
         }
     }
-    let new_chars = after.iter().map(|s| chars(s)).sum();
-    let section = SECTIONS
+    (unchanged, out)
+}
+
+/// A block of sentences replaced by another: each new sentence is paired with the old sentence
+/// sharing most of its 4-character windows (windows shared by many sentences are common phrases
+/// and not looked at, which keeps this linear), and is a rewrite of it when alike enough.
+fn replaced(
+    olds: &[Sentence],
+    news: &[Sentence],
+    budget: &mut usize,
+    out: &mut Vec<SentenceChange>,
+) {
+    const COMMON: usize = 8;
+    let old_keyed: Vec<Keyed> = olds.iter().map(|s| Keyed::new(&s.text)).collect();
+    let mut by_window: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, k) in old_keyed.iter().enumerate() {
+        for h in k.windows(PAIR_RUN) {
+            let list = by_window.entry(h).or_default();
+            if list.last() != Some(&i) && list.len() <= COMMON {
+                list.push(i);
+            }
+        }
+    }
+    let mut used = vec![false; olds.len()];
+    for n in news {
+        let keyed = Keyed::new(&n.text);
+        let mut hits: HashMap<usize, usize> = HashMap::new();
+        for h in keyed.windows(PAIR_RUN) {
+            if let Some(list) = by_window.get(&h).filter(|l| l.len() <= COMMON) {
+                for &i in list {
+                    *hits.entry(i).or_default() += 1;
+                }
+            }
+        }
+        let best = hits
+            .into_iter()
+            .filter(|&(i, _)| !used[i])
+            .max_by_key(|&(i, count)| (count, std::cmp::Reverse(i)))
+            .map(|(i, _)| i)
+            .filter(|&i| likeness(&old_keyed[i], &keyed, PAIR_RUN) >= REWRITE);
+        match best {
+            Some(i) => {
+                used[i] = true;
+                let mut c = change(SentenceOp::Replaced, Some(&olds[i]), Some(n));
+                c.pieces = pieces(&olds[i].text, &n.text, budget);
+                out.push(c);
+            }
+            None => out.push(change(SentenceOp::Inserted, None, Some(n))),
+        }
+    }
+    out.extend(
+        olds.iter()
+            .zip(&used)
+            .filter(|(_, &u)| !u)
+            .map(|(o, _)| change(SentenceOp::Deleted, Some(o), None)),
+    );
+}
+
+fn section_reuse(
+    old_index: &OldIndex,
+    before: &[Sentence],
+    new: &Report,
+    key: SectionKey,
+    budget: &mut usize,
+) -> SectionReuse {
+    let after = sentences(new, key);
+    let (unchanged, changes) = changes(before, &after, budget);
+    let (mut new_chars, mut reused, mut excluded) = (0, 0, Vec::new());
+    for s in &after {
+        if is_fixed_wording(&s.text, s.whole_paragraph) {
+            excluded.push(s.text.clone());
+            continue;
+        }
+        let keyed = Keyed::new(&s.text);
+        new_chars += keyed.written();
+        reused += old_index.copied(&keyed);
+    }
+    let heading = SECTIONS
         .iter()
         .find(|s| s.key == key)
         .map(|s| s.heading())
         .unwrap_or_default();
     SectionReuse {
         key,
-        heading: section,
+        heading,
         span: new.section(key).span,
         new_chars,
-        reused_chars: reused.min(new_chars),
-        ratio: ratio(reused.min(new_chars), new_chars),
+        reused_chars: reused,
+        ratio: ratio(reused, new_chars),
+        excluded,
         unchanged_sentences: unchanged,
         changes,
     }
 }
 
-fn key_of(s: &str) -> String {
-    key(s)
-}
-
 /// Reuse of OLD's text in NEW.
 pub(crate) fn reuse(old: &Report, new: &Report) -> Reuse {
+    let before: Vec<Vec<Sentence>> = SECTIONS.iter().map(|s| sentences(old, s.key)).collect();
+    let keyed: Vec<Keyed> = before
+        .iter()
+        .flatten()
+        .map(|s| Keyed::new(&s.text))
+        .collect();
+    let index = OldIndex::new(&keyed, MIN_RUN);
+    let mut budget = PIECES_BUDGET;
     let sections: Vec<SectionReuse> = SECTIONS
         .iter()
-        .map(|s| section_reuse(old, new, s.key))
+        .zip(&before)
+        .map(|(s, b)| section_reuse(&index, b, new, s.key, &mut budget))
         .collect();
     let new_chars = sections.iter().map(|s| s.new_chars).sum();
     let reused_chars = sections.iter().map(|s| s.reused_chars).sum();
     Reuse {
+        method: METHOD,
+        min_run: MIN_RUN,
         new_chars,
         reused_chars,
         ratio: ratio(reused_chars, new_chars),
@@ -298,11 +361,12 @@ mod tests {
     }
 
     #[test]
-    fn rewritten_sentences_keep_their_common_characters() {
-        let (pieces, kept) = rewritten("全年公开信息一百条。", "全年公开信息二百条。");
-        assert_eq!(kept, 9);
-        assert!(pieces.iter().any(|p| p.tag == "insert" && p.text == "二"));
-        let (_, kept) = rewritten("完全不同的一句话。", "另外一件事情发生了。");
-        assert_eq!(kept, 0);
+    fn rewritten_sentences_show_their_changed_characters() {
+        let mut budget = PIECES_BUDGET;
+        let p = pieces("全年公开信息一百条。", "全年公开信息二百条。", &mut budget);
+        assert!(p.iter().any(|p| p.tag == "insert" && p.text == "二"));
+        assert!(p.iter().any(|p| p.tag == "delete" && p.text == "一"));
+        let long = "很".repeat(1000);
+        assert!(pieces(&long, &long, &mut budget).is_empty());
     }
 }
