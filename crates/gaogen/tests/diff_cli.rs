@@ -254,10 +254,7 @@ fn a_sentence_copied_with_a_phrase_changed_counts_and_the_fee_sentence_does_not(
         .any(|c| c["op"] == "replaced"));
     let six = section("other");
     assert_eq!(six["reused_chars"], 0, "{six}");
-    assert!(six["excluded"][0]
-        .as_str()
-        .unwrap()
-        .contains("信息处理费"));
+    assert!(six["excluded"][0].as_str().unwrap().contains("信息处理费"));
     let reuse: Vec<_> = json["diagnostics"]
         .as_array()
         .unwrap()

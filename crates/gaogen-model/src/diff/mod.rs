@@ -2,8 +2,8 @@
 //! year and agency), and how much text was carried over.
 
 mod cells;
-mod rules;
 mod reuse;
+mod rules;
 mod text;
 
 pub use cells::{CellChange, TableDiff};

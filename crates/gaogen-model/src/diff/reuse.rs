@@ -95,7 +95,10 @@ impl OldIndex {
             }
             let from = start.max(covered_to);
             let to = start + self.run;
-            copied += s.weights[from..to].iter().map(|&w| w as usize).sum::<usize>();
+            copied += s.weights[from..to]
+                .iter()
+                .map(|&w| w as usize)
+                .sum::<usize>();
             covered_to = to;
         }
         copied
@@ -168,8 +171,10 @@ mod tests {
 
     #[test]
     fn a_changed_phrase_leaves_the_rest_copied() {
-        let old = Keyed::new("针对存在问题，下一步，将切实抓好以下工作：一是扎实推进依申请公开工作。");
-        let new = Keyed::new("针对存在问题，2025年我们将切实抓好以下工作：一是扎实推进依申请公开工作。");
+        let old =
+            Keyed::new("针对存在问题，下一步，将切实抓好以下工作：一是扎实推进依申请公开工作。");
+        let new =
+            Keyed::new("针对存在问题，2025年我们将切实抓好以下工作：一是扎实推进依申请公开工作。");
         let index = OldIndex::new([&old], MIN_RUN);
         let copied = index.copied(&new);
         // Everything after 「将」 is copied (24 characters), the changed start is not.

@@ -11,8 +11,8 @@ use super::reuse::{is_fixed_wording, likeness, Keyed, OldIndex, METHOD, MIN_RUN}
 use crate::schema::SECTIONS;
 use crate::{Report, SectionKey, Span};
 use serde::Serialize;
-use std::collections::HashMap;
 use similar::{capture_diff_slices, Algorithm, ChangeTag, DiffOp, TextDiff};
+use std::collections::HashMap;
 
 /// Reuse over the whole report and per section.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -191,7 +191,11 @@ fn change(op: SentenceOp, old: Option<&Sentence>, new: Option<&Sentence>) -> Sen
 }
 
 /// Added, removed and rewritten sentences of one section, and how many stayed the same.
-fn changes(before: &[Sentence], after: &[Sentence], budget: &mut usize) -> (usize, Vec<SentenceChange>) {
+fn changes(
+    before: &[Sentence],
+    after: &[Sentence],
+    budget: &mut usize,
+) -> (usize, Vec<SentenceChange>) {
     let before_keys: Vec<String> = before.iter().map(|s| key(&s.text)).collect();
     let after_keys: Vec<String> = after.iter().map(|s| key(&s.text)).collect();
     let mut unchanged = 0;
