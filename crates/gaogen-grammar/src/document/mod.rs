@@ -1,0 +1,225 @@
+//! Assembling the report: title block, preamble, the six sections and their paragraphs, and the
+//! table region handed to [`crate::tables`].
+
+mod headings;
+mod paragraphs;
+mod title;
+
+use crate::lines::{self, LineShape};
+use crate::source::SourceLine;
+use crate::tables::{read_tables, RegionLine};
+use gaogen_model::schema::{SectionKey, SECTIONS};
+use gaogen_model::{
+    Finding, FindingKind, InputKind, Paragraph, Report, Section, SourceInfo, YearSource,
+};
+use headings::{find_headings, FoundHeading};
+use paragraphs::{is_wrapped, paragraphs, split_closing, Style};
+use title::{agency_of, find_year, title_block};
+
+/// Reads a whole report from its lines.
+pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) -> Report {
+    let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
+    let shapes: Vec<LineShape<'_>> = lines::shapes(&texts);
+    let mut findings = Vec::new();
+
+    let found: Vec<FoundHeading> = find_headings(source, &shapes);
+    let first_heading = found.first().map_or(source.len(), |h| h.line);
+
+    // Title block and preamble.
+    let (title, title_end) = title_block(source, &shapes, first_heading);
+    let preamble_start = title_end.unwrap_or(0);
+    let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
+    let (mut year, mut year_source) = (find_year(&title_text), Some(YearSource::Title));
+    if year.is_none() {
+        year = source[preamble_start..first_heading]
+            .iter()
+            .find_map(|l| find_year(&l.text));
+        year_source = Some(YearSource::Preamble);
+    }
+    if year.is_none() {
+        year = source[first_heading..]
+            .iter()
+            .take(40)
+            .find_map(|l| find_year(&l.text));
+        year_source = Some(YearSource::Body);
+    }
+    let year_source = year.and(year_source);
+    let agency = title.as_ref().and_then(|t| agency_of(&t.value));
+    if title.is_none() {
+        findings.push(Finding::new(
+            FindingKind::TitleMissing,
+            "没有找到报告标题（机关名称 + 年份 + 政府信息公开工作年度报告）",
+            None,
+        ));
+    }
+    if year.is_none() {
+        findings.push(Finding::new(
+            FindingKind::YearMissing,
+            "无法确定报告年度：标题和前言中都没有「XXXX年」",
+            None,
+        ));
+    }
+
+    // Which section each line belongs to.
+    let mut section_of = vec![None; source.len()];
+    for (k, h) in found.iter().enumerate() {
+        let end = found.get(k + 1).map_or(source.len(), |n| n.line);
+        for s in &mut section_of[h.line + 1..end] {
+            *s = Some(h.key);
+        }
+    }
+
+    // The table region: from the first of sections 二–四 to the first of 五–六 after it.
+    let is_table_section = |k: SectionKey| {
+        matches!(
+            k,
+            SectionKey::ActiveDisclosure
+                | SectionKey::Applications
+                | SectionKey::ReviewsAndLitigation
+        )
+    };
+    let region_start = found
+        .iter()
+        .find(|h| is_table_section(h.key))
+        .or_else(|| found.iter().find(|h| h.key == SectionKey::Overview))
+        .map_or(first_heading, |h| h.line + 1);
+    let region_end = found
+        .iter()
+        .find(|h| {
+            h.line >= region_start && matches!(h.key, SectionKey::Problems | SectionKey::Other)
+        })
+        .map_or(source.len(), |h| h.line);
+    let region_lines: Vec<RegionLine<'_>> = (region_start..region_end.max(region_start))
+        .filter(|&i| !found.iter().any(|h| h.line == i))
+        .map(|i| RegionLine {
+            source: &source[i],
+            shape: &shapes[i],
+            section: section_of[i],
+        })
+        .collect();
+    let region_index: Vec<usize> = (region_start..region_end.max(region_start))
+        .filter(|&i| !found.iter().any(|h| h.line == i))
+        .collect();
+    let read = read_tables(&region_lines, year);
+    // Lines that are not running text: table content, and (below) section headings.
+    let mut table_line = vec![false; source.len()];
+    for (k, &i) in region_index.iter().enumerate() {
+        table_line[i] = read.is_table_line[k];
+    }
+
+    for h in &found {
+        table_line[h.line] = true;
+    }
+    let style = if input == InputKind::Html {
+        Style::Blocks
+    } else if is_wrapped(source, &shapes, &table_line) {
+        Style::Wrapped
+    } else {
+        Style::OnePerLine
+    };
+    let preamble = paragraphs(
+        source,
+        &shapes,
+        preamble_start..first_heading,
+        &table_line,
+        style,
+    );
+
+    // Sections in official order.
+    let mut sections = Vec::with_capacity(6);
+    let mut previous_line = None;
+    for def in &SECTIONS {
+        let Some((k, h)) = found.iter().enumerate().find(|(_, h)| h.key == def.key) else {
+            findings.push({
+                let mut f = Finding::new(
+                    FindingKind::SectionMissing,
+                    format!(
+                        "缺少第{}部分「{}」的标题",
+                        gaogen_model::schema::CHINESE_NUMERALS[usize::from(def.number) - 1],
+                        def.heading()
+                    ),
+                    None,
+                );
+                f.expected = Some(def.heading());
+                f
+            });
+            sections.push(Section {
+                key: def.key,
+                number: def.number,
+                official_heading: def.heading(),
+                found: false,
+                heading: None,
+                span: None,
+                paragraphs: Vec::new(),
+            });
+            continue;
+        };
+        if previous_line.is_some_and(|p| h.line < p) {
+            let mut f = Finding::new(
+                FindingKind::SectionOutOfOrder,
+                format!("「{}」的位置与官方顺序不符", h.heading.text),
+                Some(h.heading.span),
+            );
+            f.expected = Some(def.heading());
+            findings.push(f);
+        }
+        previous_line = Some(h.line);
+        if !h.heading.quality.is_official() {
+            let mut f = Finding::new(
+                FindingKind::SectionHeadingVariant,
+                format!(
+                    "标题「{}」不是官方写法，应为「{}」",
+                    h.heading.text,
+                    def.heading()
+                ),
+                Some(h.heading.span),
+            );
+            f.expected = Some(def.heading());
+            f.found = Some(h.heading.text.clone());
+            findings.push(f);
+        }
+        let end = found.get(k + 1).map_or(source.len(), |n| n.line);
+        let mut paras = Vec::new();
+        if let Some((text, span)) = &h.rest {
+            paras.push(Paragraph::new(text.clone(), *span));
+        }
+        paras.extend(paragraphs(
+            source,
+            &shapes,
+            h.line + 1..end,
+            &table_line,
+            style,
+        ));
+        let last = (h.line..end)
+            .rev()
+            .find(|&i| !matches!(shapes[i], LineShape::Blank))
+            .unwrap_or(h.line);
+        sections.push(Section {
+            key: def.key,
+            number: def.number,
+            official_heading: def.heading(),
+            found: true,
+            heading: Some(h.heading.clone()),
+            span: Some(h.heading.span.cover(source[last].whole())),
+            paragraphs: paras,
+        });
+    }
+    findings.extend(read.findings);
+    let closing = split_closing(&mut sections, agency.as_deref());
+    Report {
+        source: SourceInfo {
+            encoding: encoding.to_string(),
+            input,
+            lines: source.last().map_or(0, |l| l.origin.line),
+        },
+        title,
+        agency,
+        year,
+        year_source,
+        preamble,
+        sections,
+        closing,
+        tables: read.tables,
+        findings,
+    }
+}

@@ -1,0 +1,211 @@
+//! Paragraphs of running text: how lines join (one per line, wrapped PDF text, HTML blocks),
+//! and the signature split off the end.
+
+use crate::lines::LineShape;
+use crate::source::SourceLine;
+use gaogen_model::label::normalize;
+use gaogen_model::{Paragraph, Section};
+
+/// A date alone on a line: 「2024年1月19日」, 「2024-01-19」.
+pub(super) fn is_date(text: &str) -> bool {
+    // 「2024年12月31日」 with spaces fits in 40 bytes; longer lines are never a bare date.
+    if text.len() > 40 {
+        return false;
+    }
+    let n = normalize(text);
+    let digits = n.chars().filter(char::is_ascii_digit).count();
+    let only =
+        |seps: &[char]| n.chars().all(|c| c.is_ascii_digit() || seps.contains(&c)) && digits >= 6;
+    (n.ends_with('日') && n.contains('年') && n.contains('月') && only(&['年', '月', '日']))
+        || only(&['-', '.', '/'])
+}
+
+/// Takes the signature off the end of the last section: trailing short lines that are a date
+/// (「2024年1月19日」, 「2024-01-19」) or an agency's name (the report's, or one ending in
+/// 人民政府, 办公室, 局, 委员会 …).
+pub(super) fn split_closing(sections: &mut [Section], agency: Option<&str>) -> Vec<Paragraph> {
+    let Some(last) = sections.iter_mut().rev().find(|s| s.found) else {
+        return Vec::new();
+    };
+    let is_agency = |t: &str| {
+        let n = normalize(t);
+        n.chars().count() <= 30
+            && !n.contains(['。', '，', ',', '：', ':'])
+            && (agency.is_some_and(|a| n == normalize(a) || n.ends_with(&normalize(a)))
+                || [
+                    "人民政府",
+                    "办公室",
+                    "办公厅",
+                    "局",
+                    "委员会",
+                    "街道办事处",
+                    "管理委员会",
+                ]
+                .iter()
+                .any(|s| n.ends_with(s)))
+    };
+    let mut closing = Vec::new();
+    while let Some(p) = last.paragraphs.last() {
+        if last.paragraphs.len() > 1
+            && (is_date(&p.text) || is_agency(&p.text))
+            && closing.len() < 3
+        {
+            closing.insert(0, last.paragraphs.pop().expect("checked"));
+        } else {
+            break;
+        }
+    }
+    closing
+}
+
+fn is_text_line(shapes: &[LineShape<'_>], table_line: &[bool], i: usize) -> bool {
+    matches!(shapes[i], LineShape::Cells { .. }) && !table_line[i]
+}
+
+fn is_indented(line: &SourceLine) -> bool {
+    line.text.starts_with("  ") || line.text.starts_with('\t')
+}
+
+/// Whether the text is *wrapped*: lines broken mid-sentence, paragraphs started by indentation.
+pub(super) fn is_wrapped(
+    source: &[SourceLine],
+    shapes: &[LineShape<'_>],
+    table_line: &[bool],
+) -> bool {
+    let text: Vec<&SourceLine> = (0..source.len())
+        .filter(|&i| is_text_line(shapes, table_line, i))
+        .map(|i| &source[i])
+        .collect();
+    let indented = text.iter().filter(|l| is_indented(l)).count();
+    let flush: Vec<_> = text.iter().filter(|l| !is_indented(l)).collect();
+    let mid_sentence = flush
+        .iter()
+        .filter(|l| !ends_sentence(l.text.trim_end()))
+        .count();
+    indented >= 2 && mid_sentence * 2 >= flush.len()
+}
+
+/// How lines make paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Style {
+    /// Copies and exports: a paragraph ends at a blank line or a sentence end.
+    OnePerLine,
+    /// PDF extraction: lines break mid-sentence, a paragraph starts with an indented line, blank
+    /// lines only surround page breaks.
+    Wrapped,
+    /// HTML: every line is a block of the page and a paragraph of its own.
+    Blocks,
+}
+
+/// Paragraphs of running text in `range`, skipping table lines. In every style an ordinal
+/// (「（一）」, 「一是」, 「1.」) starts a new paragraph, and a short ordinal line (a sub-heading)
+/// stands alone.
+pub(super) fn paragraphs(
+    source: &[SourceLine],
+    shapes: &[LineShape<'_>],
+    range: std::ops::Range<usize>,
+    table_line: &[bool],
+    style: Style,
+) -> Vec<Paragraph> {
+    let wrapped = style == Style::Wrapped;
+    let is_text = |i: usize| is_text_line(shapes, table_line, i);
+    let indented = |i: usize| is_indented(&source[i]);
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut open = false;
+    for i in range {
+        if !is_text(i) {
+            let blank = matches!(shapes[i], LineShape::Blank | LineShape::PageNumber);
+            if !(wrapped && blank) {
+                open = false;
+            }
+            continue;
+        }
+        let line = &source[i];
+        let text = strip_markdown(line.text.trim());
+        if text.is_empty() {
+            continue;
+        }
+        let starts_item = starts_with_ordinal(&text);
+        let sub_heading =
+            starts_item && text.chars().count() <= 24 && !text.contains(['。', '；', '，']);
+        let date = is_date(&text);
+        if open && style != Style::Blocks && !starts_item && !date && !(wrapped && indented(i)) {
+            if let Some(last) = out.last_mut() {
+                last.push_line(&text, line.whole());
+                open = wrapped || !ends_sentence(&text);
+                continue;
+            }
+        }
+        open = !sub_heading && !date && (wrapped || !ends_sentence(&text));
+        out.push(Paragraph::new(text, line.whole()));
+    }
+    out
+}
+
+/// Paragraph text without markdown heading marks and emphasis.
+fn strip_markdown(text: &str) -> String {
+    text.trim_start_matches('#')
+        .trim()
+        .replace("**", "")
+        .replace("__", "")
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.ends_with(['。', '！', '？', '：', ':', '；', '」', '”', '）', ')'])
+}
+
+fn starts_with_ordinal(text: &str) -> bool {
+    let head: String = text.chars().take(8).collect();
+    let n = normalize(&head);
+    gaogen_model::label::split_ordinal(&n).0.is_some()
+        || ["一是", "二是", "三是", "四是", "五是", "六是"]
+            .iter()
+            .any(|p| n.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::text_lines;
+
+    fn paras(text: &str, style: Style) -> Vec<String> {
+        let source = text_lines(text);
+        let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
+        let shapes = crate::lines::shapes(&texts);
+        let table_line = vec![false; source.len()];
+        paragraphs(&source, &shapes, 0..source.len(), &table_line, style)
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn dates_alone_on_a_line() {
+        assert!(is_date("2024年1月19日"));
+        assert!(is_date("2024-01-19"));
+        assert!(!is_date("2024年本机关收到申请"));
+    }
+
+    #[test]
+    fn lines_join_until_a_sentence_ends_or_an_ordinal_starts() {
+        let text = "本机关全年共收到申请\n13件。\n（一）主动公开\n一是加强领导。\n";
+        assert_eq!(
+            paras(text, Style::OnePerLine),
+            vec![
+                "本机关全年共收到申请13件。",
+                "（一）主动公开",
+                "一是加强领导。"
+            ]
+        );
+        assert_eq!(paras("甲\n乙\n", Style::Blocks), vec!["甲", "乙"]);
+    }
+
+    #[test]
+    fn wrapped_text_starts_paragraphs_at_indentation() {
+        let text = "  本机关全年\n共收到申请。\n  第二段\n继续。\n";
+        assert_eq!(
+            paras(text, Style::Wrapped),
+            vec!["本机关全年共收到申请。", "第二段继续。"]
+        );
+    }
+}

@@ -1,0 +1,255 @@
+//! Placing one row's values in the official cells: in order when the count fits, by `|` grid
+//! position, or not at all (ambiguous); and the findings about labels as written.
+
+use super::raw::{GridCell, HeaderSeen, RawRow};
+use gaogen_model::label::MatchQuality;
+use gaogen_model::schema::{
+    RowDef, RowKind, TableSchema, ValueKind, VariantKind, T2_2019, T2_2021,
+};
+use gaogen_model::{
+    Cell, CellValue, Finding, FindingKind, Located, Row, RowStatus, Span, TableKey,
+};
+
+pub(super) fn finding(
+    kind: FindingKind,
+    table: TableKey,
+    message: String,
+    span: Option<Span>,
+) -> Finding {
+    let mut f = Finding::new(kind, message, span);
+    f.table = Some(table);
+    f
+}
+
+pub(super) fn column_label(schema: &TableSchema, id: &str) -> &'static str {
+    schema
+        .column(id)
+        .or_else(|| [&T2_2021, &T2_2019].iter().find_map(|s| s.column(id)))
+        .map_or("", |c| c.label)
+}
+
+pub(super) fn raw_text(value: &CellValue) -> &str {
+    match value {
+        CellValue::Count { raw, .. } | CellValue::Amount { raw, .. } | CellValue::Text { raw } => {
+            raw
+        }
+        CellValue::Empty { marker } => marker,
+        CellValue::Missing => "",
+    }
+}
+
+/// A finding for a label written otherwise than the official text (wrapping is not a defect).
+pub(super) fn report_label(
+    findings: &mut Vec<Finding>,
+    key: TableKey,
+    quality: MatchQuality,
+    written: &Located<String>,
+    official: &str,
+    row: Option<&'static str>,
+    column: Option<&'static str>,
+) {
+    let what = match quality {
+        MatchQuality::Exact | MatchQuality::Prefix { .. } => return,
+        MatchQuality::Variant {
+            variant: VariantKind::Outdated,
+            ..
+        } => "旧版格式的标签",
+        MatchQuality::Variant {
+            variant: VariantKind::Typo,
+            ..
+        }
+        | MatchQuality::Fuzzy { .. } => "标签有误",
+        MatchQuality::Variant {
+            variant: VariantKind::Variant,
+            ..
+        } => "非官方写法的标签",
+    };
+    let mut f = finding(
+        FindingKind::LabelVariant,
+        key,
+        format!(
+            "{}{what}「{}」，官方文字为「{official}」",
+            key.name(),
+            written.value
+        ),
+        Some(written.span),
+    );
+    f.row = row;
+    f.column = column;
+    f.expected = Some(official.to_string());
+    f.found = Some(written.value.clone());
+    findings.push(f);
+}
+
+pub(super) fn place_row(
+    key: TableKey,
+    schema: &TableSchema,
+    headers: &[HeaderSeen],
+    def: &'static RowDef,
+    raw: &RawRow,
+    quality: MatchQuality,
+    findings: &mut Vec<Finding>,
+) -> Row {
+    let n = def.columns.len();
+    let mut row = Row {
+        id: def.id,
+        label: def.label,
+        kind: def.kind,
+        status: RowStatus::Found,
+        label_as_written: (!raw.label.value.is_empty()).then(|| raw.label.clone()),
+        label_quality: (!raw.label.value.is_empty()).then_some(quality),
+        cells: Vec::with_capacity(n),
+        unplaced: Vec::new(),
+    };
+    let cell = |c: &'static str, value: CellValue, span: Option<Span>| Cell {
+        column: c,
+        label: column_label(schema, c),
+        value: as_column_kind(schema, c, value),
+        span,
+    };
+    let label_end = Some(raw.label.span);
+    if raw.values.len() == n {
+        for (&c, v) in def.columns.iter().zip(&raw.values) {
+            row.cells.push(cell(c, v.value.clone(), Some(v.span)));
+        }
+    } else if let Some(by_position) = grid_values(headers, def, raw) {
+        for (&c, v) in def.columns.iter().zip(by_position) {
+            match v {
+                Some(located) => row.cells.push(cell(c, located.value, Some(located.span))),
+                None => row.cells.push(cell(c, CellValue::Missing, label_end)),
+            }
+        }
+    } else if raw.values.is_empty() && def.kind == RowKind::Group {
+        // A group label without a subtotal.
+    } else {
+        row.status = if raw.values.is_empty() {
+            RowStatus::Found
+        } else {
+            RowStatus::Ambiguous
+        };
+        for &c in def.columns {
+            row.cells.push(cell(c, CellValue::Missing, label_end));
+        }
+        row.unplaced = raw.values.clone();
+        let message = if raw.values.is_empty() {
+            format!("{}「{}」只有标签，没有数值", key.name(), def.label)
+        } else {
+            format!(
+                "{}「{}」有 {} 个数值，但该行有 {n} 列：无法确定哪一列缺失，未放入表格",
+                key.name(),
+                def.label,
+                raw.values.len()
+            )
+        };
+        let kind = if raw.values.is_empty() {
+            FindingKind::CellMissing
+        } else {
+            FindingKind::RowAmbiguous
+        };
+        let span = raw
+            .values
+            .first()
+            .map(|v| v.span.cover(raw.values[raw.values.len() - 1].span));
+        let mut f = finding(kind, key, message, span.or(label_end));
+        f.row = Some(def.id);
+        findings.push(f);
+        return row;
+    }
+    for c in &row.cells {
+        if c.value == CellValue::Missing {
+            let mut f = finding(
+                FindingKind::CellMissing,
+                key,
+                format!(
+                    "{}「{}」的「{}」一栏没有填写",
+                    key.name(),
+                    def.label,
+                    c.label
+                ),
+                c.span,
+            );
+            f.row = Some(def.id);
+            f.column = Some(c.column);
+            findings.push(f);
+        }
+    }
+    row
+}
+
+/// A whole number in an amount column (「7545」 万元) is an amount.
+fn as_column_kind(schema: &TableSchema, column: &str, value: CellValue) -> CellValue {
+    match value {
+        CellValue::Count { value, raw }
+            if schema
+                .column(column)
+                .is_some_and(|c| c.kind == ValueKind::Amount) =>
+        {
+            CellValue::Amount {
+                value: value.into(),
+                raw,
+            }
+        }
+        other => other,
+    }
+}
+
+/// Values of a row placed by the `|` grid positions of its table's column headers, when the row
+/// and the headers stood on lines of the same width. `None` entries are cells with nothing.
+fn grid_values(
+    headers: &[HeaderSeen],
+    def: &RowDef,
+    raw: &RawRow,
+) -> Option<Vec<Option<Located<CellValue>>>> {
+    let grid = raw.grid.as_ref()?;
+    let mut out = Vec::with_capacity(def.columns.len());
+    for &c in def.columns {
+        let (width, index) = headers.iter().rev().find(|h| h.column == c)?.grid?;
+        if width != grid.len() {
+            return None;
+        }
+        out.push(match &grid[index] {
+            GridCell::Value(v) => Some(v.clone()),
+            GridCell::Blank(span) => Some(Located {
+                value: CellValue::Empty {
+                    marker: String::new(),
+                },
+                span: *span,
+            }),
+            GridCell::Text => None,
+        });
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read_text;
+    use gaogen_model::{CellValue, FindingKind, RowStatus};
+
+    #[test]
+    fn a_row_with_too_few_values_is_ambiguous_and_keeps_them() {
+        let read = read_text(
+            "申请人情况\n一、本年新收政府信息公开申请数量  5  5\n",
+            Some(2023),
+        );
+        let row = read.tables.applications.row("new_requests").unwrap();
+        assert_eq!(row.status, RowStatus::Ambiguous);
+        assert_eq!(row.unplaced.len(), 2);
+        assert!(row.cells.iter().all(|c| c.value == CellValue::Missing));
+        assert!(read
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::RowAmbiguous));
+    }
+
+    #[test]
+    fn a_whole_number_in_an_amount_column_is_an_amount() {
+        let read = read_text("第二十条第（八）项\n行政事业性收费  7545\n", Some(2023));
+        let cell = read
+            .tables
+            .active_disclosure
+            .cell("fees", "fee_amount")
+            .unwrap();
+        assert!(matches!(cell.value, CellValue::Amount { .. }));
+    }
+}

@@ -1,0 +1,243 @@
+//! Label matching: which official row or column a text cell names, and the anchors that say
+//! which table the cells belong to.
+
+use super::raw::{HeaderSeen, RowKey};
+use super::stream::Reader;
+use crate::lines::Token;
+use gaogen_model::label::{normalize, LabelSet, MatchQuality};
+use gaogen_model::schema::{T2_2019, T2_2021, T3_2019, T3_2021, T4};
+use gaogen_model::{FormatVersion, Located, Span, TableKey};
+use std::sync::OnceLock;
+
+pub(super) struct Labels {
+    pub rows: LabelSet<RowKey>,
+    /// The rows of each table edition, to grade a label against the edition decided.
+    pub rows_by_version: LabelSet<(TableKey, FormatVersion, &'static str)>,
+    pub t2_columns: LabelSet<(&'static str, Option<FormatVersion>)>,
+    pub t3_columns: LabelSet<&'static str>,
+}
+
+pub(super) fn labels() -> &'static Labels {
+    static LABELS: OnceLock<Labels> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let rows = [&T2_2021, &T2_2019, &T3_2021, &T3_2019, &T4]
+            .into_iter()
+            .flat_map(|s| {
+                s.rows
+                    .iter()
+                    .map(move |r| ((s.key, r.id), r.label, r.variants))
+            })
+            .filter(|((k, _), _, _)| *k != TableKey::ReviewsAndLitigation);
+        let t2_columns = [&T2_2021, &T2_2019].into_iter().flat_map(|s| {
+            s.columns
+                .iter()
+                .map(move |c| ((c.id, Some(s.version)), c.label, c.variants))
+        });
+        let rows_by_version = [&T2_2021, &T2_2019, &T3_2021, &T3_2019, &T4]
+            .into_iter()
+            .flat_map(|s| {
+                s.rows
+                    .iter()
+                    .map(move |r| ((s.key, s.version, r.id), r.label, r.variants))
+            });
+        Labels {
+            rows: LabelSet::new(rows),
+            rows_by_version: LabelSet::new(rows_by_version),
+            t2_columns: LabelSet::new(t2_columns),
+            t3_columns: LabelSet::new(T3_2021.columns.iter().map(|c| (c.id, c.label, c.variants))),
+        }
+    })
+}
+
+/// Longer than any official label with room for spaces and markup (the longest, 表三 （六）2,
+/// is 38 characters).
+const LONGEST_LABEL_BYTES: usize = 240;
+
+/// Header texts that belong to a table but name no row or column of its own.
+const KNOWN_HEADER_TEXT: &[&str] = &[
+    "信息内容",
+    "法人或其他组织",
+    "申请人情况",
+    "行政复议",
+    "行政诉讼",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+];
+
+impl Reader {
+    /// Handles a text cell; returns whether it was table content.
+    pub fn text(&mut self, token: &Token<'_>, span: Span, grid: Option<(usize, usize)>) -> bool {
+        // No label is this long: a long cell is prose, not worth matching.
+        if token.text.len() > LONGEST_LABEL_BYTES {
+            return false;
+        }
+        let n = normalize(token.text);
+        if n.chars().count() < 2 {
+            return !n.is_empty() && self.current.is_some();
+        }
+        let located = || Located {
+            value: token.text.trim().to_string(),
+            span,
+        };
+        // Anchors that name a table.
+        if n.contains("第二十条") {
+            self.resolve_block();
+            self.waiting.clear();
+            self.switch_to(TableKey::ActiveDisclosure);
+            self.open = None;
+            self.table(TableKey::ActiveDisclosure).touch(span);
+            if n.contains("(九)") {
+                self.table(TableKey::ActiveDisclosure)
+                    .evidence
+                    .add(FormatVersion::V2019);
+            }
+            return true;
+        }
+        if n.contains("勾稽关系") || n == "申请人情况" {
+            self.switch_to(TableKey::Applications);
+            self.table(TableKey::Applications).touch(span);
+            return true;
+        }
+        if matches!(
+            n.as_str(),
+            "行政复议" | "行政诉讼" | "未经复议直接起诉" | "复议后起诉"
+        ) && self.current != Some(TableKey::ReviewsAndLitigation)
+        {
+            self.switch_to(TableKey::ReviewsAndLitigation);
+            self.table(TableKey::ReviewsAndLitigation).touch(span);
+            return true;
+        }
+        let labels = labels();
+        // Column headers.
+        if matches!(self.current, None | Some(TableKey::ActiveDisclosure)) {
+            if let Some(((column, version), quality)) = labels.t2_columns.best(&n) {
+                if !matches!(quality, MatchQuality::Prefix { .. }) || n.chars().count() >= 6 {
+                    self.switch_to(TableKey::ActiveDisclosure);
+                    let t = self.table(TableKey::ActiveDisclosure);
+                    t.touch(span);
+                    if quality == MatchQuality::Exact {
+                        if let Some(v) = version.filter(|_| !is_shared_t2_column(column)) {
+                            t.evidence.add(v);
+                        }
+                    }
+                    t.headers.push(HeaderSeen {
+                        column,
+                        written: located(),
+                        quality,
+                        grid,
+                    });
+                    self.open = None;
+                    return true;
+                }
+            }
+        }
+        if self.current == Some(TableKey::Applications) && !self.tables.applications.data_started {
+            if let Some((column, quality)) = labels.t3_columns.best(&n) {
+                let t = self.table(TableKey::Applications);
+                t.headers.push(HeaderSeen {
+                    column,
+                    written: located(),
+                    quality,
+                    grid,
+                });
+                return true;
+            }
+        }
+        if KNOWN_HEADER_TEXT.contains(&n.as_str())
+            && !(n == "总计"
+                && self.tables.applications.data_started
+                && self.current == Some(TableKey::Applications))
+        {
+            return self.current.is_some();
+        }
+        // Row labels: of the current table first, of another table only on an exact match.
+        if self.current != Some(TableKey::ReviewsAndLitigation) || n.starts_with("一、") {
+            if let Some((key, quality)) = labels.rows.best(&n) {
+                let same_table = self.current.is_none_or(|c| c == key.0);
+                if same_table
+                    || matches!(quality, MatchQuality::Exact | MatchQuality::Variant { .. })
+                {
+                    self.open_row(key, located());
+                    return true;
+                }
+            }
+        }
+        // 「（四）无法提供 1.本机关不掌握相关政府信息」: two labels in one cell, tried one by one.
+        let parts: Vec<&str> = token.text.split(' ').filter(|p| !p.is_empty()).collect();
+        if parts.len() > 1 && self.current == Some(TableKey::Applications) {
+            let mut used = false;
+            for part in parts {
+                used |= self.text(
+                    &Token {
+                        text: part,
+                        start: token.start,
+                        end: token.end,
+                    },
+                    span,
+                    None,
+                );
+            }
+            return used;
+        }
+        match self.current {
+            Some(key) if n.chars().count() < 40 && !n.ends_with('。') => {
+                self.table(key).unread.push(located());
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// 表二 columns named alike in both editions tell nothing about the version.
+fn is_shared_t2_column(column: &str) -> bool {
+    column == "decisions"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read_text;
+    use gaogen_model::{FindingKind, FormatVersion, TableKey};
+
+    #[test]
+    fn anchors_and_column_headers_name_the_table() {
+        let read = read_text(
+            "第二十条第（一）项\n信息内容  本年制发件数  本年废止件数  现行有效件数\n规章  1  0  5\n",
+            None,
+        );
+        let t2 = &read.tables.active_disclosure;
+        assert!(t2.found);
+        assert_eq!(
+            t2.cell("rules", "in_force").unwrap().value.as_count(),
+            Some(5)
+        );
+    }
+
+    #[test]
+    fn a_label_unique_to_2019_decides_the_edition() {
+        let read = read_text(
+            "第二十条第（五）项\n其他对外管理服务事项  3  0  1\n",
+            Some(2023),
+        );
+        assert_eq!(read.tables.active_disclosure.version, FormatVersion::V2019);
+    }
+
+    #[test]
+    fn short_labels_match_only_exactly() {
+        let read = read_text("申请人情况\n其它事  1  2\n", Some(2023));
+        assert!(read
+            .tables
+            .applications
+            .unread
+            .iter()
+            .any(|u| u.value == "其它事"));
+        assert!(!read.findings.iter().any(
+            |f| f.kind == FindingKind::LabelVariant && f.table == Some(TableKey::Applications)
+        ));
+    }
+}

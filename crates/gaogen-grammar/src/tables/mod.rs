@@ -1,0 +1,192 @@
+//! Reading 表二, 表三 and 表四 from a stream of cells, by label.
+//!
+//! Reading happens in two steps. First the cells of the table region are read in order: a text
+//! cell that matches an official row label opens that row, and the values that follow fill it
+//! (so labels wrapped around their numbers, as `pdftotext -layout` writes them, still work);
+//! values with no open row are kept as orphans. Then each table's format version is decided from
+//! the labels seen, and the values are placed in the official rows and columns of that version:
+//! in order when the count fits, by grid position when a pipe table says where each column is,
+//! and otherwise not at all (the row is ambiguous).
+//!
+//! Parts: [`raw`] (the typed state per table), [`stream`] (the cell stream: rows opened by
+//! labels, values filling them), [`labels`] (label matching and table anchors), [`blocks`]
+//! (column-by-column text), [`place`] and [`cells`] (editions and official cells).
+
+mod blocks;
+mod cells;
+mod labels;
+mod place;
+mod raw;
+mod stream;
+
+use crate::lines::LineShape;
+use crate::source::SourceLine;
+use crate::value::parse_value;
+use gaogen_model::{Finding, Located, SectionKey, TableKey, Tables};
+use raw::{GridCell, RowKey};
+use stream::Reader;
+
+/// One line of the table region with the section it stands in.
+pub(crate) struct RegionLine<'a> {
+    pub source: &'a SourceLine,
+    pub shape: &'a LineShape<'a>,
+    pub section: Option<SectionKey>,
+}
+
+/// The tables, the findings of reading them, and which region lines were table content.
+pub(crate) struct TablesRead {
+    pub tables: Tables,
+    pub findings: Vec<Finding>,
+    pub is_table_line: Vec<bool>,
+}
+
+/// Reads the tables from the region lines.
+pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> TablesRead {
+    let mut reader = Reader::default();
+    let mut is_table_line = vec![false; region.len()];
+    let mut section = None;
+    for (i, line) in region.iter().enumerate() {
+        if line.section != section {
+            section = line.section;
+            match section {
+                Some(SectionKey::ActiveDisclosure) => reader.switch_to(TableKey::ActiveDisclosure),
+                Some(SectionKey::Applications) => reader.switch_to(TableKey::Applications),
+                Some(SectionKey::ReviewsAndLitigation) => {
+                    reader.switch_to(TableKey::ReviewsAndLitigation)
+                }
+                _ => {}
+            }
+        }
+        let LineShape::Cells { hard, piped } = line.shape else {
+            continue;
+        };
+        let width = hard.len();
+        let grid_line = *piped && width >= 3;
+        let mut grid: Vec<GridCell> = Vec::with_capacity(if grid_line { width } else { 0 });
+        let mut row_before = reader.open;
+        // Hard cells up to here hold the labels of the row opened last on this line.
+        let mut label_at = 0;
+        let mut used = false;
+        for (h, cell) in hard.iter().enumerate() {
+            if cell.tokens.is_empty() {
+                grid.push(GridCell::Blank(line.source.span(
+                    h,
+                    cell.start,
+                    cell.start + 1,
+                )));
+                continue;
+            }
+            let mut cell_kind = GridCell::Text;
+            for token in &cell.tokens {
+                let span = line.source.span(h, token.start, token.end);
+                if let Some(value) = parse_value(token.text) {
+                    let located = Located { value, span };
+                    cell_kind = GridCell::Value(located.clone());
+                    used |= reader.push_value(located);
+                } else {
+                    if reader.open != row_before && grid_line {
+                        attach_grid(&mut reader, row_before, &grid, label_at, width);
+                    }
+                    used |= reader.text(token, span, grid_line.then_some((width, h)));
+                    row_before = reader.open;
+                    label_at = h;
+                }
+            }
+            if grid_line {
+                grid.push(cell_kind);
+            }
+        }
+        if grid_line {
+            let open = reader.open;
+            attach_grid(&mut reader, open, &grid, label_at, width);
+        }
+        used |= width >= 2 && reader.current.is_some();
+        is_table_line[i] = used;
+    }
+    reader.resolve_block();
+    reader.end_orphan_run();
+    let mut findings = std::mem::take(&mut reader.notes);
+    let tables = place::place_all(reader.tables, year, &mut findings);
+    TablesRead {
+        tables,
+        findings,
+        is_table_line,
+    }
+}
+
+/// Remembers the `|` grid of the row that was open on this line: the cells after its label.
+fn attach_grid(
+    reader: &mut Reader,
+    key: Option<RowKey>,
+    grid: &[GridCell],
+    label_at: usize,
+    width: usize,
+) {
+    let Some(key) = key else { return };
+    let Some(row) = reader
+        .table(key.0)
+        .row_mut(key.1)
+        .filter(|r| r.grid.is_none())
+    else {
+        return;
+    };
+    let mut cells: Vec<GridCell> = grid
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i < label_at {
+                GridCell::Text
+            } else {
+                c.clone()
+            }
+        })
+        .collect();
+    cells.resize(width, GridCell::Text);
+    row.grid = Some(cells);
+}
+
+/// Reads the tables of a small text, every line in the table region (for the parts' tests).
+#[cfg(test)]
+pub(crate) fn read_text(text: &str, year: Option<u16>) -> TablesRead {
+    let source = crate::source::text_lines(text);
+    let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
+    let shapes = crate::lines::shapes(&texts);
+    let region: Vec<RegionLine<'_>> = source
+        .iter()
+        .zip(&shapes)
+        .map(|(source, shape)| RegionLine {
+            source,
+            shape,
+            section: None,
+        })
+        .collect();
+    read_tables(&region, year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gaogen_model::{CellValue, FindingKind};
+
+    #[test]
+    fn pipe_grid_keeps_blank_cells_by_header_position() {
+        let read = read_text(
+            "| 行政复议 | | 行政诉讼 |\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n| 1 | 2 | 0 | 0 | 3 |\n",
+            Some(2023),
+        );
+        assert!(read.tables.reviews_and_litigation.found);
+        assert!(read.is_table_line.iter().all(|&b| b));
+    }
+
+    #[test]
+    fn values_without_a_table_are_not_table_lines() {
+        let read = read_text("1 2 3\n", Some(2023));
+        assert_eq!(read.is_table_line, vec![false]);
+        assert!(!read.tables.applications.found);
+        assert!(read
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::TableMissing));
+        let _ = CellValue::Missing;
+    }
+}

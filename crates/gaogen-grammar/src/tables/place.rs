@@ -1,0 +1,278 @@
+//! Placement: each table's edition is decided, then its raw rows go into the official cells.
+
+use super::cells::{column_label, finding, place_row, raw_text, report_label};
+use super::labels::labels;
+use super::raw::{RawRow, RawTable, RawTables};
+use gaogen_model::label::{normalize, MatchQuality};
+use gaogen_model::schema::{table_schema, RowKind, T3_2019, T4};
+use gaogen_model::{
+    Finding, FindingKind, FormatVersion, Located, Row, Span, Table, TableKey, Tables, VersionBasis,
+};
+
+/// Places the raw tables in the official cells of their editions; `findings` holds the reading's
+/// own findings and receives the placement's.
+pub(super) fn place_all(
+    mut raw: RawTables,
+    year: Option<u16>,
+    findings: &mut Vec<Finding>,
+) -> Tables {
+    let year_version = year.map(FormatVersion::expected_for_year);
+    // 表四 without its heading: a run of exactly 15 values left over after 表三.
+    let t4_empty = raw
+        .reviews_and_litigation
+        .rows
+        .first()
+        .is_none_or(|r| r.values.is_empty());
+    if t4_empty {
+        let t3 = &mut raw.applications;
+        if let Some(pos) = t3
+            .orphans
+            .iter()
+            .rposition(|run| run.len() == T4.rows[0].columns.len())
+        {
+            let run = t3.orphans.remove(pos);
+            let span = run[0].span.cover(run[run.len() - 1].span);
+            let t4 = &mut raw.reviews_and_litigation;
+            t4.touch(span);
+            t4.rows = vec![RawRow {
+                id: "cases",
+                label: Located {
+                    value: String::new(),
+                    span,
+                },
+                values: run,
+                grid: None,
+            }];
+            let mut f = Finding::new(
+                FindingKind::TableWithoutHeading,
+                "表三之后有一行 15 个数值，但没有表四的标题和表头：按表四（政府信息公开行政复议、行政诉讼情况）读取",
+                Some(span),
+            );
+            f.table = Some(TableKey::ReviewsAndLitigation);
+            findings.push(f);
+        }
+    }
+    let RawTables {
+        active_disclosure,
+        applications,
+        reviews_and_litigation,
+    } = raw;
+    Tables {
+        active_disclosure: place(
+            TableKey::ActiveDisclosure,
+            active_disclosure,
+            year_version,
+            findings,
+        ),
+        applications: place(TableKey::Applications, applications, year_version, findings),
+        reviews_and_litigation: place(
+            TableKey::ReviewsAndLitigation,
+            reviews_and_litigation,
+            year_version,
+            findings,
+        ),
+    }
+}
+
+fn decide_version(
+    key: TableKey,
+    raw: &RawTable,
+    year: Option<FormatVersion>,
+) -> (FormatVersion, VersionBasis) {
+    let by_year = || match year {
+        Some(v) => (v, VersionBasis::ReportYear),
+        None => (FormatVersion::V2021, VersionBasis::Assumed),
+    };
+    match key {
+        TableKey::ReviewsAndLitigation => by_year(),
+        TableKey::ActiveDisclosure | TableKey::Applications => {
+            let leaning = raw.evidence.leaning();
+            if leaning == Some(FormatVersion::V2021) {
+                (FormatVersion::V2021, VersionBasis::Labels)
+            } else if leaning == Some(FormatVersion::V2019)
+                || (key == TableKey::Applications && t3_single_other_row(raw))
+            {
+                (FormatVersion::V2019, VersionBasis::Labels)
+            } else {
+                by_year()
+            }
+        }
+    }
+}
+
+/// 2019 表三: 「（六）其他处理」 carries the values itself and 「（七）总计」 follows.
+fn t3_single_other_row(raw: &RawTable) -> bool {
+    let pos = |id: &str| raw.rows.iter().position(|r| r.id == id);
+    match (pos("other_handling"), pos("results_total")) {
+        (Some(o), Some(t)) => raw.rows[o].values.len() == T3_2019.columns.len() && t == o + 1,
+        (Some(o), None) => raw.rows[o].values.len() == T3_2019.columns.len(),
+        _ => false,
+    }
+}
+
+pub(super) fn place(
+    key: TableKey,
+    raw: RawTable,
+    year: Option<FormatVersion>,
+    findings: &mut Vec<Finding>,
+) -> Table {
+    let (version, version_basis) = decide_version(key, &raw, year);
+    let schema = table_schema(key, version);
+    let name = key.name();
+    if !raw.found {
+        findings.push(finding(
+            FindingKind::TableMissing,
+            key,
+            format!(
+                "没有找到{name}（{}）：表格可能以图片发布或被删去",
+                table_title(key)
+            ),
+            None,
+        ));
+        return Table {
+            key,
+            found: false,
+            version,
+            version_basis,
+            span: None,
+            rows: Vec::new(),
+            unread: raw.unread,
+        };
+    }
+    for header in &raw.headers {
+        report_label(
+            findings,
+            key,
+            header.quality,
+            &header.written,
+            column_label(schema, header.column),
+            None,
+            Some(header.column),
+        );
+    }
+    let mut rows = Vec::with_capacity(schema.rows.len());
+    let mut last_span = raw
+        .span
+        .map(|s| Span::on_line(s.line, s.column, s.column + 1));
+    for def in schema.rows {
+        let Some(found) = raw.rows.iter().find(|r| r.id == def.id) else {
+            if def.kind == RowKind::Data {
+                let mut f = finding(
+                    FindingKind::RowMissing,
+                    key,
+                    format!("{name}缺少行「{}」", def.label),
+                    last_span,
+                );
+                f.row = Some(def.id);
+                f.expected = Some(def.label.to_string());
+                findings.push(f);
+                rows.push(Row::missing(def, schema, last_span));
+            }
+            continue;
+        };
+        let quality = labels()
+            .rows_by_version
+            .quality((key, version, def.id), &normalize(&found.label.value))
+            .unwrap_or(MatchQuality::Fuzzy { score: 0.0 });
+        if key != TableKey::ReviewsAndLitigation {
+            report_label(
+                findings,
+                key,
+                quality,
+                &found.label,
+                def.label,
+                Some(def.id),
+                None,
+            );
+        }
+        let row = place_row(key, schema, &raw.headers, def, found, quality, findings);
+        if let Some(span) = row
+            .cells
+            .iter()
+            .rev()
+            .find_map(|c| c.span)
+            .or(Some(found.label.span))
+        {
+            last_span = Some(span);
+        }
+        rows.push(row);
+    }
+    for run in raw.orphans {
+        let span = run[0].span.cover(run[run.len() - 1].span);
+        let shown: Vec<&str> = run.iter().take(8).map(|v| raw_text(&v.value)).collect();
+        findings.push(finding(
+            FindingKind::UnplacedValues,
+            key,
+            format!(
+                "{name}中有 {} 个数值没有对应的行标签，未能放入表格：{}",
+                run.len(),
+                shown.join("、")
+            ),
+            Some(span),
+        ));
+    }
+    Table {
+        key,
+        found: true,
+        version,
+        version_basis,
+        span: raw.span,
+        rows,
+        unread: raw.unread,
+    }
+}
+
+fn table_title(key: TableKey) -> &'static str {
+    match key {
+        TableKey::ActiveDisclosure => "主动公开政府信息情况",
+        TableKey::Applications => "收到和处理政府信息公开申请情况",
+        TableKey::ReviewsAndLitigation => "政府信息公开行政复议、行政诉讼情况",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read_text;
+    use super::*;
+
+    #[test]
+    fn the_edition_comes_from_the_year_without_labels() {
+        let raw = RawTable::default();
+        assert_eq!(
+            decide_version(TableKey::Applications, &raw, Some(FormatVersion::V2019)),
+            (FormatVersion::V2019, VersionBasis::ReportYear)
+        );
+        assert_eq!(
+            decide_version(TableKey::Applications, &raw, None),
+            (FormatVersion::V2021, VersionBasis::Assumed)
+        );
+    }
+
+    #[test]
+    fn fifteen_values_after_table_three_are_table_four() {
+        let read = read_text(
+            "申请人情况\n四、结转下年度继续办理  0  0  0  0  0  0  0\n0  0  0  0  0  1  0  0  0  1  0  0  0  0  0\n",
+            Some(2023),
+        );
+        let t4 = &read.tables.reviews_and_litigation;
+        assert!(t4.found);
+        assert!(read
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::TableWithoutHeading));
+    }
+
+    #[test]
+    fn a_table_never_seen_is_missing() {
+        let mut findings = Vec::new();
+        let tables = place_all(RawTables::default(), Some(2023), &mut findings);
+        assert!(!tables.applications.found);
+        assert_eq!(
+            findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::TableMissing)
+                .count(),
+            3
+        );
+    }
+}

@@ -1,0 +1,163 @@
+//! The raw tables: what the cell stream read for each table, before placement. State is typed
+//! and keyed by [`TableKey`].
+
+use gaogen_model::label::MatchQuality;
+use gaogen_model::schema::{table_schema, RowKind, T3_2021};
+use gaogen_model::{CellValue, FormatVersion, Located, Span, TableKey};
+
+/// A row of one table: the table and the row id.
+pub(super) type RowKey = (TableKey, &'static str);
+
+#[derive(Debug, Clone)]
+pub(super) enum GridCell {
+    /// Nothing between the separators; where it stands.
+    Blank(Span),
+    Value(Located<CellValue>),
+    Text,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct RawRow {
+    pub id: &'static str,
+    pub label: Located<String>,
+    pub values: Vec<Located<CellValue>>,
+    /// The row's cells by position, when it stood on one `|` line.
+    pub grid: Option<Vec<GridCell>>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct HeaderSeen {
+    pub column: &'static str,
+    pub written: Located<String>,
+    pub quality: MatchQuality,
+    /// (width of the `|` line, index of the cell) where the header stood.
+    pub grid: Option<(usize, usize)>,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct RawTable {
+    pub found: bool,
+    pub span: Option<Span>,
+    pub rows: Vec<RawRow>,
+    pub headers: Vec<HeaderSeen>,
+    pub unread: Vec<Located<String>>,
+    pub orphans: Vec<Vec<Located<CellValue>>>,
+    /// Labels unique to one edition.
+    pub evidence: Evidence,
+    /// 表三: a row label was read, so column headers are over.
+    pub data_started: bool,
+}
+
+/// How many labels unique to each edition a table showed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Evidence {
+    pub v2019: u32,
+    pub v2021: u32,
+}
+
+impl Evidence {
+    pub fn add(&mut self, version: FormatVersion) {
+        match version {
+            FormatVersion::V2019 => self.v2019 += 1,
+            FormatVersion::V2021 => self.v2021 += 1,
+        }
+    }
+
+    /// The edition with more evidence, if one has more.
+    pub fn leaning(self) -> Option<FormatVersion> {
+        match self.v2019.cmp(&self.v2021) {
+            std::cmp::Ordering::Greater => Some(FormatVersion::V2019),
+            std::cmp::Ordering::Less => Some(FormatVersion::V2021),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+}
+
+/// The three tables as read, one per [`TableKey`].
+#[derive(Debug, Default)]
+pub(super) struct RawTables {
+    pub active_disclosure: RawTable,
+    pub applications: RawTable,
+    pub reviews_and_litigation: RawTable,
+}
+
+impl RawTables {
+    pub fn get(&self, key: TableKey) -> &RawTable {
+        match key {
+            TableKey::ActiveDisclosure => &self.active_disclosure,
+            TableKey::Applications => &self.applications,
+            TableKey::ReviewsAndLitigation => &self.reviews_and_litigation,
+        }
+    }
+
+    pub fn get_mut(&mut self, key: TableKey) -> &mut RawTable {
+        match key {
+            TableKey::ActiveDisclosure => &mut self.active_disclosure,
+            TableKey::Applications => &mut self.applications,
+            TableKey::ReviewsAndLitigation => &mut self.reviews_and_litigation,
+        }
+    }
+}
+
+impl RawTable {
+    pub fn touch(&mut self, span: Span) {
+        self.found = true;
+        self.span = Some(self.span.map_or(span, |s| s.cover(span)));
+    }
+
+    pub fn row_mut(&mut self, id: &str) -> Option<&mut RawRow> {
+        self.rows.iter_mut().find(|r| r.id == id)
+    }
+}
+
+/// The most values a row of this table can hold, over both editions.
+pub(super) fn capacity(key: RowKey) -> usize {
+    [FormatVersion::V2019, FormatVersion::V2021]
+        .iter()
+        .filter_map(|&v| table_schema(key.0, v).row(key.1))
+        .map(|r| r.columns.len())
+        .max()
+        .unwrap_or(0)
+}
+
+/// 表三 columns.
+pub(super) const T3_WIDTH: usize = 7;
+
+/// Whether a 表三 row takes values in every edition (「（六）其他处理」 does only in 2019).
+pub(super) fn t3_data_row(id: &str) -> bool {
+    T3_2021.row(id).is_some_and(|r| r.kind == RowKind::Data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_leans_to_the_edition_with_more_labels() {
+        let mut e = Evidence::default();
+        assert_eq!(e.leaning(), None);
+        e.add(FormatVersion::V2019);
+        assert_eq!(e.leaning(), Some(FormatVersion::V2019));
+        e.add(FormatVersion::V2021);
+        e.add(FormatVersion::V2021);
+        assert_eq!(e.leaning(), Some(FormatVersion::V2021));
+    }
+
+    #[test]
+    fn tables_are_kept_by_key() {
+        let mut t = RawTables::default();
+        t.get_mut(TableKey::Applications)
+            .touch(Span::on_line(3, 1, 2));
+        assert!(t.applications.found);
+        assert!(!t.get(TableKey::ActiveDisclosure).found);
+        assert_eq!(t.get(TableKey::Applications).span.map(|s| s.line), Some(3));
+    }
+
+    #[test]
+    fn capacity_is_the_widest_edition() {
+        assert_eq!(capacity((TableKey::Applications, "new_requests")), T3_WIDTH);
+        assert_eq!(capacity((TableKey::ReviewsAndLitigation, "cases")), 15);
+        assert!(t3_data_row("new_requests"));
+        assert!(!t3_data_row("other_handling"));
+    }
+}

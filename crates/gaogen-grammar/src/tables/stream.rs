@@ -1,0 +1,191 @@
+//! The cell stream: in reading order, a label opens its row and the values that follow fill it;
+//! values with no open row are kept as orphan runs.
+
+use super::raw::{capacity, t3_data_row, RawRow, RawTable, RawTables, RowKey, T3_WIDTH};
+use gaogen_model::{CellValue, Finding, FormatVersion, Located, TableKey};
+
+#[derive(Default)]
+pub(super) struct Reader {
+    pub tables: RawTables,
+    /// The table the cells belong to now.
+    pub current: Option<TableKey>,
+    /// The row the next values fill.
+    pub open: Option<RowKey>,
+    /// Values read since the last label with no row to take them.
+    pub orphan_run: Vec<Located<CellValue>>,
+    /// 表三 rows whose labels came one after another with no value yet (column-by-column text).
+    pub waiting: Vec<RowKey>,
+    /// Values read for the waiting rows, in reading order.
+    pub block: Vec<Located<CellValue>>,
+    /// Findings of the reading itself (an ambiguous column-by-column block).
+    pub notes: Vec<Finding>,
+}
+
+impl Reader {
+    pub fn table(&mut self, key: TableKey) -> &mut RawTable {
+        self.tables.get_mut(key)
+    }
+
+    pub fn switch_to(&mut self, key: TableKey) {
+        if self.current != Some(key) {
+            self.end_orphan_run();
+            self.open = None;
+            self.current = Some(key);
+        }
+    }
+
+    pub fn end_orphan_run(&mut self) {
+        if self.orphan_run.is_empty() {
+            return;
+        }
+        let run = std::mem::take(&mut self.orphan_run);
+        // Values are only taken while a table is current.
+        if let Some(key) = self.current {
+            self.table(key).orphans.push(run);
+        }
+    }
+
+    pub fn push_value(&mut self, value: Located<CellValue>) -> bool {
+        let Some(current) = self.current else {
+            return false;
+        };
+        if current == TableKey::ReviewsAndLitigation {
+            let t = self.table(current);
+            t.touch(value.span);
+            let row = match t.rows.first_mut() {
+                Some(row) => row,
+                None => {
+                    t.rows.push(RawRow {
+                        id: "cases",
+                        label: Located {
+                            value: String::new(),
+                            span: value.span,
+                        },
+                        values: Vec::new(),
+                        grid: None,
+                    });
+                    &mut t.rows[0]
+                }
+            };
+            row.values.push(value);
+            return true;
+        }
+        if current == TableKey::ActiveDisclosure && self.waiting.len() >= 2 {
+            self.block.push(value);
+            if self.block.len() == self.t2_block_size() {
+                self.resolve_block();
+            }
+            return true;
+        }
+        if current == TableKey::Applications
+            && self.waiting.iter().filter(|k| t3_data_row(k.1)).count() >= 2
+        {
+            self.block.push(value);
+            let data_rows = self
+                .waiting
+                .iter()
+                .filter(|k| t3_data_row(k.1) || k.1 == "other_handling")
+                .count();
+            if self.block.len() == data_rows * T3_WIDTH {
+                self.resolve_block();
+            }
+            return true;
+        }
+        self.waiting.clear();
+        if let Some(key) = self.open {
+            let cap = capacity(key);
+            let t = self.table(key.0);
+            if let Some(row) = t.row_mut(key.1) {
+                if row.values.len() < cap {
+                    row.values.push(value.clone());
+                    t.touch(value.span);
+                    return true;
+                }
+            }
+        }
+        self.open = None;
+        self.orphan_run.push(value);
+        true
+    }
+
+    pub fn open_row(&mut self, key: RowKey, label: Located<String>) {
+        self.end_orphan_run();
+        self.resolve_block();
+        self.switch_to(key.0);
+        let t = self.table(key.0);
+        t.touch(label.span);
+        if key.0 == TableKey::Applications {
+            t.data_started = true;
+        }
+        if key == (TableKey::ActiveDisclosure, "other_services")
+            || key == (TableKey::ActiveDisclosure, "procurement")
+        {
+            t.evidence.add(FormatVersion::V2019);
+        }
+        if key.0 == TableKey::Applications
+            && key.1.starts_with("other_")
+            && key.1 != "other_handling"
+        {
+            t.evidence.add(FormatVersion::V2021);
+        }
+        match t.row_mut(key.1) {
+            Some(existing) if existing.values.is_empty() => existing.label = label,
+            Some(_) => {
+                // The same row twice: the second one's values cannot be placed.
+                t.unread.push(label);
+                self.open = None;
+                return;
+            }
+            None => t.rows.push(RawRow {
+                id: key.1,
+                label,
+                values: Vec::new(),
+                grid: None,
+            }),
+        }
+        if matches!(key.0, TableKey::Applications | TableKey::ActiveDisclosure) {
+            self.waiting.push(key);
+        }
+        self.open = Some(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read_text;
+    use gaogen_model::{CellValue, FindingKind, TableKey};
+
+    #[test]
+    fn a_label_opens_its_row_and_values_fill_it() {
+        let read = read_text(
+            "申请人情况\n一、本年新收政府信息公开申请数量  1  2  0  0  0  0  3\n",
+            Some(2023),
+        );
+        let t3 = &read.tables.applications;
+        let cell = t3.cell("new_requests", "total").unwrap();
+        assert_eq!(cell.value.as_count(), Some(3));
+        assert_eq!(cell.span.unwrap().line, 2);
+    }
+
+    #[test]
+    fn values_past_the_row_are_orphans() {
+        let read = read_text(
+            "申请人情况\n二、上年结转政府信息公开申请数量  0  0  0  0  0  0  0  9  9\n",
+            Some(2023),
+        );
+        let unplaced = read
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::UnplacedValues)
+            .expect("two values too many");
+        assert_eq!(unplaced.table, Some(TableKey::Applications));
+        assert!(unplaced.message.contains("9、9"));
+        assert_ne!(
+            read.tables
+                .applications
+                .cell("carried_over", "total")
+                .map(|c| &c.value),
+            Some(&CellValue::Missing)
+        );
+    }
+}
