@@ -7,6 +7,7 @@ pub mod author;
 pub mod check;
 pub mod diff;
 pub mod label;
+pub mod registry;
 pub mod report;
 pub mod schema;
 

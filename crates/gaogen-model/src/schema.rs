@@ -17,6 +17,17 @@ pub enum FormatVersion {
 }
 
 impl FormatVersion {
+    /// Every edition, oldest first.
+    pub const ALL: [FormatVersion; 2] = [FormatVersion::V2019, FormatVersion::V2021];
+
+    /// 「2019」 or 「2021」: how the edition is written in report.toml, JSON and messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormatVersion::V2019 => "2019",
+            FormatVersion::V2021 => "2021",
+        }
+    }
+
     /// The version a report of this year should use.
     pub fn expected_for_year(year: u16) -> FormatVersion {
         if year >= 2021 {
@@ -24,6 +35,24 @@ impl FormatVersion {
         } else {
             FormatVersion::V2019
         }
+    }
+}
+
+impl std::fmt::Display for FormatVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for FormatVersion {
+    type Err = ();
+
+    /// Exactly 「2019」 or 「2021」.
+    fn from_str(s: &str) -> Result<Self, ()> {
+        FormatVersion::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or(())
     }
 }
 

@@ -117,19 +117,12 @@ pub fn format_of(report: &Report) -> String {
         .filter(|&&k| k != TableKey::ReviewsAndLitigation && report.table(k).found)
         .map(|&k| (k, report.table(k).version))
         .collect();
-    let name = |v: FormatVersion| {
-        if v == FormatVersion::V2019 {
-            "2019"
-        } else {
-            "2021"
-        }
-    };
     match versions.as_slice() {
         [] => "—".to_string(),
-        [(_, v), rest @ ..] if rest.iter().all(|(_, w)| w == v) => name(*v).to_string(),
+        [(_, v), rest @ ..] if rest.iter().all(|(_, w)| w == v) => v.to_string(),
         all => all
             .iter()
-            .map(|(k, v)| format!("{} {}", k.name(), name(*v)))
+            .map(|(k, v)| format!("{} {v}", k.name()))
             .collect::<Vec<_>>()
             .join(" / "),
     }
@@ -205,16 +198,5 @@ pub fn status(totals: &Totals, failures: usize, deny_warnings: bool) -> crate::E
 
 /// `--explain CODE`: the rule's title, severity and explanation.
 pub fn explain(code: &str) -> Result<String, Error> {
-    let single = check::rule(code).map(|r| (r.code(), r.title(), r.severity(), r.explain()));
-    let pair = gaogen_model::diff::PAIR_RULES
-        .iter()
-        .find(|r| r.code().eq_ignore_ascii_case(code))
-        .map(|r| (r.code(), r.title(), r.severity(), r.explain()));
-    let (code, title, severity, explain) = single
-        .or(pair)
-        .ok_or_else(|| Error::UnknownRule(code.to_string()))?;
-    Ok(format!(
-        "{code}  {title}\n严重程度：{}\n\n{explain}\n",
-        severity.chinese()
-    ))
+    crate::rules::explain(code)
 }

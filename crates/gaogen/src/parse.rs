@@ -65,10 +65,7 @@ pub fn summary(path: &str, r: &Report) -> String {
             .iter()
             .filter(|row| row.status == RowStatus::Ambiguous)
             .count();
-        let version = match t.version {
-            gaogen_model::FormatVersion::V2019 => "2019",
-            gaogen_model::FormatVersion::V2021 => "2021",
-        };
+        let version = t.version;
         line(format!(
             "  {}（{version} 版）：数值 {numbers} 格，空白 {empty} 格，缺失 {missing} 格；缺行 {rows_missing}，无法对齐的行 {ambiguous}",
             key.name()

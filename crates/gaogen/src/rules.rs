@@ -1,8 +1,8 @@
-//! The rule list (`gaogen rules`): text for people, JSON for machines.
+//! The rule list (`gaogen rules`), read from the one registry: text for people, JSON for
+//! machines.
 
-use gaogen_model::check::{EmptyCells, RULES};
-use gaogen_model::diff::PAIR_RULES;
-use serde_json::json;
+use gaogen_model::check::EmptyCells;
+use gaogen_model::registry::{self, Command, RuleInfo};
 
 fn empty_cells(e: EmptyCells) -> &'static str {
     match e {
@@ -12,59 +12,44 @@ fn empty_cells(e: EmptyCells) -> &'static str {
     }
 }
 
-/// Every rule as a JSON array.
+/// Every registered code as a JSON array of registry entries (docs/rules-json.md).
 pub fn json() -> String {
-    {
-        let rules: Vec<_> = RULES
-            .iter()
-            .map(|r| {
-                json!({
-                    "code": r.code(), "severity": r.severity(), "title": r.title(),
-                    "empty_cells": r.empty_cells(), "explain": r.explain(),
-                })
-            })
-            .collect();
-        let pairs = PAIR_RULES.iter().map(|r| {
-            json!({
-                "code": r.code(), "severity": r.severity(), "title": r.title(),
-                "empty_cells": EmptyCells::NotAssessable, "explain": r.explain(), "command": "diff",
-            })
-        });
-        let all: Vec<_> = rules.into_iter().chain(pairs).collect();
-        serde_json::to_string_pretty(&all).expect("serializes") + "\n"
-    }
+    let all: Vec<&RuleInfo> = registry::all().collect();
+    serde_json::to_string_pretty(&all).expect("serializes") + "\n"
 }
 
-/// Every rule with its explanation, for people.
+/// Every registered code with its explanation, for people.
 pub fn text() -> String {
-    RULES
-        .iter()
+    registry::all()
         .map(|r| {
+            let from = match r.command {
+                Command::Check => String::new(),
+                other => format!("（gaogen {}）", other.name()),
+            };
             format!(
-                "{}  [{}]  {}\n    空单元格：{}\n{}\n\n",
-                r.code(),
-                r.severity().chinese(),
-                r.title(),
-                empty_cells(r.empty_cells()),
-                r.explain()
+                "{}  [{}]  {}{from}\n    空单元格：{}\n{}\n\n",
+                r.code,
+                r.severity.chinese(),
+                r.title,
+                empty_cells(r.empty_cells),
+                r.explain
                     .lines()
                     .map(|l| format!("    {l}"))
                     .collect::<Vec<_>>()
                     .join("\n")
             )
         })
-        .chain(PAIR_RULES.iter().map(|r| {
-            format!(
-                "{}  [{}]  {}（gaogen diff）\n{}\n\n",
-                r.code(),
-                r.severity().chinese(),
-                r.title(),
-                r.explain()
-                    .lines()
-                    .map(|l| format!("    {l}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )
-        }))
         .collect()
+}
+
+/// `--explain CODE`: the rule's title, severity and explanation.
+pub fn explain(code: &str) -> Result<String, crate::Error> {
+    let r = registry::find(code).ok_or_else(|| crate::Error::UnknownRule(code.to_string()))?;
+    Ok(format!(
+        "{}  {}\n严重程度：{}\n\n{}\n",
+        r.code,
+        r.title,
+        r.severity.chinese(),
+        r.explain
+    ))
 }

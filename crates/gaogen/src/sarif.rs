@@ -1,6 +1,7 @@
 //! SARIF 2.1.0 output for code-review tools.
 
-use gaogen_model::check::{Diagnostic, Severity, RULES};
+use gaogen_model::check::{Diagnostic, Severity};
+use gaogen_model::registry;
 use serde_json::{json, Value};
 
 fn level(s: Severity) -> &'static str {
@@ -39,14 +40,13 @@ pub fn results(path: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
 
 /// The whole SARIF log.
 pub fn document(results: Vec<Value>) -> String {
-    let rules: Vec<Value> = RULES
-        .iter()
+    let rules: Vec<Value> = registry::all()
         .map(|r| {
             json!({
-                "id": r.code(),
-                "shortDescription": { "text": r.title() },
-                "fullDescription": { "text": r.explain() },
-                "defaultConfiguration": { "level": level(r.severity()) },
+                "id": r.code,
+                "shortDescription": { "text": r.title },
+                "fullDescription": { "text": r.explain },
+                "defaultConfiguration": { "level": level(r.severity) },
             })
         })
         .collect();

@@ -3,6 +3,7 @@
 //! their place in the TOML file. Totals are computed, never read: a total written anyway must
 //! equal the computed one.
 
+use super::codes::{A_MISSING, A_TOML, A_TOTAL, A_VALUE};
 use crate::check::{Diagnostic, Severity};
 use crate::schema::{
     table_schema, FormatVersion, RowKind, SectionKey, ValueKind, SECTIONS, T3_COLUMN_IDS, T4,
@@ -126,7 +127,7 @@ pub fn parse_toml(source: &str) -> Result<ReportToml, Box<Diagnostic>> {
             format!("TOML 格式错误：{raw}")
         };
         Box::new(error(
-            "A-TOML",
+            A_TOML.code,
             message,
             span,
             "对照 docs/report-toml.md 修改这一处",
@@ -156,7 +157,7 @@ fn number(
     let span = pos.span(value.span());
     let bad = |m: String, out: &mut Vec<Diagnostic>| {
         out.push(error(
-            "A-VALUE",
+            A_VALUE.code,
             m,
             span,
             "填写不小于 0 的数字；金额可以有小数（最多 6 位），件数为整数",
@@ -253,7 +254,7 @@ impl Builder<'_> {
             if !known.contains(&k.get_ref().as_str()) {
                 let span = self.pos.span(k.span());
                 self.out.push(error(
-                    "A-TOML",
+                    A_TOML.code,
                     format!(
                         "{}中没有「{}」这一行；可用的键：{}",
                         key.name(),
@@ -295,7 +296,7 @@ impl Builder<'_> {
         let Some(values) = written else {
             self.out.push(
                 Diagnostic::new(
-                    "A-MISSING",
+                    A_MISSING.code,
                     Severity::Error,
                     format!("{}缺少「{}」这一行（键 {}）", key.name(), def.label, def.id),
                     None,
@@ -309,7 +310,7 @@ impl Builder<'_> {
         let total_given = key == TableKey::Applications && list.len() == columns.len() + 1;
         if list.len() != columns.len() && !total_given {
             self.out.push(error(
-                "A-VALUE",
+                A_VALUE.code,
                 format!(
                     "{}「{}」应有 {} 个数（{}），写了 {} 个",
                     key.name(),
@@ -340,7 +341,7 @@ impl Builder<'_> {
             if let (true, Some(given), Some(sum)) = (total_given, list.last(), sum) {
                 if given.get_ref().as_integer() != Some(sum) {
                     self.out.push(error(
-                        "A-TOTAL",
+                        A_TOTAL.code,
                         format!(
                             "表三「{}」写的总计 {} 不等于各列之和 {sum}",
                             def.label,
@@ -404,7 +405,7 @@ impl Builder<'_> {
                 || wrote.len() == 6 && wrote[..] == computed[..6];
             if !matches {
                 self.out.push(error(
-                    "A-TOTAL",
+                    A_TOTAL.code,
                     format!("表三「（七）总计」写的 {wrote:?} 不等于各办理结果之和 {computed:?}"),
                     self.pos.span(given.span()),
                     "（七）总计由 gaogen 计算：删去 results_total，或改为计算结果",
@@ -426,7 +427,7 @@ impl Builder<'_> {
             let Some(values) = rows.get(key) else {
                 self.out.push(
                     Diagnostic::new(
-                        "A-MISSING",
+                        A_MISSING.code,
                         Severity::Error,
                         format!("表四缺少「{name}」（键 {key}）"),
                         None,
@@ -444,7 +445,7 @@ impl Builder<'_> {
             let span = self.pos.span(values.span());
             let list = values.get_ref();
             if list.len() != 4 && list.len() != 5 {
-                self.out.push(error("A-VALUE", format!("表四「{name}」应有 4 个数（结果维持、结果纠正、其他结果、尚未审结），写了 {} 个", list.len()), span, "按列的顺序填写；总计由 gaogen 计算"));
+                self.out.push(error(A_VALUE.code, format!("表四「{name}」应有 4 个数（结果维持、结果纠正、其他结果、尚未审结），写了 {} 个", list.len()), span, "按列的顺序填写；总计由 gaogen 计算"));
                 cells.extend(columns.iter().map(|c| Cell {
                     column: c.id,
                     label: c.label,
@@ -474,7 +475,7 @@ impl Builder<'_> {
             if let (Some(given), Some(s)) = (list.get(4), sum) {
                 if given.get_ref().as_integer() != Some(s) {
                     self.out.push(error(
-                        "A-TOTAL",
+                        A_TOTAL.code,
                         format!(
                             "表四「{name}」写的总计 {} 不等于四项之和 {s}",
                             given.get_ref()
@@ -545,7 +546,7 @@ pub fn to_report(input: &ReportToml, source: &str) -> (Report, Vec<Diagnostic>) 
     let year = *meta.year.get_ref();
     if !(2019..=2100).contains(&year) {
         b.out.push(error(
-            "A-VALUE",
+            A_VALUE.code,
             format!("报告年度 {year} 不在 2019–2100 之间"),
             year_span,
             "填写报告所属的年度，如 2024（2019 年以前的格式不受支持）",
@@ -557,15 +558,16 @@ pub fn to_report(input: &ReportToml, source: &str) -> (Report, Vec<Diagnostic>) 
             .map(|f| f.get_ref().as_str())
         {
             None => default,
-            Some("2021") => FormatVersion::V2021,
-            Some("2019") => FormatVersion::V2019,
+            Some(given) if given.parse::<FormatVersion>().is_ok() => {
+                given.parse().unwrap_or(default)
+            }
             Some(other) => {
                 let span = given
                     .as_ref()
                     .map(|f| b.pos.span(f.span()))
                     .unwrap_or(year_span);
                 b.out.push(error(
-                    "A-VALUE",
+                    A_VALUE.code,
                     format!("格式版本「{other}」无效"),
                     span,
                     "填写 \"2021\" 或 \"2019\"",

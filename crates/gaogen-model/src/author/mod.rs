@@ -1,10 +1,12 @@
 //! Authoring: `report.toml` → a checked [`crate::Report`] → the published report.
 
+mod codes;
 mod docx;
 mod input;
 mod render;
 mod write;
 
+pub use codes::{A_MISSING, A_TOML, A_TOTAL, A_VALUE, CODES};
 pub use docx::{render_docx, MergedCell, MergedTable};
 pub use input::{parse_toml, to_report, Meta, ReportToml, Texts, T4_INPUT};
 pub use render::{render, uses_2019, view, OutputFormat, View};

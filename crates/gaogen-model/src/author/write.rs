@@ -74,14 +74,6 @@ pub struct Editions {
     pub table3: FormatVersion,
 }
 
-fn edition_name(v: FormatVersion) -> &'static str {
-    if v == FormatVersion::V2019 {
-        "2019"
-    } else {
-        "2021"
-    }
-}
-
 /// The text of `report.toml`, and the cells that could not be read (for `import`).
 pub fn write_toml(
     agency: &str,
@@ -102,7 +94,7 @@ pub fn write_toml(
     let _ = writeln!(out, "[report]");
     let _ = writeln!(out, "agency = {}  # 机关名称", quote(agency));
     let _ = writeln!(out, "year = {year}  # 报告年度");
-    let v = edition_name(editions.table3);
+    let v = editions.table3.as_str();
     let _ = writeln!(
         out,
         "format = \"{v}\"  # 格式版本：\"2021\"（2021 年度起），补报 2019、2020 年度用 \"2019\""
@@ -111,7 +103,7 @@ pub fn write_toml(
         let _ = writeln!(
             out,
             "format_table2 = \"{}\"  # 表二的格式版本（与表三不同，照原报告）",
-            edition_name(editions.table2)
+            editions.table2.as_str()
         );
     }
     let _ = writeln!(

@@ -1,8 +1,8 @@
 //! Checking a report against the rules of the format (FORMAT.md §6) and turning reading findings
 //! into diagnostics.
 //!
-//! Every rule lives in its own file under `rules/`, implements [`Rule`] and is listed in
-//! [`RULES`]. A rule that cannot be evaluated because cells are empty or missing says so with an
+//! Every rule lives in its own file under `rules/`, declares its [`RuleInfo`] there, implements
+//! [`Rule`] and is listed in [`RULES`] (which is also what registers it). A rule that cannot be evaluated because cells are empty or missing says so with an
 //! info diagnostic (`not_assessable: true`); it never counts as passed.
 
 mod cells;
@@ -13,6 +13,7 @@ mod text;
 pub use equation::{Culprit, EquationReport, Term};
 pub use rules::RULES;
 
+use crate::registry::RuleInfo;
 use crate::{Report, Span, TableKey};
 use serde::Serialize;
 
@@ -120,18 +121,30 @@ impl Diagnostic {
     }
 }
 
-/// A rule of the format.
+/// A rule of the format: its registry entry, and the check.
 pub trait Rule: Sync {
-    /// Stable code: `S-1`, `T3-1`, `R-ROW`, ….
-    fn code(&self) -> &'static str;
-    /// Severity of what the rule finds (not-assessable notes are always info).
-    fn severity(&self) -> Severity;
-    /// One line, Chinese.
-    fn title(&self) -> &'static str;
-    /// What it checks, why it matters, an example; Chinese, for `gaogen check --explain`.
-    fn explain(&self) -> &'static str;
-    fn empty_cells(&self) -> EmptyCells;
+    /// The rule's metadata, declared once in its file (see `registry.rs`).
+    fn info(&self) -> &RuleInfo;
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>);
+    /// Stable code: `S-1`, `T3-1`, `R-ROW`, ….
+    fn code(&self) -> &'static str {
+        self.info().code
+    }
+    /// Severity of what the rule finds (not-assessable notes are always info).
+    fn severity(&self) -> Severity {
+        self.info().severity
+    }
+    /// One line, Chinese.
+    fn title(&self) -> &'static str {
+        self.info().title
+    }
+    /// What it checks, why it matters, an example; Chinese, for `gaogen check --explain`.
+    fn explain(&self) -> &'static str {
+        self.info().explain
+    }
+    fn empty_cells(&self) -> EmptyCells {
+        self.info().empty_cells
+    }
 }
 
 /// The rule with this code.

@@ -7,11 +7,11 @@ mod rules;
 mod text;
 
 pub use cells::{CellChange, TableDiff};
-pub use rules::{PairRule, PAIR_RULES};
+pub use rules::{Pair, PairRule, PAIR_RULES};
 pub use text::{Piece, Reuse, SectionReuse, SentenceChange, SentenceOp};
 
-use crate::check::{Diagnostic, Severity};
-use crate::{FormatVersion, Report, TableKey};
+use crate::check::Diagnostic;
+use crate::{Report, TableKey};
 use serde::Serialize;
 
 /// A chain rule evaluated on one subject (a column, a row), whether it held or not.
@@ -73,13 +73,6 @@ impl Default for DiffOptions {
     }
 }
 
-fn version_name(v: FormatVersion) -> &'static str {
-    match v {
-        FormatVersion::V2019 => "2019",
-        FormatVersion::V2021 => "2021",
-    }
-}
-
 /// Compares OLD (the previous year) with NEW.
 pub fn diff(old: &Report, new: &Report, options: DiffOptions) -> ReportDiff {
     let tables = TableKey::ALL
@@ -88,49 +81,15 @@ pub fn diff(old: &Report, new: &Report, options: DiffOptions) -> ReportDiff {
         .collect();
     let mut chain = Vec::new();
     let mut diagnostics = Vec::new();
-    for rule in PAIR_RULES {
-        rule.check(old, new, &mut chain, &mut diagnostics);
-    }
-    for key in TableKey::ALL {
-        let (o, n) = (old.table(key), new.table(key));
-        if o.found && n.found && o.version != n.version && key != TableKey::ReviewsAndLitigation {
-            diagnostics.push(
-                Diagnostic::new(
-                    "D-FORMAT",
-                    Severity::Info,
-                    format!(
-                        "{}的格式从 {} 版改为 {} 版：两年的行列不完全对应",
-                        key.name(),
-                        version_name(o.version),
-                        version_name(n.version)
-                    ),
-                    n.span,
-                )
-                .in_table(key),
-            );
-        }
-    }
     let text = text::reuse(old, new);
-    for section in &text.sections {
-        if section.new_chars >= 20 && section.ratio > options.reuse_threshold {
-            diagnostics.push(
-                Diagnostic::new(
-                    "D-REUSE",
-                    Severity::Warning,
-                    format!(
-                        "「{}」有 {:.0}% 的文字照抄上一年报告（{} 字中 {} 字落在连续 {} 字以上相同的片段里），超过 {:.0}%",
-                        section.heading,
-                        section.ratio * 100.0,
-                        section.new_chars,
-                        section.reused_chars,
-                        text.min_run,
-                        options.reuse_threshold * 100.0
-                    ),
-                    section.span,
-                )
-                .help("按本年度的实际工作重写这一部分；内容雷同、照抄上一年在评估中扣分"),
-            );
-        }
+    let pair = Pair {
+        old,
+        new,
+        text: &text,
+        options,
+    };
+    for rule in PAIR_RULES {
+        rule.check(&pair, &mut chain, &mut diagnostics);
     }
     // Leftovers of earlier years in NEW's text.
     if let Some(s2) = crate::check::rule("S-2") {

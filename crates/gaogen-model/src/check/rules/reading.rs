@@ -4,34 +4,20 @@
 //! finding, so each stays selectable on its own.
 
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::{FindingKind, Report};
 
 /// Reports the reader's findings of some kinds under one code.
 #[derive(Debug)]
 pub(crate) struct FindingRule {
-    code: &'static str,
+    info: RuleInfo,
     kinds: &'static [FindingKind],
-    severity: Severity,
-    title: &'static str,
-    explain: &'static str,
     help: &'static str,
 }
 
 impl Rule for FindingRule {
-    fn code(&self) -> &'static str {
-        self.code
-    }
-    fn severity(&self) -> Severity {
-        self.severity
-    }
-    fn title(&self) -> &'static str {
-        self.title
-    }
-    fn explain(&self) -> &'static str {
-        self.explain
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotApplicable
+    fn info(&self) -> &RuleInfo {
+        &self.info
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         for f in report
@@ -39,7 +25,12 @@ impl Rule for FindingRule {
             .iter()
             .filter(|f| self.kinds.contains(&f.kind))
         {
-            let mut d = Diagnostic::new(self.code, self.severity, f.message.clone(), f.span);
+            let mut d = Diagnostic::new(
+                self.info.code,
+                self.info.severity,
+                f.message.clone(),
+                f.span,
+            );
             d.table = f.table;
             d.help = Some(match &f.expected {
                 Some(official) if f.kind == FindingKind::LabelVariant => {
@@ -54,80 +45,112 @@ impl Rule for FindingRule {
 
 /// A table was not found at all (published as an image, or left out).
 pub(crate) static TABLE_MISSING: FindingRule = FindingRule {
-    code: "R-TABLE",
+    info: RuleInfo {
+        code: "R-TABLE",
+        severity: Severity::Error,
+        title: "统计表缺失或没有标题",
+        explain: "检查什么：表二、表三、表四是否都能在报告中找到。\n为什么：三张统计表是年度报告的法定内容，以图片发布或漏发的表格无法核对，评估中按缺表扣分。\n例：表四只剩一行 15 个数字而没有标题和表头，会被读作表四并给出本提示。\n空单元格：不涉及。",
+        empty_cells: EmptyCells::NotApplicable,
+        command: Command::Check,
+    },
     kinds: &[FindingKind::TableMissing, FindingKind::TableWithoutHeading],
-    severity: Severity::Error,
-    title: "统计表缺失或没有标题",
-    explain: "检查什么：表二、表三、表四是否都能在报告中找到。\n为什么：三张统计表是年度报告的法定内容，以图片发布或漏发的表格无法核对，评估中按缺表扣分。\n例：表四只剩一行 15 个数字而没有标题和表头，会被读作表四并给出本提示。\n空单元格：不涉及。",
     help: "以文字表格形式补全该表（不要用图片），并保留官方标题和表头",
 };
 
 /// A data row of a table is missing.
 pub(crate) static ROW_MISSING: FindingRule = FindingRule {
-    code: "R-ROW",
+    info: RuleInfo {
+        code: "R-ROW",
+        severity: Severity::Error,
+        title: "统计表缺少行",
+        explain: "检查什么：表格中每一个官方数据行是否都在。\n为什么：缺少的行不等于 0；表格被截断或漏行时，勾稽关系无法核对。\n例：表三在「（四）1.本机关不掌握相关政府信息」之后中断，其后 12 行全部缺失。\n空单元格：不涉及（整行缺失）。",
+        empty_cells: EmptyCells::NotApplicable,
+        command: Command::Check,
+    },
     kinds: &[FindingKind::RowMissing],
-    severity: Severity::Error,
-    title: "统计表缺少行",
-    explain: "检查什么：表格中每一个官方数据行是否都在。\n为什么：缺少的行不等于 0；表格被截断或漏行时，勾稽关系无法核对。\n例：表三在「（四）1.本机关不掌握相关政府信息」之后中断，其后 12 行全部缺失。\n空单元格：不涉及（整行缺失）。",
     help: "按官方格式补齐这一行；没有发生的事项填 0",
 };
 
 /// A row whose values do not fit its columns.
 pub(crate) static ROW_AMBIGUOUS: FindingRule = FindingRule {
-    code: "R-AMBIGUOUS",
+    info: RuleInfo {
+        code: "R-AMBIGUOUS",
+        severity: Severity::Error,
+        title: "行的数值个数与列数不符",
+        explain: "检查什么：每行读到的数值个数是否等于该行的列数。\n为什么：少一个数时无法判断缺的是哪一列，gaogen 不会猜测移位，这些数值不放入表格。\n例：表三「（七）总计」只有 6 个数值，而该行有 7 列。\n空单元格：不涉及。",
+        empty_cells: EmptyCells::NotApplicable,
+        command: Command::Check,
+    },
     kinds: &[FindingKind::RowAmbiguous],
-    severity: Severity::Error,
-    title: "行的数值个数与列数不符",
-    explain: "检查什么：每行读到的数值个数是否等于该行的列数。\n为什么：少一个数时无法判断缺的是哪一列，gaogen 不会猜测移位，这些数值不放入表格。\n例：表三「（七）总计」只有 6 个数值，而该行有 7 列。\n空单元格：不涉及。",
     help: "补齐缺失的那一格（没有发生的填 0），使每列都有一个数值",
 };
 
 /// A cell with nothing in it.
 pub(crate) static CELL_MISSING: FindingRule = FindingRule {
-    code: "R-CELL",
+    info: RuleInfo {
+        code: "R-CELL",
+        severity: Severity::Warning,
+        title: "单元格没有填写",
+        explain: "检查什么：已找到的行中是否有没有数值的单元格。\n为什么：未填写不等于 0，涉及该格的勾稽关系将无法评估。\n例：表三「（一）予以公开」一行只填了总计，「自然人」一格被标签占据。\n空单元格：本规则报告的就是它们。",
+        empty_cells: EmptyCells::NotApplicable,
+        command: Command::Check,
+    },
     kinds: &[FindingKind::CellMissing],
-    severity: Severity::Warning,
-    title: "单元格没有填写",
-    explain: "检查什么：已找到的行中是否有没有数值的单元格。\n为什么：未填写不等于 0，涉及该格的勾稽关系将无法评估。\n例：表三「（一）予以公开」一行只填了总计，「自然人」一格被标签占据。\n空单元格：本规则报告的就是它们。",
     help: "填入数值；没有发生的填 0",
 };
 
 /// A label written otherwise than the official text.
 pub(crate) static LABEL: FindingRule = FindingRule {
-    code: "R-LABEL",
+    info: RuleInfo {
+        code: "R-LABEL",
+        severity: Severity::Warning,
+        title: "标签不是官方文字（旧版、变体或错字）",
+        explain: "检查什么：表格的行、列标签是否与官方格式一致。\n为什么：旧版标签（如 2021 版表格中的「规范性文件」「社会组织」）说明使用了过时模板；错字（「本年度止件数」）影响可读性和机器核对。\n例：「社会组织」应为「社会公益组织」。\n空单元格：不涉及。",
+        empty_cells: EmptyCells::NotApplicable,
+        command: Command::Check,
+    },
     kinds: &[FindingKind::LabelVariant],
-    severity: Severity::Warning,
-    title: "标签不是官方文字（旧版、变体或错字）",
-    explain: "检查什么：表格的行、列标签是否与官方格式一致。\n为什么：旧版标签（如 2021 版表格中的「规范性文件」「社会组织」）说明使用了过时模板；错字（「本年度止件数」）影响可读性和机器核对。\n例：「社会组织」应为「社会公益组织」。\n空单元格：不涉及。",
     help: "改为官方文字",
 };
 
 /// Values with no row label to take them.
 pub(crate) static UNPLACED: FindingRule = FindingRule {
-    code: "R-UNPLACED",
+    info: RuleInfo {
+        code: "R-UNPLACED",
+        severity: Severity::Warning,
+        title: "有数值找不到对应的行",
+        explain: "检查什么：表格区域中是否有无法对应到任何行标签的数值。\n为什么：这些数值可能属于丢失了标签的行，无法核对。\n例：表头丢失后的一串数字。\n空单元格：不涉及。",
+        empty_cells: EmptyCells::NotApplicable,
+        command: Command::Check,
+    },
     kinds: &[FindingKind::UnplacedValues],
-    severity: Severity::Warning,
-    title: "有数值找不到对应的行",
-    explain: "检查什么：表格区域中是否有无法对应到任何行标签的数值。\n为什么：这些数值可能属于丢失了标签的行，无法核对。\n例：表头丢失后的一串数字。\n空单元格：不涉及。",
     help: "为这些数值补上官方行标签",
 };
 
 /// No title or no year.
 pub(crate) static TITLE: FindingRule = FindingRule {
-    code: "R-TITLE",
+    info: RuleInfo {
+        code: "R-TITLE",
+        severity: Severity::Warning,
+        title: "缺少标题或无法确定年度",
+        explain: "检查什么：报告开头是否有「机关名称 + 年份 + 政府信息公开工作年度报告」的标题。\n为什么：没有年度就无法判断应使用哪一版格式，也无法与上一年比较。\n例：标题只写「政府信息公开工作年度报告」。\n空单元格：不涉及。",
+        empty_cells: EmptyCells::NotApplicable,
+        command: Command::Check,
+    },
     kinds: &[FindingKind::TitleMissing, FindingKind::YearMissing],
-    severity: Severity::Warning,
-    title: "缺少标题或无法确定年度",
-    explain: "检查什么：报告开头是否有「机关名称 + 年份 + 政府信息公开工作年度报告」的标题。\n为什么：没有年度就无法判断应使用哪一版格式，也无法与上一年比较。\n例：标题只写「政府信息公开工作年度报告」。\n空单元格：不涉及。",
     help: "在开头写明「××（机关）××××年政府信息公开工作年度报告」",
 };
 
 /// The file ends inside a character.
 pub(crate) static TRUNCATED: FindingRule = FindingRule {
-    code: "R-TRUNCATED",
+    info: RuleInfo {
+        code: "R-TRUNCATED",
+        severity: Severity::Error,
+        title: "文件被截断",
+        explain: "检查什么：文件是否在一个字符中间结束。\n为什么：这通常说明下载或复制不完整，报告后面的内容都丢失了。\n例：网页另存时中断。\n空单元格：不涉及。",
+        empty_cells: EmptyCells::NotApplicable,
+        command: Command::Check,
+    },
     kinds: &[FindingKind::InputTruncated],
-    severity: Severity::Error,
-    title: "文件被截断",
-    explain: "检查什么：文件是否在一个字符中间结束。\n为什么：这通常说明下载或复制不完整，报告后面的内容都丢失了。\n例：网页另存时中断。\n空单元格：不涉及。",
     help: "重新获取完整的报告文件",
 };

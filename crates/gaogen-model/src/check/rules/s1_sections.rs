@@ -1,4 +1,5 @@
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::{FindingKind, Report};
 
 /// S-1: the six sections are present, in order, under their official headings.
@@ -11,21 +12,19 @@ use crate::{FindingKind, Report};
 pub(crate) struct SectionsPresent;
 pub(crate) static S1: SectionsPresent = SectionsPresent;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "S-1",
+    severity: Severity::Error,
+    title: "六个部分齐全、顺序正确、使用官方标题",
+    explain: "检查什么：一至六部分是否都有标题、顺序是否正确、标题是否为官方文字。\n为什么：六个部分是格式规定的内容，缺少即内容缺失（错误）；标题写法不同说明模板过时或自拟（警告）。\n例：缺少「四、政府信息公开行政复议、行政诉讼情况」为错误；「五、存在问题及改进情况」为警告，应为「五、存在的主要问题及改进情况」。\n空单元格：不涉及。",
+    empty_cells: EmptyCells::NotApplicable,
+    command: Command::Check,
+};
+
 impl Rule for SectionsPresent {
-    fn code(&self) -> &'static str {
-        "S-1"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn title(&self) -> &'static str {
-        "六个部分齐全、顺序正确、使用官方标题"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：一至六部分是否都有标题、顺序是否正确、标题是否为官方文字。\n为什么：六个部分是格式规定的内容，缺少即内容缺失（错误）；标题写法不同说明模板过时或自拟（警告）。\n例：缺少「四、政府信息公开行政复议、行政诉讼情况」为错误；「五、存在问题及改进情况」为警告，应为「五、存在的主要问题及改进情况」。\n空单元格：不涉及。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotApplicable
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         for f in &report.findings {
@@ -42,7 +41,7 @@ impl Rule for SectionsPresent {
                 (Some(h), _) => format!("改为官方标题「{h}」"),
                 (None, _) => "按官方格式修改".to_string(),
             };
-            out.push(Diagnostic::new("S-1", severity, f.message.clone(), f.span).help(help));
+            out.push(Diagnostic::new(INFO.code, severity, f.message.clone(), f.span).help(help));
         }
     }
 }

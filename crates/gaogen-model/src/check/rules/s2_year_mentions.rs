@@ -1,4 +1,5 @@
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -27,21 +28,19 @@ fn sentence_year() -> &'static Regex {
     })
 }
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "S-2",
+    severity: Severity::Warning,
+    title: "统计期限和正文年份与报告年度一致",
+    explain: "检查什么：前言或正文中的统计期限，以及句首「××××年，……」所说的年份，是否为报告年度。\n为什么：去年的年份留在今年的报告里，是照抄上一年报告的典型痕迹。\n例：2023 年报告写「2022年，我镇……」或「统计期限自2022年1月1日至2022年12月31日」。第五部分回顾上一年问题的句子不检查。\n空单元格：不涉及。",
+    empty_cells: EmptyCells::NotApplicable,
+    command: Command::Check,
+};
+
 impl Rule for YearMentions {
-    fn code(&self) -> &'static str {
-        "S-2"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn title(&self) -> &'static str {
-        "统计期限和正文年份与报告年度一致"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：前言或正文中的统计期限，以及句首「××××年，……」所说的年份，是否为报告年度。\n为什么：去年的年份留在今年的报告里，是照抄上一年报告的典型痕迹。\n例：2023 年报告写「2022年，我镇……」或「统计期限自2022年1月1日至2022年12月31日」。第五部分回顾上一年问题的句子不检查。\n空单元格：不涉及。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotApplicable
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let Some(year) = report.year.map(i64::from) else {
@@ -65,7 +64,7 @@ impl Rule for YearMentions {
                     if m.as_str().parse::<i64>().ok() != Some(year) {
                         out.push(
                             Diagnostic::new(
-                                "S-2",
+                                INFO.code,
                                 Severity::Warning,
                                 format!("统计期限写的是 {} 年，而报告年度是 {year} 年", m.as_str()),
                                 Some(p.locate(m.range())),
@@ -86,7 +85,7 @@ impl Rule for YearMentions {
                 if said < year && said >= year - 5 {
                     out.push(
                         Diagnostic::new(
-                            "S-2",
+                            INFO.code,
                             Severity::Warning,
                             format!("正文以「{said}年」开头叙述工作，而报告年度是 {year} 年：可能是照抄上一年报告的遗留"),
                             Some(p.locate(m.range())),

@@ -1,4 +1,5 @@
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
 
 /// S-3: in the 2021 format, section 六 reports the 信息处理费 collected under 国办函〔2020〕109号.
@@ -10,21 +11,19 @@ use crate::{Report, SectionKey};
 pub(crate) struct ProcessingFee;
 pub(crate) static S3: ProcessingFee = ProcessingFee;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "S-3",
+    severity: Severity::Warning,
+    title: "第六部分说明信息处理费收取情况（2021 版）",
+    explain: "检查什么：2021 年及以后的报告，第六部分是否说明了按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况。\n为什么：2021 版格式要求报告这一事项，没有收取也应写明「未收取」或金额 0。\n例：第六部分只写「无」。\n空单元格：不涉及。",
+    empty_cells: EmptyCells::NotApplicable,
+    command: Command::Check,
+};
+
 impl Rule for ProcessingFee {
-    fn code(&self) -> &'static str {
-        "S-3"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn title(&self) -> &'static str {
-        "第六部分说明信息处理费收取情况（2021 版）"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：2021 年及以后的报告，第六部分是否说明了按《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况。\n为什么：2021 版格式要求报告这一事项，没有收取也应写明「未收取」或金额 0。\n例：第六部分只写「无」。\n空单元格：不涉及。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotApplicable
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         if report.year.is_none_or(|y| y < 2021) {
@@ -48,7 +47,7 @@ impl Rule for ProcessingFee {
             .or(six.heading.as_ref().map(|h| h.span));
         out.push(
             Diagnostic::new(
-                "S-3",
+                INFO.code,
                 Severity::Warning,
                 "第六部分没有说明政府信息公开信息处理费的收取情况",
                 span,

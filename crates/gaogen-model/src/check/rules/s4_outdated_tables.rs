@@ -1,4 +1,5 @@
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::report::VersionBasis;
 use crate::{FormatVersion, Report, TableKey};
 
@@ -12,21 +13,19 @@ use crate::{FormatVersion, Report, TableKey};
 pub(crate) struct OutdatedTables;
 pub(crate) static S4: OutdatedTables = OutdatedTables;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "S-4",
+    severity: Severity::Warning,
+    title: "2021 年及以后的报告使用 2021 版表格",
+    explain: "检查什么：报告年度为 2021 年或以后时，每张表格是否为 2021 版格式。\n为什么：2019 版表格已由国办公开办函〔2021〕30号替换，继续使用说明模板过时，数据口径也不同。\n例：2023 年报告的表三「（六）其他处理」只有一行（2019 版），而 2021 版分为三个子项。\n空单元格：不涉及。",
+    empty_cells: EmptyCells::NotApplicable,
+    command: Command::Check,
+};
+
 impl Rule for OutdatedTables {
-    fn code(&self) -> &'static str {
-        "S-4"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn title(&self) -> &'static str {
-        "2021 年及以后的报告使用 2021 版表格"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：报告年度为 2021 年或以后时，每张表格是否为 2021 版格式。\n为什么：2019 版表格已由国办公开办函〔2021〕30号替换，继续使用说明模板过时，数据口径也不同。\n例：2023 年报告的表三「（六）其他处理」只有一行（2019 版），而 2021 版分为三个子项。\n空单元格：不涉及。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotApplicable
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let Some(year) = report.year.filter(|&y| y >= 2021) else {
@@ -40,7 +39,7 @@ impl Rule for OutdatedTables {
             {
                 out.push(
                     Diagnostic::new(
-                        "S-4",
+                        INFO.code,
                         Severity::Warning,
                         format!("{year} 年的报告中，{}使用的是 2019 版格式", key.name()),
                         t.span,

@@ -1,4 +1,5 @@
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
 
 /// Words that announce a measure.
@@ -24,21 +25,19 @@ const MEASURE_WORDS: &[&str] = &[
 pub(crate) struct ProblemsWithMeasures;
 pub(crate) static S5: ProblemsWithMeasures = ProblemsWithMeasures;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "S-5",
+    severity: Severity::Warning,
+    title: "第五部分既写问题也写改进措施",
+    explain: "检查什么：第五部分是否有内容，且写了改进情况或措施（「下一步」「将」「加强」「完善」等）。\n为什么：格式要求写明存在的主要问题及改进情况；只列问题不写措施，或照抄空话，评估中会扣分。\n例：第五部分只有「存在问题：信息更新不及时。」\n空单元格：不涉及。",
+    empty_cells: EmptyCells::NotApplicable,
+    command: Command::Check,
+};
+
 impl Rule for ProblemsWithMeasures {
-    fn code(&self) -> &'static str {
-        "S-5"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn title(&self) -> &'static str {
-        "第五部分既写问题也写改进措施"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：第五部分是否有内容，且写了改进情况或措施（「下一步」「将」「加强」「完善」等）。\n为什么：格式要求写明存在的主要问题及改进情况；只列问题不写措施，或照抄空话，评估中会扣分。\n例：第五部分只有「存在问题：信息更新不及时。」\n空单元格：不涉及。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotApplicable
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let five = report.section(SectionKey::Problems);
@@ -48,7 +47,7 @@ impl Rule for ProblemsWithMeasures {
         if five.paragraphs.is_empty() {
             out.push(
                 Diagnostic::new(
-                    "S-5",
+                    INFO.code,
                     Severity::Warning,
                     "第五部分没有内容",
                     Some(heading.span),
@@ -62,7 +61,7 @@ impl Rule for ProblemsWithMeasures {
         {
             out.push(
                 Diagnostic::new(
-                    "S-5",
+                    INFO.code,
                     Severity::Warning,
                     "第五部分只写了问题，没有写改进情况或措施",
                     five.span,

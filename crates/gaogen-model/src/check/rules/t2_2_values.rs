@@ -1,4 +1,5 @@
 use crate::check::{cells, Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::{Report, TableKey};
 
 /// T2-2: every 表二 count is a whole number ≥ 0 and the fee a decimal ≥ 0.
@@ -10,23 +11,21 @@ use crate::{Report, TableKey};
 pub(crate) struct ActiveDisclosureValues;
 pub(crate) static T2_2: ActiveDisclosureValues = ActiveDisclosureValues;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "T2-2",
+    severity: Severity::Warning,
+    title: "表二：件数为非负整数，收费金额为非负小数",
+    explain: "检查什么：表二每个单元格是否为数字：件数为不小于 0 的整数，收费金额（万元）为不小于 0 的数。\n为什么：空白、「/」「无」不等于 0；「00」或在格内写单位，说明表格是手工填写的，容易出错。\n例：「规章 · 现行有效件数」写作「00」；收费写作「96.5万元」。\n空单元格：本规则报告它们（警告）。",
+    empty_cells: EmptyCells::Reported,
+    command: Command::Check,
+};
+
 impl Rule for ActiveDisclosureValues {
-    fn code(&self) -> &'static str {
-        "T2-2"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn title(&self) -> &'static str {
-        "表二：件数为非负整数，收费金额为非负小数"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：表二每个单元格是否为数字：件数为不小于 0 的整数，收费金额（万元）为不小于 0 的数。\n为什么：空白、「/」「无」不等于 0；「00」或在格内写单位，说明表格是手工填写的，容易出错。\n例：「规章 · 现行有效件数」写作「00」；收费写作「96.5万元」。\n空单元格：本规则报告它们（警告）。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::Reported
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
-        cells::check_values(report, TableKey::ActiveDisclosure, "T2-2", out);
+        cells::check_values(report, TableKey::ActiveDisclosure, INFO.code, out);
     }
 }

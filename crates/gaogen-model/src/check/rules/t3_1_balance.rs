@@ -1,5 +1,6 @@
 use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::schema::T3_COLUMN_IDS;
 use crate::{Report, TableKey};
 
@@ -14,21 +15,19 @@ use crate::{Report, TableKey};
 pub(crate) struct Balance;
 pub(crate) static T3_1: Balance = Balance;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "T3-1",
+    severity: Severity::Error,
+    title: "表三每列：一 + 二 = （七）总计 + 四",
+    explain: "检查什么：表三每一列，「一、本年新收」+「二、上年结转」是否等于「（七）总计」+「四、结转下年度继续办理」（表三左上角的官方说明）。\n为什么：收到的和结转来的申请，要么本年办结，要么结转下年；不相等说明有申请漏统或重复统计。\n例：自然人列 新收 21 + 结转 0 = 21，而 总计 20 + 结转下年 0 = 20，相差 1。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。",
+    empty_cells: EmptyCells::NotAssessable,
+    command: Command::Check,
+};
+
 impl Rule for Balance {
-    fn code(&self) -> &'static str {
-        "T3-1"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn title(&self) -> &'static str {
-        "表三每列：一 + 二 = （七）总计 + 四"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：表三每一列，「一、本年新收」+「二、上年结转」是否等于「（七）总计」+「四、结转下年度继续办理」（表三左上角的官方说明）。\n为什么：收到的和结转来的申请，要么本年办结，要么结转下年；不相等说明有申请漏统或重复统计。\n例：自然人列 新收 21 + 结转 0 = 21，而 总计 20 + 结转下年 0 = 20，相差 1。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotAssessable
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let t = report.table(TableKey::Applications);
@@ -46,7 +45,7 @@ impl Rule for Balance {
             ) {
                 Outcome::Holds => {}
                 Outcome::Broken(eq) => out.push(broken(
-                    "T3-1",
+                    INFO.code,
                     TableKey::Applications,
                     format!("表三「{label}」列：一 + 二 = （七）+ 四 "),
                     eq,
@@ -56,7 +55,7 @@ impl Rule for Balance {
         }
         if !unusable.is_empty() {
             out.push(not_assessable(
-                "T3-1",
+                INFO.code,
                 TableKey::Applications,
                 "表三「一 + 二 = （七）+ 四」",
                 &unusable,

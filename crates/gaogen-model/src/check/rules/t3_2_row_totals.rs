@@ -1,5 +1,6 @@
 use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::schema::T3_COLUMN_IDS;
 use crate::{Report, TableKey};
 
@@ -12,21 +13,19 @@ use crate::{Report, TableKey};
 pub(crate) struct RowTotals;
 pub(crate) static T3_2: RowTotals = RowTotals;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "T3-2",
+    severity: Severity::Error,
+    title: "表三每行：总计 = 各类申请人之和",
+    explain: "检查什么：表三每一行的「总计」是否等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。\n为什么：总计是求和得出的，手填的总计与各项之和不符，说明某一格填错。\n例：「（一）予以公开」1288 + 21 + 0 + 0 + 50 + 3 = 1362，而总计填 1363。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。",
+    empty_cells: EmptyCells::NotAssessable,
+    command: Command::Check,
+};
+
 impl Rule for RowTotals {
-    fn code(&self) -> &'static str {
-        "T3-2"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn title(&self) -> &'static str {
-        "表三每行：总计 = 各类申请人之和"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：表三每一行的「总计」是否等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列之和。\n为什么：总计是求和得出的，手填的总计与各项之和不符，说明某一格填错。\n例：「（一）予以公开」1288 + 21 + 0 + 0 + 50 + 3 = 1362，而总计填 1363。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotAssessable
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let t = report.table(TableKey::Applications);
@@ -40,7 +39,7 @@ impl Rule for RowTotals {
             match evaluate(report, TableKey::Applications, &left, &[(row.id, total[0])]) {
                 Outcome::Holds => {}
                 Outcome::Broken(eq) => out.push(broken(
-                    "T3-2",
+                    INFO.code,
                     TableKey::Applications,
                     format!("表三「{}」行：各类申请人之和 = 总计 ", row.label),
                     eq,
@@ -50,7 +49,7 @@ impl Rule for RowTotals {
         }
         if !unusable.is_empty() {
             out.push(not_assessable(
-                "T3-2",
+                INFO.code,
                 TableKey::Applications,
                 "表三「总计 = 各类申请人之和」",
                 &unusable,

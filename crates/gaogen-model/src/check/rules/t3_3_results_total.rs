@@ -1,5 +1,6 @@
 use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::schema::{table_schema, T3_COLUMN_IDS};
 use crate::{Report, TableKey};
 
@@ -13,21 +14,19 @@ use crate::{Report, TableKey};
 pub(crate) struct ResultsTotal;
 pub(crate) static T3_3: ResultsTotal = ResultsTotal;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "T3-3",
+    severity: Severity::Error,
+    title: "表三每列：（七）总计 = 各办理结果之和",
+    explain: "检查什么：表三每一列的「（七）总计」是否等于（一）予以公开、（二）部分公开、（三）1–8、（四）1–3、（五）1–5、（六）（2021 版为（六）1–3）之和。\n为什么：每件办结的申请只有一种办理结果，结果之和必须等于总计。\n例：各办理结果相加为 3049，而（七）总计为 3050。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。",
+    empty_cells: EmptyCells::NotAssessable,
+    command: Command::Check,
+};
+
 impl Rule for ResultsTotal {
-    fn code(&self) -> &'static str {
-        "T3-3"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn title(&self) -> &'static str {
-        "表三每列：（七）总计 = 各办理结果之和"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：表三每一列的「（七）总计」是否等于（一）予以公开、（二）部分公开、（三）1–8、（四）1–3、（五）1–5、（六）（2021 版为（六）1–3）之和。\n为什么：每件办结的申请只有一种办理结果，结果之和必须等于总计。\n例：各办理结果相加为 3049，而（七）总计为 3050。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotAssessable
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let t = report.table(TableKey::Applications);
@@ -48,7 +47,7 @@ impl Rule for ResultsTotal {
             ) {
                 Outcome::Holds => {}
                 Outcome::Broken(eq) => out.push(broken(
-                    "T3-3",
+                    INFO.code,
                     TableKey::Applications,
                     format!("表三「{label}」列：各办理结果之和 = （七）总计 "),
                     eq,
@@ -58,7 +57,7 @@ impl Rule for ResultsTotal {
         }
         if !unusable.is_empty() {
             out.push(not_assessable(
-                "T3-3",
+                INFO.code,
                 TableKey::Applications,
                 "表三「（七）总计 = 各办理结果之和」",
                 &unusable,

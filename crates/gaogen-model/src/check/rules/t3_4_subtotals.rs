@@ -1,5 +1,6 @@
 use crate::check::equation::{broken, evaluate, Outcome};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::schema::{table_schema, RowKind, T3_COLUMN_IDS};
 use crate::{Report, RowStatus, TableKey};
 
@@ -14,21 +15,19 @@ use crate::{Report, RowStatus, TableKey};
 pub(crate) struct Subtotals;
 pub(crate) static T3_4: Subtotals = Subtotals;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "T3-4",
+    severity: Severity::Error,
+    title: "表三：自行添加的小计等于其子项之和",
+    explain: "检查什么：报告在「（三）不予公开」「（四）无法提供」「（五）不予处理」「（六）其他处理」等分组行上自行填写的小计，是否等于其下各子项之和。\n为什么：小计不是格式要求，但一旦填写就必须与子项一致。\n例：「（三）不予公开」小计 9，而 1–8 项相加为 8。\n空单元格：分组行没有数值时不检查。",
+    empty_cells: EmptyCells::NotAssessable,
+    command: Command::Check,
+};
+
 impl Rule for Subtotals {
-    fn code(&self) -> &'static str {
-        "T3-4"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn title(&self) -> &'static str {
-        "表三：自行添加的小计等于其子项之和"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：报告在「（三）不予公开」「（四）无法提供」「（五）不予处理」「（六）其他处理」等分组行上自行填写的小计，是否等于其下各子项之和。\n为什么：小计不是格式要求，但一旦填写就必须与子项一致。\n例：「（三）不予公开」小计 9，而 1–8 项相加为 8。\n空单元格：分组行没有数值时不检查。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotAssessable
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let t = report.table(TableKey::Applications);
@@ -60,7 +59,7 @@ impl Rule for Subtotals {
                 {
                     let label = t.cell(row.id, column).map_or(column, |c| c.label);
                     out.push(broken(
-                        "T3-4",
+                        INFO.code,
                         TableKey::Applications,
                         format!("表三「{}」小计（「{label}」列）= 子项之和 ", group.label),
                         eq,

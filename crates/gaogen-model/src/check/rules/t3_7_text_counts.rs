@@ -1,5 +1,6 @@
 use crate::check::text::{quotes, Quoted};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::{Report, TableKey};
 
 /// T3-7: counts of requests quoted in the text (「受理政府信息公开申请 17 件」) agree with 表三.
@@ -12,21 +13,19 @@ use crate::{Report, TableKey};
 pub(crate) struct TextRequests;
 pub(crate) static T3_7: TextRequests = TextRequests;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "T3-7",
+    severity: Severity::Warning,
+    title: "正文中的申请件数与表三一致",
+    explain: "检查什么：正文（前言及第一至四部分）中「受理/收到……申请 N 件」「未收到……申请」所说的件数，是否等于表三「一、本年新收」的总计（或「一」与「二、上年结转」之和）。\n为什么：正文和表格分别填写，容易不一致；读者通常只看正文。\n例：正文写「受理政府信息公开申请 17 件」，表三新收总计为 95。\n空单元格：表三的总计为空或缺失时，报告「无法评估」（提示）。",
+    empty_cells: EmptyCells::NotAssessable,
+    command: Command::Check,
+};
+
 impl Rule for TextRequests {
-    fn code(&self) -> &'static str {
-        "T3-7"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn title(&self) -> &'static str {
-        "正文中的申请件数与表三一致"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：正文（前言及第一至四部分）中「受理/收到……申请 N 件」「未收到……申请」所说的件数，是否等于表三「一、本年新收」的总计（或「一」与「二、上年结转」之和）。\n为什么：正文和表格分别填写，容易不一致；读者通常只看正文。\n例：正文写「受理政府信息公开申请 17 件」，表三新收总计为 95。\n空单元格：表三的总计为空或缺失时，报告「无法评估」（提示）。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotAssessable
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let t = report.table(TableKey::Applications);
@@ -43,7 +42,7 @@ impl Rule for TextRequests {
             .and_then(|c| c.value.as_count())
             .unwrap_or(0);
         let Some(new_total) = new.and_then(|c| c.value.as_count()) else {
-            let mut d = Diagnostic::new("T3-7", Severity::Info, "正文提到了申请件数，但表三「一、本年新收」的总计为空或缺失，无法核对（不视为通过）", Some(found[0].span))
+            let mut d = Diagnostic::new(INFO.code, Severity::Info, "正文提到了申请件数，但表三「一、本年新收」的总计为空或缺失，无法核对（不视为通过）", Some(found[0].span))
                 .in_table(TableKey::Applications)
                 .help("填写表三「一、本年新收」的总计");
             d.not_assessable = true;
@@ -55,7 +54,7 @@ impl Rule for TextRequests {
                 continue;
             }
             let mut d = Diagnostic::new(
-                "T3-7",
+                INFO.code,
                 Severity::Warning,
                 format!("正文「{}」说 {} 件，表三「一、本年新收政府信息公开申请数量」总计为 {new_total} 件", q.excerpt, q.value),
                 Some(q.span),

@@ -1,5 +1,6 @@
 use crate::check::text::{quotes, Quoted};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::{Report, Span, TableKey};
 
 /// T4-4: counts of cases quoted in the text (「行政复议 351 件」, 「行政诉讼 46 件」) agree with 表四.
@@ -11,21 +12,19 @@ use crate::{Report, Span, TableKey};
 pub(crate) struct TextCases;
 pub(crate) static T4_4: TextCases = TextCases;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "T4-4",
+    severity: Severity::Warning,
+    title: "正文中的复议、诉讼件数与表四一致",
+    explain: "检查什么：正文中「行政复议 N 件」「行政诉讼 N 件」是否等于表四行政复议总计、行政诉讼两组总计之和。\n为什么：正文和表格分别填写，容易不一致。\n例：正文写「行政复议 3 件」，表四行政复议总计为 2。\n空单元格：表四总计为空或缺失时，报告「无法评估」（提示）。",
+    empty_cells: EmptyCells::NotAssessable,
+    command: Command::Check,
+};
+
 impl Rule for TextCases {
-    fn code(&self) -> &'static str {
-        "T4-4"
-    }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn title(&self) -> &'static str {
-        "正文中的复议、诉讼件数与表四一致"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：正文中「行政复议 N 件」「行政诉讼 N 件」是否等于表四行政复议总计、行政诉讼两组总计之和。\n为什么：正文和表格分别填写，容易不一致。\n例：正文写「行政复议 3 件」，表四行政复议总计为 2。\n空单元格：表四总计为空或缺失时，报告「无法评估」（提示）。"
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotAssessable
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let t = report.table(TableKey::ReviewsAndLitigation);
@@ -56,7 +55,7 @@ impl Rule for TextCases {
                     Some((n, _)) if n == q.value => {}
                     Some((n, span)) => {
                         let mut d = Diagnostic::new(
-                            "T4-4",
+                            INFO.code,
                             Severity::Warning,
                             format!(
                                 "正文「{}」说{name} {} 件，表四为 {n} 件",
@@ -73,7 +72,7 @@ impl Rule for TextCases {
                         out.push(d);
                     }
                     None => {
-                        let mut d = Diagnostic::new("T4-4", Severity::Info, format!("正文提到{name}件数，但表四的总计为空或缺失，无法核对（不视为通过）"), Some(q.span))
+                        let mut d = Diagnostic::new(INFO.code, Severity::Info, format!("正文提到{name}件数，但表四的总计为空或缺失，无法核对（不视为通过）"), Some(q.span))
                             .in_table(TableKey::ReviewsAndLitigation);
                         d.not_assessable = true;
                         out.push(d);

@@ -1,5 +1,6 @@
 use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
 use crate::schema::T4;
 use crate::{Report, TableKey};
 
@@ -11,52 +12,53 @@ use crate::{Report, TableKey};
 /// Empty cells: not assessable (info), never passed.
 #[derive(Debug)]
 pub(crate) struct GroupTotal {
-    code: &'static str,
+    info: RuleInfo,
     prefix: &'static str,
     name: &'static str,
-    explain: &'static str,
 }
 
 pub(crate) static T4_1: GroupTotal = GroupTotal {
-    code: "T4-1",
+    info: RuleInfo {
+        code: "T4-1",
+        severity: Severity::Error,
+        title: "表四 行政复议：总计 = 四项之和",
+        explain: "检查什么：表四「行政复议」的总计是否等于结果维持、结果纠正、其他结果、尚未审结之和。\n为什么：每件复议案件只处于一种状态，总计必须是四项之和。\n例：维持 10 + 纠正 1 + 其他 0 + 未审结 0 = 11，而总计填 0。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。",
+        empty_cells: EmptyCells::NotAssessable,
+        command: Command::Check,
+    },
     prefix: "review",
     name: "行政复议",
-    explain: "检查什么：表四「行政复议」的总计是否等于结果维持、结果纠正、其他结果、尚未审结之和。\n为什么：每件复议案件只处于一种状态，总计必须是四项之和。\n例：维持 10 + 纠正 1 + 其他 0 + 未审结 0 = 11，而总计填 0。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。",
 };
 pub(crate) static T4_2: GroupTotal = GroupTotal {
-    code: "T4-2",
+    info: RuleInfo {
+        code: "T4-2",
+        severity: Severity::Error,
+        title: "表四 未经复议直接起诉：总计 = 四项之和",
+        explain: "检查什么：表四「行政诉讼·未经复议直接起诉」的总计是否等于结果维持、结果纠正、其他结果、尚未审结之和。\n为什么：每件诉讼案件只处于一种状态，总计必须是四项之和。\n例：维持 13 + 纠正 4 + 其他 8 + 未审结 1 = 26，总计 26 成立。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。",
+        empty_cells: EmptyCells::NotAssessable,
+        command: Command::Check,
+    },
     prefix: "litigation_direct",
     name: "行政诉讼·未经复议直接起诉",
-    explain: "检查什么：表四「行政诉讼·未经复议直接起诉」的总计是否等于结果维持、结果纠正、其他结果、尚未审结之和。\n为什么：每件诉讼案件只处于一种状态，总计必须是四项之和。\n例：维持 13 + 纠正 4 + 其他 8 + 未审结 1 = 26，总计 26 成立。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。",
 };
 pub(crate) static T4_3: GroupTotal = GroupTotal {
-    code: "T4-3",
+    info: RuleInfo {
+        code: "T4-3",
+        severity: Severity::Error,
+        title: "表四 复议后起诉：总计 = 四项之和",
+        explain: "检查什么：表四「行政诉讼·复议后起诉」的总计是否等于结果维持、结果纠正、其他结果、尚未审结之和。\n为什么：每件诉讼案件只处于一种状态，总计必须是四项之和。\n例：维持 5 + 纠正 0 + 其他 0 + 未审结 0 = 5，而总计填 0。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。",
+        empty_cells: EmptyCells::NotAssessable,
+        command: Command::Check,
+    },
     prefix: "litigation_after_review",
     name: "行政诉讼·复议后起诉",
-    explain: "检查什么：表四「行政诉讼·复议后起诉」的总计是否等于结果维持、结果纠正、其他结果、尚未审结之和。\n为什么：每件诉讼案件只处于一种状态，总计必须是四项之和。\n例：维持 5 + 纠正 0 + 其他 0 + 未审结 0 = 5，而总计填 0。\n空单元格：涉及的单元格为空或缺失时，报告「无法评估」（提示），不视为通过。",
 };
 
 const PARTS: [&str; 4] = ["upheld", "corrected", "other", "pending"];
 
 impl Rule for GroupTotal {
-    fn code(&self) -> &'static str {
-        self.code
-    }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn title(&self) -> &'static str {
-        match self.code {
-            "T4-1" => "表四 行政复议：总计 = 四项之和",
-            "T4-2" => "表四 未经复议直接起诉：总计 = 四项之和",
-            _ => "表四 复议后起诉：总计 = 四项之和",
-        }
-    }
-    fn explain(&self) -> &'static str {
-        self.explain
-    }
-    fn empty_cells(&self) -> EmptyCells {
-        EmptyCells::NotAssessable
+    fn info(&self) -> &RuleInfo {
+        &self.info
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let t = report.table(TableKey::ReviewsAndLitigation);
@@ -76,7 +78,7 @@ impl Rule for GroupTotal {
         match evaluate(report, TableKey::ReviewsAndLitigation, &left, &[total]) {
             Outcome::Holds => {}
             Outcome::Broken(eq) => out.push(broken(
-                self.code,
+                self.info.code,
                 TableKey::ReviewsAndLitigation,
                 format!(
                     "表四「{}」：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计 ",
@@ -85,7 +87,7 @@ impl Rule for GroupTotal {
                 eq,
             )),
             Outcome::NotAssessable(cells) => out.push(not_assessable(
-                self.code,
+                self.info.code,
                 TableKey::ReviewsAndLitigation,
                 &format!("表四「{}」总计", self.name),
                 &cells,

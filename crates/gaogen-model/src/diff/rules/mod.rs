@@ -1,37 +1,61 @@
-//! Rules across two years, one per file.
+//! Rules across two years, one per file. Each declares its `RuleInfo` (the registry entry) and
+//! is listed in [`PAIR_RULES`], which both runs and registers it.
 
-mod identity;
+mod d_agency;
+mod d_format;
+mod d_reuse;
+mod d_year;
 mod t2_1_in_force;
 mod t2_4_item_counts;
 mod t3_6_carry_over;
 
-use super::{ChainCheck, ChainStatus};
+use super::{ChainCheck, ChainStatus, DiffOptions, Reuse};
 use crate::check::{Diagnostic, Severity};
+use crate::registry::RuleInfo;
 use crate::Report;
+
+/// What a rule across two years looks at: both reports, the text compared, the options.
+#[derive(Debug, Clone, Copy)]
+pub struct Pair<'a> {
+    /// The previous year's report.
+    pub old: &'a Report,
+    /// This year's report.
+    pub new: &'a Report,
+    /// How much of NEW's text was carried over from OLD, per section.
+    pub text: &'a Reuse,
+    pub options: DiffOptions,
+}
 
 /// A rule that compares the previous year's report (OLD) with this year's (NEW).
 pub trait PairRule: Sync {
-    fn code(&self) -> &'static str;
-    fn severity(&self) -> Severity;
-    fn title(&self) -> &'static str;
-    /// What it checks, why, an example; Chinese.
-    fn explain(&self) -> &'static str;
+    /// The rule's metadata, declared once in its file (see `registry.rs`).
+    fn info(&self) -> &RuleInfo;
     /// Appends one [`ChainCheck`] per subject it evaluated and a diagnostic per failure.
-    fn check(
-        &self,
-        old: &Report,
-        new: &Report,
-        checks: &mut Vec<ChainCheck>,
-        out: &mut Vec<Diagnostic>,
-    );
+    fn check(&self, pair: &Pair<'_>, checks: &mut Vec<ChainCheck>, out: &mut Vec<Diagnostic>);
+    fn code(&self) -> &'static str {
+        self.info().code
+    }
+    fn severity(&self) -> Severity {
+        self.info().severity
+    }
+    fn title(&self) -> &'static str {
+        self.info().title
+    }
+    /// What it checks, why, an example; Chinese.
+    fn explain(&self) -> &'static str {
+        self.info().explain
+    }
 }
 
 /// Every rule across two years, in the order they run.
 pub static PAIR_RULES: &[&dyn PairRule] = &[
-    &identity::IDENTITY,
+    &d_year::D_YEAR,
+    &d_agency::D_AGENCY,
     &t3_6_carry_over::T3_6,
     &t2_1_in_force::T2_1,
     &t2_4_item_counts::T2_4,
+    &d_format::D_FORMAT,
+    &d_reuse::D_REUSE,
 ];
 
 /// The count in a cell as text for a [`ChainCheck`], or `None` when it is not a number.

@@ -1,7 +1,8 @@
-use super::{shown, status, PairRule};
-use crate::check::{Diagnostic, Severity};
+use super::{shown, status, Pair, PairRule};
+use crate::check::{Diagnostic, EmptyCells, Severity};
 use crate::diff::{ChainCheck, ChainStatus};
-use crate::{FormatVersion, Report, TableKey};
+use crate::registry::{Command, RuleInfo};
+use crate::{FormatVersion, TableKey};
 
 /// T2-1: 表二 (2021) 「现行有效件数」 ≈ last year's 现行有效件数 + 本年制发件数 − 本年废止件数,
 /// for 规章 and 行政规范性文件.
@@ -13,26 +14,22 @@ use crate::{FormatVersion, Report, TableKey};
 pub(crate) struct InForce;
 pub(crate) static T2_1: InForce = InForce;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "T2-1",
+    severity: Severity::Warning,
+    title: "表二逐年衔接：现行有效件数 = 上年现行有效 + 制发 − 废止",
+    explain: "检查什么：表二（2021 版）规章、行政规范性文件的「现行有效件数」是否等于上一年的现行有效件数加本年制发件数、减本年废止件数。\n为什么：现行有效的文件只因制发和废止而变化；不一致需要说明（集中清理文件时可能合理，所以只是警告）。\n例：上一年现行有效 5 件，本年制发 3 件、废止 0 件，本年现行有效应为 8 件。\n空单元格：任一方为空或缺失时为「无法评估」。",
+    empty_cells: EmptyCells::NotAssessable,
+    command: Command::Diff,
+};
+
 impl PairRule for InForce {
-    fn code(&self) -> &'static str {
-        "T2-1"
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn title(&self) -> &'static str {
-        "表二逐年衔接：现行有效件数 = 上年现行有效 + 制发 − 废止"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：表二（2021 版）规章、行政规范性文件的「现行有效件数」是否等于上一年的现行有效件数加本年制发件数、减本年废止件数。\n为什么：现行有效的文件只因制发和废止而变化；不一致需要说明（集中清理文件时可能合理，所以只是警告）。\n例：上一年现行有效 5 件，本年制发 3 件、废止 0 件，本年现行有效应为 8 件。\n空单元格：任一方为空或缺失时为「无法评估」。"
-    }
-    fn check(
-        &self,
-        old: &Report,
-        new: &Report,
-        checks: &mut Vec<ChainCheck>,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn check(&self, pair: &Pair<'_>, checks: &mut Vec<ChainCheck>, out: &mut Vec<Diagnostic>) {
+        let (old, new) = (pair.old, pair.new);
         let key = TableKey::ActiveDisclosure;
         let (o, n) = (old.table(key), new.table(key));
         if !o.found
@@ -54,7 +51,7 @@ impl PairRule for InForce {
                 .map(|((b, i), r)| b + i - r);
             let status = status(expected, now, |a, b| a == b);
             checks.push(ChainCheck {
-                code: "T2-1",
+                code: INFO.code,
                 subject: format!("表二 · {label}"),
                 status,
                 old_value: expected.map(|v| {
@@ -69,7 +66,7 @@ impl PairRule for InForce {
             });
             if let (ChainStatus::Broken, Some(e), Some(v)) = (status, expected, now) {
                 let mut d = Diagnostic::new(
-                    "T2-1",
+                    INFO.code,
                     Severity::Warning,
                     format!("表二「{label}」现行有效件数为 {v}，按上一年现行有效 + 本年制发 − 本年废止应为 {e}，相差 {}", v - e),
                     now_at,

@@ -1,7 +1,8 @@
-use super::{shown, status, PairRule};
-use crate::check::{Diagnostic, Severity};
+use super::{shown, status, Pair, PairRule};
+use crate::check::{Diagnostic, EmptyCells, Severity};
 use crate::diff::{ChainCheck, ChainStatus};
-use crate::{FormatVersion, Report, TableKey};
+use crate::registry::{Command, RuleInfo};
+use crate::{FormatVersion, TableKey};
 
 /// T2-4: in 2019-format 表二, last year's 「上一年项目数量」 + 「本年增/减」 = this year's
 /// 「上一年项目数量」 (行政许可, 其他对外管理服务事项, 行政处罚, 行政强制, 行政事业性收费).
@@ -20,26 +21,22 @@ const ROWS: [&str; 5] = [
     "fees",
 ];
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "T2-4",
+    severity: Severity::Warning,
+    title: "表二（2019 版）逐年衔接：上年项目数量 + 增减 = 本年的上一年项目数量",
+    explain: "检查什么：两年都使用 2019 版表二时，上一年报告的「上一年项目数量」加「本年增/减」是否等于本年报告的「上一年项目数量」。\n为什么：每年年初的项目数量等于上一年年初数量加上一年的增减。\n例：2019 年行政许可上一年项目数量 120、本年增/减 −4，2020 年报告的上一年项目数量应为 116。\n空单元格：任一方为空或缺失时为「无法评估」。",
+    empty_cells: EmptyCells::NotAssessable,
+    command: Command::Diff,
+};
+
 impl PairRule for ItemCounts {
-    fn code(&self) -> &'static str {
-        "T2-4"
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
-    fn severity(&self) -> Severity {
-        Severity::Warning
-    }
-    fn title(&self) -> &'static str {
-        "表二（2019 版）逐年衔接：上年项目数量 + 增减 = 本年的上一年项目数量"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：两年都使用 2019 版表二时，上一年报告的「上一年项目数量」加「本年增/减」是否等于本年报告的「上一年项目数量」。\n为什么：每年年初的项目数量等于上一年年初数量加上一年的增减。\n例：2019 年行政许可上一年项目数量 120、本年增/减 −4，2020 年报告的上一年项目数量应为 116。\n空单元格：任一方为空或缺失时为「无法评估」。"
-    }
-    fn check(
-        &self,
-        old: &Report,
-        new: &Report,
-        checks: &mut Vec<ChainCheck>,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn check(&self, pair: &Pair<'_>, checks: &mut Vec<ChainCheck>, out: &mut Vec<Diagnostic>) {
+        let (old, new) = (pair.old, pair.new);
         let key = TableKey::ActiveDisclosure;
         let (o, n) = (old.table(key), new.table(key));
         if !o.found
@@ -57,7 +54,7 @@ impl PairRule for ItemCounts {
             let expected = start.zip(change).map(|(s, c)| s + c);
             let status = status(expected, now, |a, b| a == b);
             checks.push(ChainCheck {
-                code: "T2-4",
+                code: INFO.code,
                 subject: format!("表二 · {label}"),
                 status,
                 old_value: expected.map(|v| v.to_string()),
@@ -65,7 +62,7 @@ impl PairRule for ItemCounts {
             });
             if let (ChainStatus::Broken, Some(e), Some(v)) = (status, expected, now) {
                 let mut d = Diagnostic::new(
-                    "T2-4",
+                    INFO.code,
                     Severity::Warning,
                     format!("表二「{label}」上一年项目数量为 {v}，按上一年报告应为 {e}"),
                     now_at,

@@ -1,8 +1,9 @@
-use super::{shown, status, PairRule};
-use crate::check::{Diagnostic, Severity};
+use super::{shown, status, Pair, PairRule};
+use crate::check::{Diagnostic, EmptyCells, Severity};
 use crate::diff::{ChainCheck, ChainStatus};
+use crate::registry::{Command, RuleInfo};
 use crate::schema::T3_COLUMN_IDS;
-use crate::{Report, TableKey};
+use crate::TableKey;
 
 /// T3-6: in every column of 表三, this year's 「二、上年结转政府信息公开申请数量」 equals last
 /// year's 「四、结转下年度继续办理」.
@@ -14,26 +15,22 @@ use crate::{Report, TableKey};
 pub(crate) struct CarryOver;
 pub(crate) static T3_6: CarryOver = CarryOver;
 
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "T3-6",
+    severity: Severity::Error,
+    title: "表三逐年衔接：本年「上年结转」= 上年「结转下年度」",
+    explain: "检查什么：表三每一列，本年报告的「二、上年结转政府信息公开申请数量」是否等于上一年报告的「四、结转下年度继续办理」。\n为什么：上一年年末结转的申请就是本年接续办理的申请，两者不等说明申请在年度之间遗漏或重复统计。\n例：2023 年报告结转下年度 3 件，2024 年报告上年结转 0 件。\n空单元格：任一方为空或缺失时为「无法评估」，不视为通过。",
+    empty_cells: EmptyCells::NotAssessable,
+    command: Command::Diff,
+};
+
 impl PairRule for CarryOver {
-    fn code(&self) -> &'static str {
-        "T3-6"
+    fn info(&self) -> &RuleInfo {
+        &INFO
     }
-    fn severity(&self) -> Severity {
-        Severity::Error
-    }
-    fn title(&self) -> &'static str {
-        "表三逐年衔接：本年「上年结转」= 上年「结转下年度」"
-    }
-    fn explain(&self) -> &'static str {
-        "检查什么：表三每一列，本年报告的「二、上年结转政府信息公开申请数量」是否等于上一年报告的「四、结转下年度继续办理」。\n为什么：上一年年末结转的申请就是本年接续办理的申请，两者不等说明申请在年度之间遗漏或重复统计。\n例：2023 年报告结转下年度 3 件，2024 年报告上年结转 0 件。\n空单元格：任一方为空或缺失时为「无法评估」，不视为通过。"
-    }
-    fn check(
-        &self,
-        old: &Report,
-        new: &Report,
-        checks: &mut Vec<ChainCheck>,
-        out: &mut Vec<Diagnostic>,
-    ) {
+    fn check(&self, pair: &Pair<'_>, checks: &mut Vec<ChainCheck>, out: &mut Vec<Diagnostic>) {
+        let (old, new) = (pair.old, pair.new);
         let key = TableKey::Applications;
         if !old.table(key).found || !new.table(key).found {
             return;
@@ -47,7 +44,7 @@ impl PairRule for CarryOver {
             let (now, now_at) = shown(new, key, "carried_over", column);
             let status = status(before, now, |a, b| a == b);
             checks.push(ChainCheck {
-                code: "T3-6",
+                code: INFO.code,
                 subject: format!("表三 · {label}"),
                 status,
                 old_value: before.map(|v| v.to_string()),
@@ -55,7 +52,7 @@ impl PairRule for CarryOver {
             });
             if let (ChainStatus::Broken, Some(b), Some(n)) = (status, before, now) {
                 let mut d = Diagnostic::new(
-                    "T3-6",
+                    INFO.code,
                     Severity::Error,
                     format!("表三「{label}」列：本年「上年结转」{n} 件，上一年「结转下年度继续办理」{b} 件，相差 {}", n - b),
                     now_at,
