@@ -3,11 +3,14 @@
 
 - each example rendered to .docx opens in LibreOffice (converted to PDF without repair) and the
   PDF's text, read back through pdftotext by `gaogen check`, has every value and no finding;
-- the Word file LibreOffice makes from each rendered HTML page parses with every value.
+- the Word file LibreOffice makes from each rendered HTML page parses with every value;
+- pagination: where 表三 runs over two pages its header rows (「申请人情况」) appear again on the
+  second page, no section heading is the last line of a page, and every page has its number.
 
 Closes with 'N passed, N failed'.
 """
 import json
+import re
 import pathlib
 import shutil
 import subprocess
@@ -43,6 +46,7 @@ def report(path):
     return out, (files[0] if files else None)
 
 
+table_three_split = 0
 work = ROOT / "target" / "docx-check"
 work.mkdir(parents=True, exist_ok=True)
 for toml in sorted((ROOT / "examples").glob("*.toml")):
@@ -57,6 +61,24 @@ for toml in sorted((ROOT / "examples").glob("*.toml")):
         out, f = report(pdf)
         ok = f is not None and f["summary"]["cells_read"] == 200 and f["summary"]["sections_found"] == 6 and not f["diagnostics"]
         check(f"{pdf.name} read back through pdftotext: 200 values, no finding", ok, f and f["summary"])
+        pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True).stdout.decode().split("\f")
+        pages = [p for p in pages if p.strip()]
+        first = next(i for i, p in enumerate(pages) if "一、本年新收政府信息公开申请数量" in p)
+        last = next(i for i, p in enumerate(pages) if "四、结转下年度继续办理" in p)
+        if last > first:
+            table_three_split += 1
+            check(f"{pdf.name}: 表三 runs over pages {first + 1}–{last + 1}, its header repeated on each",
+                  all("申请人情况" in pages[i] for i in range(first + 1, last + 1)))
+        numbered = all(f"—{i + 1}—" in p.replace(" ", "") for i, p in enumerate(pages))
+        check(f"{pdf.name}: every page numbered 「— n —」 in the footer", numbered)
+        orphans = []
+        for i, p in enumerate(pages):
+            lines = [l.strip() for l in p.splitlines() if l.strip() and not l.strip().replace(" ", "").startswith("—")]
+            if lines and re.fullmatch(r"[一二三四五六]、\S+", lines[-1]) and i + 1 < len(pages):
+                orphans.append(lines[-1])
+        check(f"{pdf.name}: no section heading alone at a page foot", not orphans, orphans)
+
+check("表三 runs over two pages in some example (so its repeated header was looked at)", table_three_split > 0)
 
 for html in sorted((ROOT / "examples" / "rendered").glob("*.html")):
     out_dir = work / "from-html"

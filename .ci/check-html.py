@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Loads every rendered example HTML page in headless Chromium and checks, from the DOM Chromium
-built, that 表三 has its merged header cells and 25 data rows of 7 values (and 表四 15 values).
+built, that 表三 has its merged header cells and 25 data rows of 7 values (and 表四 15 values);
+prints each page to PDF and checks the print layout: no section heading alone at a page foot, and
+表三's header repeated on the next page when the table runs over.
 
 Run by .ci/run after installing Debian's chromium. Closes with 'N passed, N failed'.
 """
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -75,6 +78,39 @@ for page in sorted((ROOT / "examples" / "rendered").glob("*.html")):
     check(f"{page.name}: 表三 row groups span their rows", spans == ["22", "8", "3", "5", "3"], spans)
     t4 = parser.tables.get("t4", [])
     check(f"{page.name}: 表四 has 15 values", any(sum(1 for tag, _ in r if tag == "td") == 15 for r in t4))
+
+def printed(page):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    with tempfile.TemporaryDirectory() as profile:
+        pdf = pathlib.Path(profile) / "page.pdf"
+        subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-pdf-header-footer",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", page.as_uri()],
+            capture_output=True, timeout=120,
+        )
+        if not pdf.exists():
+            return []
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True).stdout.decode()
+    return [p for p in text.split("\f") if p.strip()]
+
+
+split = 0
+for page in sorted((ROOT / "examples" / "rendered").glob("*.html")):
+    pages = printed(page)
+    check(f"{page.name}: printed to PDF by Chromium", len(pages) > 1, len(pages))
+    if not pages:
+        continue
+    feet = [[l.strip() for l in p.splitlines() if l.strip()][-1] for p in pages[:-1]]
+    orphans = [f for f in feet if re.fullmatch(r"[一二三四五六]、\S+", f)]
+    check(f"{page.name}: no section heading alone at a page foot (printed)", not orphans, orphans)
+    first = next((i for i, p in enumerate(pages) if "一、本年新收政府信息公开申请数量" in p), None)
+    last = next((i for i, p in enumerate(pages) if "四、结转下年度继续办理" in p), None)
+    if first is not None and last is not None and last > first:
+        split += 1
+        check(f"{page.name}: 表三 printed over pages {first + 1}–{last + 1}, header repeated",
+              all("申请人情况" in pages[i] for i in range(first + 1, last + 1)))
+check("表三 printed over two pages in some example (so its repeated header was looked at)", split > 0)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

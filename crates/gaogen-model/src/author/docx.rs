@@ -2,12 +2,19 @@
 //! tables with their merged header cells, A4, with the official-document font families named
 //! (仿宋 for the body, 宋体 for the title and tables, 黑体 for headings; not embedded).
 //!
-//! `word/document.xml` comes from the askama template `templates/docx/document.xml`; the package
-//! around it is written in memory.
+//! Laid out like an official document: the section headings are Word headings (style 「标题 1」,
+//! in the navigation pane), kept with what follows; the paragraph before a table is kept with it;
+//! table rows never split across pages (`w:cantSplit`); the header rows of 表三 and 表四 repeat on
+//! every page (`w:tblHeader`) and stay with the first data row; 表二 and 表四, being short, are
+//! kept on one page; the footer carries the page number 「— 1 —」.
+//!
+//! `word/document.xml` comes from the askama template `templates/docx/document.xml`, the styles
+//! and footer from `templates/docx/{styles,footer}.xml`; the package around them is written in
+//! memory ([`package`]).
 
+use super::package;
 use super::render::View;
 use askama::Template;
-use std::io::Write;
 
 /// A cell of a table with merges, as WordprocessingML writes them.
 #[derive(Debug, Clone)]
@@ -42,6 +49,45 @@ pub struct MergedTable {
     /// Width of each grid column in twips.
     pub columns: Vec<u32>,
     pub rows: Vec<Vec<MergedCell>>,
+    /// The first rows repeated on every page the table runs over (`w:tblHeader`).
+    pub header_rows: usize,
+    /// The first rows kept on the page of the row after them (`w:keepNext` in their paragraphs).
+    pub keep_rows: usize,
+}
+
+impl MergedTable {
+    fn new(columns: Vec<u32>, rows: Vec<Vec<MergedCell>>) -> Self {
+        MergedTable {
+            columns,
+            rows,
+            header_rows: 0,
+            keep_rows: 0,
+        }
+        .with_widths()
+    }
+
+    /// Header rows repeated on every page and kept with the first data row.
+    fn header(mut self, rows: usize) -> Self {
+        self.header_rows = rows;
+        self.keep_rows = self.keep_rows.max(rows);
+        self
+    }
+
+    /// Whether row `r` (from 0) repeats on every page.
+    pub fn repeats(&self, r: &usize) -> bool {
+        *r < self.header_rows
+    }
+
+    /// Whether row `r` (from 0) stays on the page of the next row.
+    pub fn keeps(&self, r: &usize) -> bool {
+        *r < self.keep_rows
+    }
+
+    /// The whole table on one page (when it fits).
+    fn kept_together(mut self) -> Self {
+        self.keep_rows = self.rows.len().saturating_sub(1);
+        self
+    }
 }
 
 fn cell(text: &str, span: usize, merge: &'static str) -> MergedCell {
@@ -103,11 +149,7 @@ fn table_two(v: &View) -> MergedTable {
             rows.push(row);
         }
     }
-    MergedTable {
-        columns: widths(width + 1, 1, 2_400),
-        rows,
-    }
-    .with_widths()
+    MergedTable::new(widths(width + 1, 1, 2_400), rows).kept_together()
 }
 
 fn table_three(v: &View) -> MergedTable {
@@ -152,7 +194,7 @@ fn table_three(v: &View) -> MergedTable {
     // Group, sub-group and item label columns, then seven values.
     let mut columns = vec![600, 1_300, 3_000];
     columns.extend([643; 7]);
-    MergedTable { columns, rows }.with_widths()
+    MergedTable::new(columns, rows).header(3)
 }
 
 fn table_four(v: &View) -> MergedTable {
@@ -162,16 +204,17 @@ fn table_four(v: &View) -> MergedTable {
     second.push(cell("复议后起诉", 5, ""));
     let mut third: Vec<MergedCell> = (0..5).map(|_| cell("", 1, "continue")).collect();
     third.extend(parts.iter().chain(parts.iter()).map(|p| cell(p, 1, "")));
-    MergedTable {
-        columns: widths(15, 0, 0),
-        rows: vec![
+    MergedTable::new(
+        widths(15, 0, 0),
+        vec![
             vec![cell("行政复议", 5, ""), cell("行政诉讼", 10, "")],
             second,
             third,
             values(&v.t4),
         ],
-    }
-    .with_widths()
+    )
+    .header(3)
+    .kept_together()
 }
 
 #[derive(Template)]
@@ -183,14 +226,6 @@ struct Document<'a> {
     t4: MergedTable,
 }
 
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
-"#;
-
-const RELATIONSHIPS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
-"#;
-
 /// The .docx file of a view.
 pub fn render_docx(view: &View) -> Vec<u8> {
     let document = Document {
@@ -201,16 +236,5 @@ pub fn render_docx(view: &View) -> Vec<u8> {
     }
     .render()
     .expect("the document template renders every view");
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, body) in [
-        ("[Content_Types].xml", CONTENT_TYPES),
-        ("_rels/.rels", RELATIONSHIPS),
-        ("word/document.xml", document.as_str()),
-    ] {
-        zip.start_file(name, options).expect("in-memory zip");
-        zip.write_all(body.as_bytes()).expect("in-memory zip");
-    }
-    zip.finish().expect("in-memory zip").into_inner()
+    package::zip(&document)
 }

@@ -3,6 +3,7 @@
 mod codes;
 mod docx;
 mod input;
+mod package;
 mod render;
 mod write;
 
