@@ -116,6 +116,39 @@ fn bad_input_is_a_chinese_message_at_its_toml_place() {
             "new_requests",
             "总计 14",
         ),
+        (
+            "full-width commas from a Chinese input method",
+            base.replace(
+                "new_requests = [10, 2, 0, 0, 1, 0]",
+                "new_requests = [10，2，0，0，1，0]",
+            ),
+            "new_requests",
+            "全角逗号「，」",
+        ),
+        (
+            "full-width quotes",
+            base.replace("agency = \"", "agency = “"),
+            "agency = ",
+            "请改为「\"」",
+        ),
+        (
+            "missing closing quote",
+            base.replacen("人民政府\"", "人民政府", 1),
+            "agency = ",
+            "缺少结尾的引号",
+        ),
+        (
+            "misspelt row key",
+            base.replace("new_requests = ", "new_requets = "),
+            "new_requets",
+            "是否指 new_requests？",
+        ),
+        (
+            "misspelt table",
+            base.replace("[report]", "[reprot]"),
+            "[reprot]",
+            "是否指 report？",
+        ),
     ];
     for (name, toml, needle, message) in cases {
         assert_ne!(toml, base, "{name}: the edit applies");

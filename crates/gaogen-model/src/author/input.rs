@@ -4,6 +4,7 @@
 //! equal the computed one.
 
 use super::codes::{A_MISSING, A_TOML, A_TOTAL, A_VALUE};
+use super::toml_errors;
 use crate::check::{Diagnostic, Severity};
 use crate::schema::{
     table_schema, FormatVersion, RowKind, SectionKey, ValueKind, SECTIONS, T3_COLUMN_IDS, T4,
@@ -112,19 +113,16 @@ fn error(code: &'static str, message: String, span: Span, help: &str) -> Diagnos
 pub fn parse_toml(source: &str) -> Result<ReportToml, Box<Diagnostic>> {
     toml::from_str(source).map_err(|e| {
         let pos = Positions::new(source);
-        let span = pos.span(e.span().unwrap_or(0..1));
-        let raw = e.message().to_string();
-        let message = if let Some(rest) = raw.strip_prefix("unknown field ") {
-            format!(
-                "未知的键 {}",
-                rest.replace("expected one of", "；可用的键：")
-            )
-        } else if raw.starts_with("missing field") {
-            format!("缺少必填的键：{}", raw.trim_start_matches("missing field "))
-        } else if raw.starts_with("invalid type") {
-            format!("类型不对：{raw}")
-        } else {
-            format!("TOML 格式错误：{raw}")
+        // Full-width punctuation from a Chinese input method is the usual cause: name it.
+        let (span, message) = match toml_errors::full_width_outside_strings(source) {
+            Some((at, message)) => (
+                pos.span(at..at + source[at..].chars().next().map_or(1, char::len_utf8)),
+                message,
+            ),
+            None => (
+                pos.span(e.span().unwrap_or(0..1)),
+                toml_errors::translate(e.message(), &[]),
+            ),
         };
         Box::new(error(
             A_TOML.code,
@@ -255,11 +253,10 @@ impl Builder<'_> {
                 let span = self.pos.span(k.span());
                 self.out.push(error(
                     A_TOML.code,
-                    format!(
-                        "{}中没有「{}」这一行；可用的键：{}",
-                        key.name(),
+                    toml_errors::unknown_key(
+                        format!("{}中没有「{}」这一行", key.name(), k.get_ref()),
                         k.get_ref(),
-                        known.join("、")
+                        &known,
                     ),
                     span,
                     "删去或改为官方行的键（见 docs/report-toml.md）",

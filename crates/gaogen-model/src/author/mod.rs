@@ -5,6 +5,7 @@ mod docx;
 mod input;
 mod package;
 mod render;
+mod toml_errors;
 mod write;
 
 pub use codes::{A_MISSING, A_TOML, A_TOTAL, A_VALUE, CODES};
