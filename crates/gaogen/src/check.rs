@@ -186,6 +186,32 @@ fn file_line(s: &FileSummary, color: bool) -> String {
     )
 }
 
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    summary: &'a FileSummary,
+    diagnostics: &'a [Diagnostic],
+}
+
+/// One file's entry in `--format json` (docs/check-json.md).
+pub fn json_entry(summary: &FileSummary, diagnostics: &[Diagnostic]) -> String {
+    serde_json::to_string(&JsonFile {
+        path: &summary.path,
+        summary,
+        diagnostics,
+    })
+    .expect("diagnostics serialize")
+}
+
+/// The whole `--format json` document from the files' entries ([`json_entry`]).
+pub fn json_document(files: &[String], totals: &Totals) -> String {
+    format!(
+        "{{\"files\":[{}],\"totals\":{}}}\n",
+        files.join(","),
+        serde_json::to_string(totals).expect("serializes")
+    )
+}
+
 /// The exit status of a run: could not run when a file was unreadable, findings when there are
 /// errors (or warnings, when `deny_warnings`).
 pub fn status(totals: &Totals, failures: usize, deny_warnings: bool) -> crate::ExitStatus {

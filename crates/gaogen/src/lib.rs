@@ -7,6 +7,7 @@
 //!   → md/txt/html/docx), [`author::init_text`], [`author::import_report`].
 //! - [`diff`]: [`diff::compare_paths`] / [`diff::compare`] and the comparison's JSON and text.
 //! - [`parse`]: the model as JSON and a summary for people; [`rules`]: the rule list.
+//! - [`serve`]: the web pages and the HTTP API (`gaogen serve`, docs/api.md).
 //! - [`input`] is the only module that reads files, [`write`] the only one that writes them,
 //!   [`printer`] the only one that prints.
 //!
@@ -23,6 +24,7 @@ pub mod printer;
 pub mod render_diag;
 pub mod rules;
 pub mod sarif;
+pub mod serve;
 pub mod summary;
 pub mod table_text;
 pub mod write;

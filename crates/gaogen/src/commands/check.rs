@@ -8,7 +8,6 @@ use gaogen::{printer, sarif, summary, ExitStatus, Selection};
 use gaogen_model::check::Diagnostic;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use serde::Serialize;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -60,13 +59,6 @@ struct Done {
     summary: FileSummary,
     diagnostics: Vec<Diagnostic>,
     human: String,
-}
-
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    summary: &'a FileSummary,
-    diagnostics: &'a [Diagnostic],
 }
 
 /// Files are checked in chunks: in parallel within a chunk, printed in order after it, so memory
@@ -123,14 +115,9 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
             match (args.summary, args.format) {
                 (Some(_), _) => {}
                 (None, CheckFormat::Human) => out.push_str(&c.human),
-                (None, CheckFormat::Json) => json_files.push(
-                    serde_json::to_string(&JsonFile {
-                        path: &c.summary.path,
-                        summary: &c.summary,
-                        diagnostics: &c.diagnostics,
-                    })
-                    .expect("diagnostics serialize"),
-                ),
+                (None, CheckFormat::Json) => {
+                    json_files.push(check::json_entry(&c.summary, &c.diagnostics))
+                }
                 (None, CheckFormat::Sarif) => {
                     sarif_results.extend(sarif::results(&c.summary.path, &c.diagnostics))
                 }
@@ -152,11 +139,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         (Some(SummaryFormat::Json), _) => summary::json(&summaries),
         (None, CheckFormat::Human) if summaries.len() > 1 => summary::table(&summaries),
         (None, CheckFormat::Human) => String::new(),
-        (None, CheckFormat::Json) => format!(
-            "{{\"files\":[{}],\"totals\":{}}}\n",
-            json_files.join(","),
-            serde_json::to_string(&totals).expect("serializes")
-        ),
+        (None, CheckFormat::Json) => check::json_document(&json_files, &totals),
         (None, CheckFormat::Sarif) => sarif::document(sarif_results) + "\n",
     };
     printer::print(tail)?;
