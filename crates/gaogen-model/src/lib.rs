@@ -3,6 +3,7 @@
 //!
 //! This crate does no I/O.
 
+pub mod agency;
 pub mod author;
 pub mod check;
 pub mod diff;

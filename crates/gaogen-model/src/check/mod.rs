@@ -7,6 +7,8 @@
 
 mod cells;
 mod equation;
+mod prose;
+pub mod published;
 mod rules;
 mod text;
 
@@ -145,6 +147,12 @@ pub trait Rule: Sync {
     fn empty_cells(&self) -> EmptyCells {
         self.info().empty_cells
     }
+    /// As [`Rule::check`], told facts from outside the report (`--published`, the agency kind);
+    /// only rules that use them override it.
+    fn check_in(&self, report: &Report, context: &published::Context, out: &mut Vec<Diagnostic>) {
+        let _ = context;
+        self.check(report, out);
+    }
 }
 
 /// The rule with this code.
@@ -157,9 +165,14 @@ pub fn rule(code: &str) -> Option<&'static dyn Rule> {
 
 /// Runs every rule; diagnostics come in rule order, then reading order.
 pub fn check(report: &Report) -> Vec<Diagnostic> {
+    check_with(report, &published::Context::default())
+}
+
+/// Runs every rule, told facts from outside the report.
+pub fn check_with(report: &Report, context: &published::Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for rule in RULES {
-        rule.check(report, &mut out);
+        rule.check_in(report, context, &mut out);
     }
     equation::name_culprits(&mut out);
     out

@@ -1,5 +1,15 @@
 //! The rules, one per file, in the order they run and are listed.
 
+mod e_accountability;
+mod e_cases;
+mod e_deadline;
+mod e_fee;
+mod e_problems;
+mod e_settled;
+mod h_numbering;
+mod h_placeholder;
+mod h_punct;
+mod h_repeat;
 mod reading;
 mod s1_sections;
 mod s2_year_mentions;
@@ -7,6 +17,7 @@ mod s3_processing_fee;
 mod s4_outdated_tables;
 mod s5_measures;
 mod t2_2_values;
+mod t2_3_text_counts;
 mod t3_1_balance;
 mod t3_2_row_totals;
 mod t3_3_results_total;
@@ -26,6 +37,7 @@ pub static RULES: &[&dyn Rule] = &[
     &s4_outdated_tables::S4,
     &s5_measures::S5,
     &t2_2_values::T2_2,
+    &t2_3_text_counts::T2_3,
     &t3_1_balance::T3_1,
     &t3_2_row_totals::T3_2,
     &t3_3_results_total::T3_3,
@@ -36,6 +48,16 @@ pub static RULES: &[&dyn Rule] = &[
     &t4_totals::T4_2,
     &t4_totals::T4_3,
     &t4_4_text_counts::T4_4,
+    &e_deadline::E_DEADLINE,
+    &e_settled::E_SETTLED,
+    &e_cases::E_CASES,
+    &e_problems::E_PROBLEMS,
+    &e_fee::E_FEE,
+    &e_accountability::E_ACCOUNTABILITY,
+    &h_placeholder::H_PLACEHOLDER,
+    &h_repeat::H_REPEAT,
+    &h_punct::H_PUNCT,
+    &h_numbering::H_NUMBERING,
     &reading::TABLE_MISSING,
     &reading::ROW_MISSING,
     &reading::ROW_AMBIGUOUS,

@@ -1,0 +1,78 @@
+use crate::check::prose::{is_chinese_punct, is_han, paragraphs};
+use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
+use crate::Report;
+
+/// H-PUNCT: half-width (ASCII) punctuation in Chinese text.
+///
+/// Why: Chinese official documents use full-width punctuation (GB/T 15834); 「,」 「;」 「:」
+/// 「(」 next to Chinese characters are a typing error evaluators list. Example: 「全年受理申请9件,均已办结」.
+/// Only punctuation touching a Chinese character or Chinese punctuation is reported, so numbers
+/// (「1,234」), times (「9:00」) and web addresses are left alone; one diagnostic per paragraph.
+/// Empty cells: not applicable.
+#[derive(Debug)]
+pub(crate) struct AsciiPunct;
+pub(crate) static H_PUNCT: AsciiPunct = AsciiPunct;
+
+const ASCII_PUNCT: &[char] = &[',', ';', ':', '?', '!', '(', ')'];
+
+fn full_width(c: char) -> char {
+    match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        _ => '）',
+    }
+}
+
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "H-PUNCT",
+    severity: Severity::Warning,
+    title: "中文正文使用全角标点",
+    explain: "检查什么：紧挨汉字或中文标点的半角标点「,」「;」「:」「?」「!」「(」「)」。\n为什么：公文用全角标点（GB/T 15834），半角标点是录入差错，评估中列为文字差错。\n例：「全年受理申请9件,均已办结」。数字中的「1,234」、时间「9:00」、网址不受影响；每段只报告一次，注明个数。\n空单元格：不涉及。",
+    empty_cells: EmptyCells::NotApplicable,
+    command: Command::Check,
+};
+
+impl Rule for AsciiPunct {
+    fn info(&self) -> &RuleInfo {
+        &INFO
+    }
+    fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
+        let chinese = |c: Option<char>| c.is_some_and(|c| is_han(c) || is_chinese_punct(c));
+        for (_, p) in paragraphs(report) {
+            let mut found: Vec<(usize, char)> = Vec::new();
+            let mut prev: Option<char> = None;
+            let mut iter = p.text.char_indices().peekable();
+            while let Some((i, c)) = iter.next() {
+                let next = iter.peek().map(|&(_, n)| n);
+                if ASCII_PUNCT.contains(&c) && (chinese(prev) || chinese(next)) {
+                    found.push((i, c));
+                }
+                prev = Some(c);
+            }
+            let Some(&(first, c)) = found.first() else {
+                continue;
+            };
+            let span = p.locate(first..first + 1);
+            let mut d = Diagnostic::new(
+                INFO.code,
+                Severity::Warning,
+                format!(
+                    "中文正文中有 {} 处半角标点，第一处是「{c}」",
+                    found.len()
+                ),
+                Some(span),
+            )
+            .help(format!("改为全角标点，如「{c}」改为「{}」", full_width(c)));
+            for &(at, c) in found.iter().take(5) {
+                d = d.mark(p.locate(at..at + 1), format!("半角「{c}」"));
+            }
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+use crate::check::prose::{is_han, paragraphs};
+use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::registry::{Command, RuleInfo};
+use crate::Report;
+
+/// H-REPEAT: a word written twice in a row (「政府信息政府信息」, 「的的」).
+///
+/// Why: duplicated words are typing or pasting errors evaluators list among text errors.
+/// Example: 「全年公开公开政府信息 203 条」. Reduplication is Chinese grammar and not reported: a
+/// single character doubled is reported only for function words (的、了、和、与、及、在、对、将 …)
+/// and never inside an AABB form (「实实在在」, 「的的确确」).
+/// Empty cells: not applicable.
+#[derive(Debug)]
+pub(crate) struct Repeat;
+pub(crate) static H_REPEAT: Repeat = Repeat;
+
+/// Characters that never double in good Chinese.
+const FUNCTION_CHARS: &[char] = &[
+    '的', '了', '和', '与', '及', '在', '对', '将', '把', '被', '从', '于', '并', '为', '其', '已', '向',
+    '以', '按', '由', '等', '或',
+];
+
+/// The length in characters of a word repeated at `i` (2–6 characters, or a doubled function
+/// character), if any.
+fn repeated_at(chars: &[char], i: usize) -> Option<usize> {
+    let n = chars.len();
+    for k in (2..=6).rev() {
+        if i + 2 * k <= n
+            && chars[i..i + 2 * k].iter().all(|&c| is_han(c))
+            && chars[i..i + k] == chars[i + k..i + 2 * k]
+        {
+            return Some(k);
+        }
+    }
+    let c = chars[i];
+    let doubled = i + 1 < n && chars[i + 1] == c && FUNCTION_CHARS.contains(&c);
+    let aabb_before = i >= 2 && chars[i - 2] == chars[i - 1];
+    let aabb_after = i + 3 < n && chars[i + 2] == chars[i + 3];
+    let tripled = i + 2 < n && chars[i + 2] == c;
+    // 「等等」 closing a list is a word.
+    let dengdeng = c == '等' && chars.get(i + 2).is_none_or(|&c| !is_han(c));
+    (doubled && !aabb_before && !aabb_after && !tripled && !dengdeng).then_some(1)
+}
+
+/// The registry entry (see `registry.rs`).
+pub(crate) static INFO: RuleInfo = RuleInfo {
+    code: "H-REPEAT",
+    severity: Severity::Warning,
+    title: "正文中没有重复的字词",
+    explain: "检查什么：正文中是否有连续重复的词（2 至 6 个汉字的词紧接着再写一遍，如「公开公开」「政府信息政府信息」），以及重复的虚词（「的的」「和和」）。\n为什么：重复字词是录入或粘贴错误，评估中列为文字差错。\n例：「全年公开公开政府信息 203 条」。叠词是正常语法，不报告：单字重叠只查虚词，且「实实在在」「的的确确」这类 AABB 形式不算。\n空单元格：不涉及。",
+    empty_cells: EmptyCells::NotApplicable,
+    command: Command::Check,
+};
+
+impl Rule for Repeat {
+    fn info(&self) -> &RuleInfo {
+        &INFO
+    }
+    fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
+        for (_, p) in paragraphs(report) {
+            let indexed: Vec<(usize, char)> = p.text.char_indices().collect();
+            let chars: Vec<char> = indexed.iter().map(|&(_, c)| c).collect();
+            let mut i = 0;
+            while i < chars.len() {
+                let Some(k) = repeated_at(&chars, i) else {
+                    i += 1;
+                    continue;
+                };
+                let start = indexed[i].0;
+                let end = indexed.get(i + 2 * k).map_or(p.text.len(), |&(b, _)| b);
+                let word: String = chars[i..i + k].iter().collect();
+                let span = p.locate(start..end);
+                out.push(
+                    Diagnostic::new(
+                        INFO.code,
+                        Severity::Warning,
+                        format!("「{word}」连续写了两遍：「{}」", &p.text[start..end]),
+                        Some(span),
+                    )
+                    .mark(span, "重复")
+                    .help(format!("删去多余的「{word}」")),
+                );
+                i += 2 * k;
+            }
+        }
+    }
+}
