@@ -63,7 +63,7 @@ fn consistent_tables(
 
 /// A complete 2021 report in the tab layout, with these tables.
 fn report_text(t3: &[[i64; 7]], t4: &[i64; 15]) -> String {
-    let mut out = String::from("示例县测试镇人民政府\n2023年政府信息公开工作年度报告\n一、总体情况\n本年度依法做好政府信息公开工作。\n二、主动公开政府信息情况\n");
+    let mut out = String::from("示例县测试镇人民政府\n2023年政府信息公开工作年度报告\n一、总体情况\n本年度依法做好政府信息公开工作，纳入年度考核，开展社会评议1次，未发生责任追究情况。\n二、主动公开政府信息情况\n");
     out.push_str("第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t1\n行政规范性文件\t2\t1\t9\n");
     out.push_str("第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t5\n第二十条第（六）项\n信息内容\t本年处理决定数量\n行政处罚\t3\n行政强制\t0\n");
     out.push_str("第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t1.5\n三、收到和处理政府信息公开申请情况\n");
@@ -75,7 +75,7 @@ fn report_text(t3: &[[i64; 7]], t4: &[i64; 15]) -> String {
     out.push_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n");
     let cells: Vec<String> = t4.iter().map(i64::to_string).collect();
     out.push_str(&format!("{}\n", cells.join("\t")));
-    out.push_str("五、存在的主要问题及改进情况\n信息更新不够及时。下一步将加强栏目维护。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n");
+    out.push_str("五、存在的主要问题及改进情况\n镇级专栏的信息更新不够及时，个别栏目存在空档期。下一步将加强栏目维护。\n六、其他需要报告的事项\n本年度信息处理费按规定执行。\n示例县测试镇人民政府\n2024年1月20日\n");
     out
 }
 

@@ -50,12 +50,20 @@ fn the_base_fixture_is_clean_for_every_evaluator_rule_but_article_50() {
         "T2-3",
     ];
     for code in codes {
-        assert!(diagnostics(BASE, code).is_empty(), "{code}: {:?}", diagnostics(BASE, code));
+        assert!(
+            diagnostics(BASE, code).is_empty(),
+            "{code}: {:?}",
+            diagnostics(BASE, code)
+        );
     }
     // A township government must report 工作考核、社会评议和责任追究 (条例第五十条).
     let d = fired(BASE, "E-ACCOUNTABILITY");
     assert_eq!(d.len(), 1);
-    assert!(d[0].message.contains("社会评议、责任追究"), "{}", d[0].message);
+    assert!(
+        d[0].message.contains("社会评议、责任追究"),
+        "{}",
+        d[0].message
+    );
 }
 
 #[test]
@@ -71,11 +79,10 @@ fn deadline() {
     let on_the_day = edited(&[("2025年1月18日", "2025年1月31日")]);
     assert!(diagnostics(&on_the_day, "E-DEADLINE").is_empty());
     // A page's 发布时间 line comes before the signature.
-    let page = edited(&[(
-        "本报告依据",
-        "发布时间：2025-02-05 09:30\n\n本报告依据",
-    )]);
-    assert!(fired(&page, "E-DEADLINE")[0].message.contains("页面的发布时间"));
+    let page = edited(&[("本报告依据", "发布时间：2025-02-05 09:30\n\n本报告依据")]);
+    assert!(fired(&page, "E-DEADLINE")[0]
+        .message
+        .contains("页面的发布时间"));
     // County level: 31 March.
     let county = |date: &str| {
         let t = edited(&[("2025年1月18日", date)]);
@@ -94,12 +101,16 @@ fn deadline() {
         published: Date::new(2025, 1, 10),
         kind: None,
     };
-    assert!(check_with(&report, &given).iter().all(|d| d.code != "E-DEADLINE"));
+    assert!(check_with(&report, &given)
+        .iter()
+        .all(|d| d.code != "E-DEADLINE"));
     let county_kind = Context {
         published: None,
         kind: gaogen_model::agency::AgencyKind::parse("county-government"),
     };
-    assert!(check_with(&report, &county_kind).iter().all(|d| d.code != "E-DEADLINE"));
+    assert!(check_with(&report, &county_kind)
+        .iter()
+        .all(|d| d.code != "E-DEADLINE"));
 }
 
 const CARRIED_ONE: (&str, &str) = (
@@ -119,7 +130,9 @@ fn settled() {
         "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0",
         "四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t/",
     )]);
-    assert!(diagnostics(&blank, "E-SETTLED").iter().all(|d| d.not_assessable));
+    assert!(diagnostics(&blank, "E-SETTLED")
+        .iter()
+        .all(|d| d.not_assessable));
     assert!(!diagnostics(&blank, "E-SETTLED").is_empty());
 }
 
@@ -127,7 +140,10 @@ fn settled() {
 fn cases() {
     let said = |s: &str| edited(&[(OVERVIEW, &format!("{OVERVIEW}{s}"))]);
     // 表四: 行政复议 总计 1, 行政诉讼 0, 结果纠正 0.
-    assert_eq!(fired(&said("本年度未发生政府信息公开行政复议案件。"), "E-CASES").len(), 1);
+    assert_eq!(
+        fired(&said("本年度未发生政府信息公开行政复议案件。"), "E-CASES").len(),
+        1
+    );
     assert!(fired(&said("本年度未发生政府信息公开行政诉讼案件。"), "E-CASES").is_empty());
     assert_eq!(fired(&said("行政复议被纠错1件。"), "E-CASES").len(), 1);
     assert!(fired(&said("复议案件均未被纠错。"), "E-CASES").is_empty());
@@ -154,7 +170,10 @@ fn fee() {
     let d = fired(&edited(&[unpaid]), "E-FEE");
     assert_eq!(d.len(), 1);
     assert!(d[0].message.contains("（六）2"));
-    let general = edited(&[("本年度未收取政府信息公开信息处理费。", "本年度未收取任何费用。")]);
+    let general = edited(&[(
+        "本年度未收取政府信息公开信息处理费。",
+        "本年度未收取任何费用。",
+    )]);
     let d = fired(&general, "E-FEE");
     assert_eq!(d.len(), 1);
     assert!(d[0].message.contains("11.8 万元"), "{}", d[0].message);
@@ -173,25 +192,40 @@ fn accountability() {
 
 #[test]
 fn placeholders() {
-    let t = edited(&[("发布各类信息203条", "发布各类信息××条"), ("培训2次", "培训……次")]);
+    let t = edited(&[
+        ("发布各类信息203条", "发布各类信息××条"),
+        ("培训2次", "培训……次"),
+    ]);
     assert_eq!(fired(&t, "H-PLACEHOLDER").len(), 2);
-    let t = edited(&[(OVERVIEW, "群众可登录 http://www.qh.gov.cn/xxgk/ 查阅，包括防汛、耕地等……。")]);
+    let t = edited(&[(
+        OVERVIEW,
+        "群众可登录 http://www.qh.gov.cn/xxgk/ 查阅，包括防汛、耕地等……。",
+    )]);
     assert!(fired(&t, "H-PLACEHOLDER").is_empty());
 }
 
 #[test]
 fn repeated_words() {
-    let t = edited(&[("重点公开防汛救灾", "重点公开公开防汛救灾"), ("耕地保护和养老", "耕地保护和和养老")]);
+    let t = edited(&[
+        ("重点公开防汛救灾", "重点公开公开防汛救灾"),
+        ("耕地保护和养老", "耕地保护和和养老"),
+    ]);
     let d = fired(&t, "H-REPEAT");
     assert_eq!(d.len(), 2);
     assert!(d[0].message.contains("「公开」"));
-    let t = edited(&[(OVERVIEW, "群众查找信息更加方便，干部实实在在为群众办事，人人满意。")]);
+    let t = edited(&[(
+        OVERVIEW,
+        "群众查找信息更加方便，干部实实在在为群众办事，人人满意。",
+    )]);
     assert!(fired(&t, "H-REPEAT").is_empty());
 }
 
 #[test]
 fn ascii_punctuation() {
-    let t = edited(&[("全年新收政府信息公开申请9件，", "全年新收政府信息公开申请9件,")]);
+    let t = edited(&[(
+        "全年新收政府信息公开申请9件，",
+        "全年新收政府信息公开申请9件,",
+    )]);
     assert_eq!(fired(&t, "H-PUNCT").len(), 1);
     let t = edited(&[(OVERVIEW, "办公时间9:00-17:00，累计1,234人次。")]);
     assert!(fired(&t, "H-PUNCT").is_empty());
@@ -199,12 +233,17 @@ fn ascii_punctuation() {
 
 #[test]
 fn numbering() {
-    let skipped = edited(&[("（四）政府信息公开平台建设", "（五）政府信息公开平台建设"), ("（五）监督保障", "（六）监督保障")]);
+    let skipped = edited(&[
+        ("（四）政府信息公开平台建设", "（五）政府信息公开平台建设"),
+        ("（五）监督保障", "（六）监督保障"),
+    ]);
     let d = fired(&skipped, "H-NUMBERING");
     assert_eq!(d.len(), 1, "{d:?}");
     assert!(d[0].message.contains("缺少「（四）」"), "{}", d[0].message);
     let restarted = edited(&[("（五）监督保障", "（一）监督保障")]);
-    assert!(fired(&restarted, "H-NUMBERING")[0].message.contains("重新开始"));
+    assert!(fired(&restarted, "H-NUMBERING")[0]
+        .message
+        .contains("重新开始"));
     let chinese = edited(&[("（一）主动公开", "一、主动公开")]);
     assert!(!fired(&chinese, "H-NUMBERING").is_empty());
 }

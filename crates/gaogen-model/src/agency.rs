@@ -99,7 +99,9 @@ pub fn infer_kind(name: &str) -> Option<AgencyKind> {
     if let Some(place) = place {
         return match place.chars().last() {
             Some('乡' | '镇') => Some(AgencyKind::TownshipGovernment),
-            Some('省' | '市' | '区' | '县' | '旗' | '州' | '盟') => Some(AgencyKind::CountyGovernment),
+            Some('省' | '市' | '区' | '县' | '旗' | '州' | '盟') => {
+                Some(AgencyKind::CountyGovernment)
+            }
             _ => None,
         };
     }
@@ -129,11 +131,17 @@ pub fn same_agency(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    let names_place = short
-        .chars()
-        .skip(1)
-        .any(|c| matches!(c, '省' | '市' | '区' | '县' | '旗' | '州' | '盟' | '乡' | '镇' | '街'));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let names_place = short.chars().skip(1).any(|c| {
+        matches!(
+            c,
+            '省' | '市' | '区' | '县' | '旗' | '州' | '盟' | '乡' | '镇' | '街'
+        )
+    });
     names_place && long.ends_with(short.as_str())
 }
 
@@ -146,7 +154,10 @@ mod tests {
         let cases = [
             ("淮安市洪泽区人民政府", Some(AgencyKind::CountyGovernment)),
             ("淮安市人民政府", Some(AgencyKind::CountyGovernment)),
-            ("和田县吾宗肖乡人民政府", Some(AgencyKind::TownshipGovernment)),
+            (
+                "和田县吾宗肖乡人民政府",
+                Some(AgencyKind::TownshipGovernment),
+            ),
             ("青禾县白石镇人民政府", Some(AgencyKind::TownshipGovernment)),
             ("文峰乡", Some(AgencyKind::TownshipGovernment)),
             ("新华街道办事处", Some(AgencyKind::TownshipGovernment)),

@@ -6,7 +6,9 @@ use std::ops::Range;
 
 /// Every paragraph of running text with the section it belongs to (`None`: preamble or
 /// closing), in reading order.
-pub(crate) fn paragraphs(report: &Report) -> impl Iterator<Item = (Option<SectionKey>, &Paragraph)> {
+pub(crate) fn paragraphs(
+    report: &Report,
+) -> impl Iterator<Item = (Option<SectionKey>, &Paragraph)> {
     report
         .preamble
         .iter()
@@ -29,8 +31,24 @@ pub(crate) fn is_han(c: char) -> bool {
 pub(crate) fn is_chinese_punct(c: char) -> bool {
     matches!(
         c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '（' | '）' | '《' | '》'
-            | '【' | '】' | '…' | '—'
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '【'
+            | '】'
+            | '…'
+            | '—'
     )
 }
 

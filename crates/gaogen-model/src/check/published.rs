@@ -28,7 +28,7 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1900..=2200).contains(&year) && (1..=days).contains(&day)).then(|| Date {
+        ((1900..=2200).contains(&year) && (1..=days).contains(&day)).then_some(Date {
             year: year as u16,
             month: month as u8,
             day: day as u8,
@@ -47,7 +47,11 @@ impl Date {
 
     /// Days since 1970-01-01 (proleptic Gregorian).
     pub fn days(self) -> i64 {
-        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
         let y = if m <= 2 { y - 1 } else { y };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -107,9 +111,7 @@ const DATE: &str = r"(?:(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})|
 
 fn page_line() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(&format!(r"发布(?:时间|日期)\s*[：:]?\s*{DATE}")).expect("valid")
-    })
+    RE.get_or_init(|| Regex::new(&format!(r"发布(?:时间|日期)\s*[：:]?\s*{DATE}")).expect("valid"))
 }
 
 fn bare_date() -> &'static Regex {
@@ -120,7 +122,11 @@ fn bare_date() -> &'static Regex {
 /// The date in the captures of [`DATE`] (groups 1–6), with its byte range.
 fn date_of(caps: &regex::Captures<'_>) -> Option<(Date, std::ops::Range<usize>)> {
     if let (Some(y), Some(m), Some(d)) = (caps.get(1), caps.get(2), caps.get(3)) {
-        let date = Date::new(y.as_str().parse().ok()?, m.as_str().parse().ok()?, d.as_str().parse().ok()?)?;
+        let date = Date::new(
+            y.as_str().parse().ok()?,
+            m.as_str().parse().ok()?,
+            d.as_str().parse().ok()?,
+        )?;
         return Some((date, y.start()..d.end()));
     }
     let (y, m, d) = (caps.get(4)?, caps.get(5)?, caps.get(6)?);
@@ -187,7 +193,11 @@ pub fn agency_kind(report: &Report, context: &Context) -> Option<(AgencyKind, bo
     if let Some(kind) = context.kind {
         return Some((kind, false));
     }
-    report.agency.as_deref().and_then(infer_kind).map(|k| (k, true))
+    report
+        .agency
+        .as_deref()
+        .and_then(infer_kind)
+        .map(|k| (k, true))
 }
 
 #[cfg(test)]
@@ -212,10 +222,15 @@ mod tests {
         let p = |t: &str| Paragraph::new(t.into(), Span::on_line(1, 1, 2));
         let t = "二〇二五年一月十八日";
         let caps = bare_date().captures(t).unwrap();
-        assert_eq!(located(&p(t), &caps, DateSource::Signature).map(|x| x.date), Date::new(2025, 1, 18));
+        assert_eq!(
+            located(&p(t), &caps, DateSource::Signature).map(|x| x.date),
+            Date::new(2025, 1, 18)
+        );
         let caps = page_line().captures("发布时间：2025-02-03 10:30").unwrap();
         assert_eq!(date_of(&caps).map(|x| x.0), Date::new(2025, 2, 3));
-        assert!(bare_date().captures("2025年1月18日，我镇召开会议").is_none());
+        assert!(bare_date()
+            .captures("2025年1月18日，我镇召开会议")
+            .is_none());
         let t = "青禾县白石镇人民政府二〇二五年二月三日";
         let caps = bare_date().captures(t).unwrap();
         assert_eq!(date_of(&caps).map(|x| x.0), Date::new(2025, 2, 3));

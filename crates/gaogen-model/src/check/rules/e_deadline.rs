@@ -34,9 +34,8 @@ impl Rule for Deadline {
     fn check_in(&self, report: &Report, context: &Context, out: &mut Vec<Diagnostic>) {
         let title = report.title.as_ref().map(|t| t.span);
         let not_assessable = |message: String| {
-            let mut d = Diagnostic::new(INFO.code, Severity::Info, message, title).help(
-                "用 --published YYYY-MM-DD 给出发布日期，或在报告末尾写明落款日期",
-            );
+            let mut d = Diagnostic::new(INFO.code, Severity::Info, message, title)
+                .help("用 --published YYYY-MM-DD 给出发布日期，或在报告末尾写明落款日期");
             d.not_assessable = true;
             d
         };
@@ -57,15 +56,23 @@ impl Rule for Deadline {
                 "无法从机关名称「{}」判断是部门还是人民政府，不能确定法定期限（不视为按期）",
                 report.agency.as_deref().unwrap_or("（未读到）")
             ));
-            d.help = Some("用 --agency-kind department|township-government|county-government 指定机关类别".into());
+            d.help = Some(
+                "用 --agency-kind department|township-government|county-government 指定机关类别"
+                    .into(),
+            );
             out.push(d);
             return;
         };
         let (month, day) = kind.deadline();
-        let Some(deadline) = Date::new(u32::from(year) + 1, u32::from(month), u32::from(day)) else {
+        let Some(deadline) = Date::new(u32::from(year) + 1, u32::from(month), u32::from(day))
+        else {
             return;
         };
-        let how = if inferred { "由机关名称推断" } else { "指定" };
+        let how = if inferred {
+            "由机关名称推断"
+        } else {
+            "指定"
+        };
         if found.date.year < year {
             let mut d = not_assessable(format!(
                 "发布日期 {}（{}）早于报告年度 {year} 年，日期可能有误，无法判断是否按期公布（不视为按期）",

@@ -81,7 +81,9 @@ impl Rule for Fee {
                 let whole = caps.get(0).expect("group 0");
                 let span = p.locate(whole.range());
                 let said_none = caps.name("none").is_some() || caps.name("zero").is_some();
-                let general = caps.name("what").is_some_and(|w| w.as_str() != "信息处理费");
+                let general = caps
+                    .name("what")
+                    .is_some_and(|w| w.as_str() != "信息处理费");
                 if said_none && t3 {
                     match count(report, "other_unpaid_fee") {
                         (Some(0), ..) | (None, _, false) => {}
@@ -92,21 +94,40 @@ impl Rule for Fee {
                             }
                             out.push(d);
                         }
-                        (None, _, true) => out.push(not_assessable("表三（六）2 的总计", span, TableKey::Applications)),
+                        (None, _, true) => out.push(not_assessable(
+                            "表三（六）2 的总计",
+                            span,
+                            TableKey::Applications,
+                        )),
                     }
                 }
                 if said_none && general && t2.found {
                     let cell = t2.cell("fees", "fee_amount");
                     match cell.map(|c| &c.value) {
                         Some(CellValue::Amount { value, .. }) if *value > Decimal::ZERO => {
-                            let mut d = warn(format!("第六部分说「{}」，但表二行政事业性收费金额为 {} 万元", whole.as_str(), value.normalize()), span, TableKey::ActiveDisclosure);
+                            let mut d = warn(
+                                format!(
+                                    "第六部分说「{}」，但表二行政事业性收费金额为 {} 万元",
+                                    whole.as_str(),
+                                    value.normalize()
+                                ),
+                                span,
+                                TableKey::ActiveDisclosure,
+                            );
                             if let Some(at) = cell.and_then(|c| c.span) {
                                 d = d.mark(at, format!("表二收费：{} 万元", value.normalize()));
                             }
                             out.push(d);
                         }
                         Some(CellValue::Count { value, .. }) if *value > 0 => {
-                            let mut d = warn(format!("第六部分说「{}」，但表二行政事业性收费金额为 {value} 万元", whole.as_str()), span, TableKey::ActiveDisclosure);
+                            let mut d = warn(
+                                format!(
+                                    "第六部分说「{}」，但表二行政事业性收费金额为 {value} 万元",
+                                    whole.as_str()
+                                ),
+                                span,
+                                TableKey::ActiveDisclosure,
+                            );
                             if let Some(at) = cell.and_then(|c| c.span) {
                                 d = d.mark(at, format!("表二收费：{value} 万元"));
                             }
@@ -115,9 +136,14 @@ impl Rule for Fee {
                         _ => {}
                     }
                 }
-                let amount = caps.name("amount").and_then(|m| m.as_str().parse::<Decimal>().ok());
+                let amount = caps
+                    .name("amount")
+                    .and_then(|m| m.as_str().parse::<Decimal>().ok());
                 if amount.is_some_and(|a| a > Decimal::ZERO) && t3 {
-                    match (count(report, "disclosed"), count(report, "partially_disclosed")) {
+                    match (
+                        count(report, "disclosed"),
+                        count(report, "partially_disclosed"),
+                    ) {
                         ((Some(a), at, _), (Some(b), _, _)) => {
                             if a + b == 0 {
                                 let mut d = warn(format!("第六部分说「{}」，但表三（一）予以公开与（二）部分公开的总计都是 0：没有提供信息却收取了信息处理费", whole.as_str()), span, TableKey::Applications);
@@ -127,7 +153,11 @@ impl Rule for Fee {
                                 out.push(d);
                             }
                         }
-                        _ => out.push(not_assessable("表三（一）（二）的总计", span, TableKey::Applications)),
+                        _ => out.push(not_assessable(
+                            "表三（一）（二）的总计",
+                            span,
+                            TableKey::Applications,
+                        )),
                     }
                 }
             }

@@ -56,7 +56,10 @@ impl Rule for Settled {
                     .into_iter()
                     .find(|r| r.contains(&m.start()))
                     .map_or("", |r| &p.text[r]);
-                if ["下年度", "下一年", "次年", "顺延"].iter().any(|w| sentence.contains(w)) {
+                if ["下年度", "下一年", "次年", "顺延"]
+                    .iter()
+                    .any(|w| sentence.contains(w))
+                {
                     continue;
                 }
                 let span = p.locate(m.range());

@@ -101,15 +101,32 @@ impl Rule for Numbering {
                 if problem.is_none() && n != want.max(1) {
                     if n == 1 && want > 1 {
                         if !may_restart {
-                            problem = Some(format!("序号「{}」在同一部分内重新开始（前面已到「{}」）", marker(level, 1), marker(level, want - 1)));
+                            problem = Some(format!(
+                                "序号「{}」在同一部分内重新开始（前面已到「{}」）",
+                                marker(level, 1),
+                                marker(level, want - 1)
+                            ));
                         }
                     } else if n > want.max(1) {
                         let missing = want.max(1);
                         if !(missing..n).all(|k| written_inside(&section.paragraphs, level, k)) {
-                            problem = Some(format!("序号从「{}」跳到「{}」，缺少「{}」", if want > 1 { marker(level, want - 1) } else { "开头".into() }, marker(level, n), marker(level, missing)));
+                            problem = Some(format!(
+                                "序号从「{}」跳到「{}」，缺少「{}」",
+                                if want > 1 {
+                                    marker(level, want - 1)
+                                } else {
+                                    "开头".into()
+                                },
+                                marker(level, n),
+                                marker(level, missing)
+                            ));
                         }
                     } else {
-                        problem = Some(format!("序号「{}」出现在「{}」之后，顺序不对或重复", marker(level, n), marker(level, want - 1)));
+                        problem = Some(format!(
+                            "序号「{}」出现在「{}」之后，顺序不对或重复",
+                            marker(level, n),
+                            marker(level, want - 1)
+                        ));
                     }
                 }
                 if let Some(message) = problem {

@@ -62,10 +62,7 @@ impl Rule for AsciiPunct {
             let mut d = Diagnostic::new(
                 INFO.code,
                 Severity::Warning,
-                format!(
-                    "中文正文中有 {} 处半角标点，第一处是「{c}」",
-                    found.len()
-                ),
+                format!("中文正文中有 {} 处半角标点，第一处是「{c}」", found.len()),
                 Some(span),
             )
             .help(format!("改为全角标点，如「{c}」改为「{}」", full_width(c)));

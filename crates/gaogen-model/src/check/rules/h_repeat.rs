@@ -16,8 +16,8 @@ pub(crate) static H_REPEAT: Repeat = Repeat;
 
 /// Characters that never double in good Chinese.
 const FUNCTION_CHARS: &[char] = &[
-    '的', '了', '和', '与', '及', '在', '对', '将', '把', '被', '从', '于', '并', '为', '其', '已', '向',
-    '以', '按', '由', '等', '或',
+    '的', '了', '和', '与', '及', '在', '对', '将', '把', '被', '从', '于', '并', '为', '其', '已',
+    '向', '以', '按', '由', '等', '或',
 ];
 
 /// The length in characters of a word repeated at `i` (2–6 characters, or a doubled function

@@ -19,16 +19,64 @@ pub(crate) struct TextActive;
 pub(crate) static T2_3: TextActive = TextActive;
 
 /// (pattern, row, column in the 2021 format, column in the 2019 format, what).
-type Quote = (&'static str, &'static str, &'static str, Option<&'static str>, &'static str);
+type Quote = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
 
 const QUOTES: &[Quote] = &[
-    (r"现行有效(?:的)?(?:行政)?规范性文件(?:共|共计|合计|为)?\s*(\d+)\s*件", "normative_documents", "in_force", Some("total_public"), "现行有效的行政规范性文件"),
-    (r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*(\d+)\s*件", "normative_documents", "issued", Some("produced"), "本年制发的行政规范性文件"),
-    (r"废止(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*(\d+)\s*件", "normative_documents", "repealed", None, "本年废止的行政规范性文件"),
-    (r"行政许可(?:决定|案件)?(?:共|共计|合计)?\s*(\d+)\s*(?:件|起)", "licensing", "decisions", Some("decisions"), "行政许可处理决定"),
-    (r"行政处罚(?:决定|案件)?(?:共|共计|合计)?\s*(\d+)\s*(?:件|起|宗)", "penalty", "decisions", Some("decisions"), "行政处罚处理决定"),
-    (r"行政强制(?:决定|措施|案件)?(?:共|共计|合计)?\s*(\d+)\s*(?:件|起|宗)", "enforcement", "decisions", Some("decisions"), "行政强制处理决定"),
-    (r"行政事业性收费(?:金额)?(?:共|共计|合计|为)?\s*(\d+(?:\.\d+)?)\s*(万元|元)", "fees", "fee_amount", None, "行政事业性收费金额"),
+    (
+        r"现行有效(?:的)?(?:行政)?规范性文件(?:共|共计|合计|为)?\s*(\d+)\s*件",
+        "normative_documents",
+        "in_force",
+        Some("total_public"),
+        "现行有效的行政规范性文件",
+    ),
+    (
+        r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*(\d+)\s*件",
+        "normative_documents",
+        "issued",
+        Some("produced"),
+        "本年制发的行政规范性文件",
+    ),
+    (
+        r"废止(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*(\d+)\s*件",
+        "normative_documents",
+        "repealed",
+        None,
+        "本年废止的行政规范性文件",
+    ),
+    (
+        r"行政许可(?:决定|案件)?(?:共|共计|合计)?\s*(\d+)\s*(?:件|起)",
+        "licensing",
+        "decisions",
+        Some("decisions"),
+        "行政许可处理决定",
+    ),
+    (
+        r"行政处罚(?:决定|案件)?(?:共|共计|合计)?\s*(\d+)\s*(?:件|起|宗)",
+        "penalty",
+        "decisions",
+        Some("decisions"),
+        "行政处罚处理决定",
+    ),
+    (
+        r"行政强制(?:决定|措施|案件)?(?:共|共计|合计)?\s*(\d+)\s*(?:件|起|宗)",
+        "enforcement",
+        "decisions",
+        Some("decisions"),
+        "行政强制处理决定",
+    ),
+    (
+        r"行政事业性收费(?:金额)?(?:共|共计|合计|为)?\s*(\d+(?:\.\d+)?)\s*(万元|元)",
+        "fees",
+        "fee_amount",
+        None,
+        "行政事业性收费金额",
+    ),
 ];
 
 fn patterns() -> &'static [Regex] {
@@ -104,7 +152,12 @@ impl Rule for TextActive {
                             let mut d = Diagnostic::new(
                                 INFO.code,
                                 Severity::Warning,
-                                format!("正文「{}」说{what}为 {} {unit}，表二为 {} {unit}", whole.as_str(), said.normalize(), n.normalize()),
+                                format!(
+                                    "正文「{}」说{what}为 {} {unit}，表二为 {} {unit}",
+                                    whole.as_str(),
+                                    said.normalize(),
+                                    n.normalize()
+                                ),
                                 Some(span),
                             )
                             .in_table(TableKey::ActiveDisclosure)
