@@ -96,6 +96,12 @@ fn same_numbers(authored: &Report, read: &Report) -> Result<(), String> {
     Ok(())
 }
 
+/// The rules of the format the generated reports satisfy; the evaluators' criteria (`E-`) and
+/// text hygiene (`H-`) judge the content of the text, which is random here.
+fn format_rule(code: &str) -> bool {
+    !code.starts_with("E-") && !code.starts_with("H-")
+}
+
 fn texts(r: &Report, key: SectionKey) -> Vec<String> {
     r.section(key)
         .paragraphs
@@ -112,7 +118,7 @@ proptest! {
         let input = parse_toml(&toml).map_err(|d| TestCaseError::fail(d.message.clone()))?;
         let (authored, errors) = to_report(&input, &toml);
         prop_assert!(errors.is_empty(), "{:?}", errors.iter().map(|d| &d.message).collect::<Vec<_>>());
-        let authored_findings: Vec<_> = check(&authored).into_iter().map(|d| (d.code, d.message)).collect();
+        let authored_findings: Vec<_> = check(&authored).into_iter().filter(|d| format_rule(d.code)).map(|d| (d.code, d.message)).collect();
         prop_assert!(authored_findings.is_empty(), "{:?}", authored_findings);
         for format in [OutputFormat::Markdown, OutputFormat::Text, OutputFormat::Html] {
             let text = render(&view(&authored, Some("2025年1月20日"), None), format);
@@ -123,7 +129,7 @@ proptest! {
             }
             let closing: Vec<_> = read.closing.iter().map(|p| p.text.as_str()).collect();
             prop_assert_eq!(closing, vec!["示例县测试镇人民政府", "2025年1月20日"], "{:?}", format);
-            let findings: Vec<_> = check(&read).into_iter().map(|d| (d.code, d.message)).collect();
+            let findings: Vec<_> = check(&read).into_iter().filter(|d| format_rule(d.code)).map(|d| (d.code, d.message)).collect();
             prop_assert!(findings.is_empty(), "{:?}: {:?}", format, findings);
         }
     }
