@@ -67,10 +67,22 @@ pub fn load_toml_text(name: &str, source: String) -> Result<Loaded, Error> {
     })
 }
 
-/// Reads a report.toml file into a report.
+/// Reads a report.toml file into a report. A published report given instead is told to go
+/// through `gaogen import` first.
 pub fn load_toml(path: &Path) -> Result<Loaded, Error> {
+    if let Some(e) = crate::guide::published_not_toml(path) {
+        return Err(e);
+    }
     let source = read_toml(path).map_err(Error::Read)?;
-    load_toml_text(&path.display().to_string(), source)
+    let published = crate::guide::text_is_published(&source);
+    match load_toml_text(&path.display().to_string(), source) {
+        Err(Error::Toml { .. }) if published => Err(Error::Usage(format!(
+            "{} 看起来是已发布的报告，不是 report.toml：先运行 gaogen import {} -o report.toml 转换，再对 report.toml 运行 gaogen render",
+            path.display(),
+            path.display()
+        ))),
+        other => other,
+    }
 }
 
 /// A report from a report.toml (by its ending) or a published report in any layout, with the
@@ -141,9 +153,14 @@ pub fn render_toml(
 }
 
 /// A commented report.toml for a new year: from last year's report (agency, year + 1, carried
-/// over counts) or blank for `agency` and `year`.
-pub fn init_text(from: Option<&Path>, agency: &str, year: u16) -> Result<String, Error> {
-    let (text, _) = match from {
+/// over counts) or blank for `agency` and `year`; and last year's cells that should have been
+/// carried but could not be read (written as `""`).
+pub fn init_text(
+    from: Option<&Path>,
+    agency: &str,
+    year: u16,
+) -> Result<(String, Vec<String>), Error> {
+    let (text, unread) = match from {
         Some(path) => {
             let (_, last) = load_any(path)?;
             let year = last
@@ -174,7 +191,7 @@ pub fn init_text(from: Option<&Path>, agency: &str, year: u16) -> Result<String,
             )
         }
     };
-    Ok(text)
+    Ok((text, unread))
 }
 
 /// A published report turned into report.toml text, and the cells that could not be read

@@ -50,7 +50,7 @@ pub struct FileSummary {
 }
 
 impl FileSummary {
-    fn failed(path: String, message: String) -> Self {
+    pub(crate) fn failed(path: String, message: String) -> Self {
         FileSummary {
             path,
             format: String::new(),
@@ -160,9 +160,14 @@ pub fn check_report(name: &str, bytes: &[u8], selection: &Selection) -> Result<C
     Ok(check_read(name.to_string(), text, report, selection))
 }
 
-/// Checks one file; a file that cannot be read gives a summary with `failure` set.
+/// Checks one file; a file that cannot be read gives a summary with `failure` set. A
+/// report.toml (by its ending) is checked as a draft: its own errors (A- codes) or, when it has
+/// none, every rule, at TOML positions.
 pub fn check_path(path: &Path, selection: &Selection) -> Checked {
     let shown = path.display().to_string();
+    if crate::guide::is_toml(path) {
+        return crate::draft::check_draft(path, shown, selection);
+    }
     match read_source(path) {
         Ok((text, report)) => check_read(shown, text, report, selection),
         Err(message) => Checked {

@@ -68,6 +68,9 @@ pub enum Error {
     UnknownRule(String),
     /// `init --from` a report whose year cannot be told.
     NoYear(String),
+    /// The command was used in a way that cannot work (a file of the wrong kind, an output
+    /// format contradicting the file name): the Chinese message says what to do instead.
+    Usage(String),
 }
 
 impl fmt::Display for Error {
@@ -98,6 +101,7 @@ impl fmt::Display for Error {
                 )
             }
             Error::NoYear(path) => write!(f, "错误：{path}：无法确定上一年报告的年度"),
+            Error::Usage(message) => write!(f, "错误：{message}"),
         }
     }
 }

@@ -6,6 +6,8 @@
 //! - [`author`]: [`author::load_toml`], [`author::render`] / [`author::render_toml`] (report.toml
 //!   → md/txt/html/docx), [`author::init_text`], [`author::import_report`].
 //! - [`diff`]: [`diff::compare_paths`] / [`diff::compare`] and the comparison's JSON and text.
+//! - [`draft`]: `check report.toml` (a draft at TOML positions); [`guide`]: output format from the
+//!   file name, wrong-kind files, what was written and what to do next, what a draft lacks.
 //! - [`parse`]: the model as JSON and a summary for people; [`rules`]: the rule list.
 //! - [`serve`]: the web pages and the HTTP API (`gaogen serve`, docs/api.md).
 //! - [`input`] is the only module that reads files, [`write`] the only one that writes them,
@@ -17,7 +19,9 @@
 pub mod author;
 pub mod check;
 pub mod diff;
+pub mod draft;
 mod error;
+pub mod guide;
 pub mod input;
 pub mod parse;
 pub mod printer;

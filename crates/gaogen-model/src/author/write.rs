@@ -34,8 +34,10 @@ fn cell(
         Some(CellValue::Count { value, .. }) => value.to_string(),
         Some(CellValue::Amount { value, .. }) => quote(&value.normalize().to_string()),
         _ => {
-            let label = r.table(key).row(row).map_or(row, |x| x.label);
-            missing.push(format!("{} {} · {}", key.name(), label, column));
+            let schema = table_schema(key, r.table(key).version);
+            let label = schema.row(row).map_or(row, |x| x.label);
+            let column = schema.column(column).map_or(column, |c| c.label);
+            missing.push(format!("{}「{}」·「{}」", key.name(), label, column));
             "\"\"".into()
         }
     }
@@ -176,6 +178,7 @@ pub fn write_toml(
             .filter_map(|c| t2.column(c))
             .map(|c| c.label)
             .collect();
+        let mut unread = Vec::new();
         let values: Vec<String> = row
             .columns
             .iter()
@@ -185,16 +188,21 @@ pub fn write_toml(
                     TableKey::ActiveDisclosure,
                     row.id,
                     c,
-                    &mut Vec::new(),
+                    &mut unread,
                 ),
                 _ => cell(copy, TableKey::ActiveDisclosure, row.id, c, &mut missing),
             })
             .collect();
-        let hint = if matches!(fill, Fill::NextYearOf(_)) && row.columns.contains(&"in_force") {
-            "；现行有效件数已填上一年的数，请加本年制发、减本年废止"
-        } else {
-            ""
+        let hint = match fill {
+            Fill::NextYearOf(_) if !unread.is_empty() => {
+                "；上一年的现行有效件数未能读出，已写为 \"\"，请补填"
+            }
+            Fill::NextYearOf(_) if row.columns.contains(&"in_force") => {
+                "；现行有效件数已填上一年的数，请加本年制发、减本年废止"
+            }
+            _ => "",
         };
+        missing.extend(unread.into_iter().map(|m| format!("上一年{m}")));
         let _ = writeln!(
             out,
             "{} = [{}]  # {}（{}）{hint}",
@@ -216,6 +224,7 @@ pub fn write_toml(
         .iter()
         .filter(|r| r.kind == RowKind::Data && r.id != "results_total")
     {
+        let mut unread = Vec::new();
         let values: Vec<String> = T3_COLUMN_IDS[..6]
             .iter()
             .map(|c| match fill {
@@ -224,16 +233,24 @@ pub fn write_toml(
                     TableKey::Applications,
                     "carried_forward",
                     c,
-                    &mut Vec::new(),
+                    &mut unread,
                 ),
                 _ => cell(copy, TableKey::Applications, row.id, c, &mut missing),
             })
             .collect();
-        let hint = if matches!(fill, Fill::NextYearOf(_)) && row.id == "carried_over" {
-            "（已按上一年「结转下年度继续办理」填写）"
-        } else {
-            ""
+        let hint = match fill {
+            Fill::NextYearOf(_) if row.id == "carried_over" && unread.len() == values.len() => {
+                "（上一年的「结转下年度继续办理」未能读出，已写为 \"\"，请按上一年报告补填）"
+            }
+            Fill::NextYearOf(_) if row.id == "carried_over" && !unread.is_empty() => {
+                "（已按上一年「结转下年度继续办理」填写能读出的格；写为 \"\" 的格未能读出，请补填）"
+            }
+            Fill::NextYearOf(_) if row.id == "carried_over" => {
+                "（已按上一年「结转下年度继续办理」填写）"
+            }
+            _ => "",
         };
+        missing.extend(unread.into_iter().map(|m| format!("上一年{m}")));
         let _ = writeln!(
             out,
             "{} = [{}]  # {}{hint}",

@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use gaogen::write::write_file;
-use gaogen::{author, input, printer, Error, ExitStatus};
+use gaogen::{author, guide, input, printer, Error, ExitStatus};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -18,6 +18,12 @@ pub(crate) struct ImportArgs {
 }
 
 pub(crate) fn run(args: &ImportArgs) -> Outcome {
+    if let Some(e) = guide::toml_not_published(&args.report, "import") {
+        return Err(e);
+    }
+    if let Some(path) = &args.output {
+        guide::toml_output(path, "import")?;
+    }
     let report = input::read_report(&args.report).map_err(Error::Read)?;
     let (text, missing) = author::import_report(&report);
     if !missing.is_empty() {
@@ -31,7 +37,18 @@ pub(crate) fn run(args: &ImportArgs) -> Outcome {
         printer::eprint(&message);
     }
     match &args.output {
-        Some(path) => write_file(path, text.as_bytes(), args.force)?,
+        Some(path) => {
+            write_file(path, text.as_bytes(), args.force)?;
+            let shown = path.display();
+            let next = if missing.is_empty() {
+                format!(
+                    "gaogen check {shown} 检查；gaogen render {shown} -o 报告.docx 生成 Word 文档"
+                )
+            } else {
+                format!("在 {shown} 中补填上面 {} 个未能读出的单元格（写为 \"\" 的格），然后 gaogen check {shown} 检查", missing.len())
+            };
+            printer::eprint(&guide::written(path, "report.toml", text.len(), &next));
+        }
         None => printer::print(text)?,
     }
     Ok(ExitStatus::Success)

@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use gaogen::write::write_file;
-use gaogen::{author, ExitStatus};
+use gaogen::{author, guide, printer, ExitStatus};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -25,7 +25,29 @@ pub(crate) struct InitArgs {
 }
 
 pub(crate) fn run(args: &InitArgs) -> Outcome {
-    let text = author::init_text(args.from.as_deref(), &args.agency, args.year)?;
+    guide::toml_output(&args.output, "init")?;
+    let (text, unread) = author::init_text(args.from.as_deref(), &args.agency, args.year)?;
     write_file(&args.output, text.as_bytes(), args.force)?;
+    let shown = args.output.display();
+    if !unread.is_empty() {
+        let mut message = format!(
+            "警告：上一年报告中以下 {} 个单元格未能读出，沿用的数已写为 \"\"（请按上一年报告补填）：\n",
+            unread.len()
+        );
+        for m in &unread {
+            message.push_str(&format!("  {m}\n"));
+        }
+        printer::eprint(&message);
+    }
+    let what = match &args.from {
+        Some(from) => format!("以 {} 为基础的 report.toml", from.display()),
+        None => "空白的 report.toml".to_string(),
+    };
+    printer::eprint(&guide::written(
+        &args.output,
+        &what,
+        text.len(),
+        &format!("按注释填写机关、文字和数字（替换「××」），然后 gaogen check {shown} 检查，gaogen render {shown} -o 报告.docx 生成 Word 文档"),
+    ));
     Ok(ExitStatus::Success)
 }

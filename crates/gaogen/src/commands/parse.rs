@@ -19,6 +19,11 @@ pub(crate) fn run(args: &ParseArgs) -> Outcome {
     let mut failed = false;
     let mut reports = Vec::new();
     for path in &args.files {
+        if let Some(e) = gaogen::guide::toml_not_published(path, "parse") {
+            report_error(&e);
+            failed = true;
+            continue;
+        }
         match input::read_report(path) {
             Ok(report) => reports.push((path, report)),
             Err(message) => {

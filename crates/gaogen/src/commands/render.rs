@@ -3,19 +3,19 @@
 use super::Outcome;
 use gaogen::author::{self, diagnostics_text, RenderFormat};
 use gaogen::write::write_file;
-use gaogen::{printer, Error, ExitStatus};
+use gaogen::{guide, printer, Error, ExitStatus};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct RenderArgs {
     /// report.toml（格式见 docs/report-toml.md）
     toml: PathBuf,
-    /// 输出文件（默认输出到屏幕）
+    /// 输出文件（默认输出到屏幕）；格式按扩展名：.md .txt .html .docx
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// 输出格式：md（Markdown）、txt（纯文本，表格以制表符分隔，可粘贴到 Word）、html（可打印的网页）、docx（Word 文档，需 -o）
-    #[arg(long, value_enum, default_value = "md")]
-    format: RenderFormat,
+    /// 输出格式（默认按 -o 的扩展名，输出到屏幕时为 md）：md（Markdown）、txt（纯文本，表格以制表符分隔，可粘贴到 Word）、html（可打印的网页）、docx（Word 文档，需 -o）；与扩展名矛盾时报错
+    #[arg(long, value_enum)]
+    format: Option<RenderFormat>,
     /// 覆盖已存在的输出文件
     #[arg(long)]
     force: bool,
@@ -25,8 +25,12 @@ pub(crate) struct RenderArgs {
 }
 
 pub(crate) fn run(args: &RenderArgs) -> Outcome {
+    let format = guide::render_format(args.output.as_deref(), args.format)?;
+    if format == RenderFormat::Docx && args.output.is_none() {
+        return Err(Error::DocxNeedsOutput);
+    }
     let loaded = author::load_toml(&args.toml)?;
-    let rendered = author::render(&loaded, args.format, args.allow_errors);
+    let rendered = author::render(&loaded, format, args.allow_errors);
     printer::eprint(&diagnostics_text(
         &rendered.diagnostics,
         &loaded.source,
@@ -40,9 +44,39 @@ pub(crate) fn run(args: &RenderArgs) -> Outcome {
         ));
         return Ok(ExitStatus::Findings);
     };
+    let shown = args.toml.display().to_string();
+    let warnings = guide::draft_warnings(&loaded, &shown);
+    for w in &warnings {
+        printer::eprintln(&format!("警告：{w}"));
+    }
     match &args.output {
-        Some(path) => write_file(path, &bytes, args.force)?,
-        None if args.format == RenderFormat::Docx => return Err(Error::DocxNeedsOutput),
+        Some(path) => {
+            write_file(path, &bytes, args.force)?;
+            let (what, next) = match format {
+                RenderFormat::Docx => ("Word 文档", "用 Word 或 WPS 打开，核对版式后发布"),
+                RenderFormat::Html => (
+                    "网页，可在浏览器中打印",
+                    "用浏览器打开核对，或发布到政府网站",
+                ),
+                RenderFormat::Md => (
+                    "Markdown",
+                    "粘贴到网站后台，或 gaogen render 时用 -o 报告.docx 生成 Word 文档",
+                ),
+                RenderFormat::Txt => (
+                    "纯文本，表格以制表符分隔",
+                    "粘贴到 Word，或 gaogen render 时用 -o 报告.docx 直接生成 Word 文档",
+                ),
+            };
+            let next = if warnings.is_empty() {
+                next.to_string()
+            } else {
+                format!(
+                    "先处理上面 {} 条警告，再重新生成；然后{next}",
+                    warnings.len()
+                )
+            };
+            printer::eprint(&guide::written(path, what, bytes.len(), &next));
+        }
         None => printer::print(bytes)?,
     }
     Ok(ExitStatus::Success)
