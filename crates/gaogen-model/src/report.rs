@@ -165,6 +165,55 @@ impl Paragraph {
         let width = self.text[range].chars().count().max(1) as u32;
         Span::on_line(seg.line, column, column + width)
     }
+
+    /// Locates ranges given in increasing order in one pass (a long paragraph with many matches
+    /// stays linear, where [`Paragraph::locate`] counts from the line's start each time).
+    pub fn locator(&self) -> Locator<'_> {
+        Locator {
+            paragraph: self,
+            segment: 0,
+            byte: 0,
+            chars: 0,
+        }
+    }
+}
+
+/// See [`Paragraph::locator`].
+#[derive(Debug)]
+pub struct Locator<'a> {
+    paragraph: &'a Paragraph,
+    segment: usize,
+    byte: usize,
+    /// Characters from the segment's start to `byte`.
+    chars: u32,
+}
+
+impl Locator<'_> {
+    /// The position in the file of `text[range]`.
+    pub fn locate(&mut self, range: std::ops::Range<usize>) -> Span {
+        let p = self.paragraph;
+        let first = p.segments.first().map_or(0, |s| s.0);
+        if range.start < self.byte || range.start < first || p.segments.is_empty() {
+            return p.locate(range);
+        }
+        while let Some(&(offset, _)) = p.segments.get(self.segment + 1) {
+            if offset > range.start {
+                break;
+            }
+            self.segment += 1;
+            self.byte = offset;
+            self.chars = 0;
+        }
+        if self.byte < p.segments[self.segment].0 {
+            self.byte = p.segments[self.segment].0;
+        }
+        self.chars += p.text[self.byte..range.start].chars().count() as u32;
+        self.byte = range.start;
+        let seg = p.segments[self.segment].1;
+        let column = seg.column + self.chars;
+        let width = p.text[range].chars().count().max(1) as u32;
+        Span::on_line(seg.line, column, column + width)
+    }
 }
 
 /// A section heading as written.
@@ -311,6 +360,10 @@ pub struct Cell {
     pub span: Option<Span>,
 }
 
+/// The largest value a cell of report.toml may hold (一千万亿): sums of a table's cells can then
+/// never overflow, and no agency has handled more.
+pub const MAX_CELL_VALUE: i64 = 1_000_000_000_000_000;
+
 /// A cell's content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -390,6 +443,22 @@ impl Finding {
             column: None,
             expected: None,
             found: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod locator_tests {
+    use super::*;
+
+    #[test]
+    fn locator_agrees_with_locate() {
+        let mut p = Paragraph::new("收到申请13件，".repeat(3), Span::on_line(4, 3, 12));
+        p.push_line(&"又收到申请2件。".repeat(2), Span::on_line(5, 1, 9));
+        let ranges: Vec<_> = p.text.match_indices("申请").map(|(i, s)| i..i + s.len()).collect();
+        let mut locator = p.locator();
+        for r in ranges {
+            assert_eq!(locator.locate(r.clone()), p.locate(r));
         }
     }
 }

@@ -162,6 +162,23 @@ fn number(
         ));
         None
     };
+    let too_large = match value.get_ref() {
+        toml::Value::Integer(i) => i.unsigned_abs() > crate::MAX_CELL_VALUE.unsigned_abs(),
+        toml::Value::Float(f) => f.abs() > crate::MAX_CELL_VALUE as f64,
+        toml::Value::String(s) => Decimal::from_str(s.trim())
+            .is_ok_and(|d| d.abs() > Decimal::from(crate::MAX_CELL_VALUE)),
+        _ => false,
+    };
+    if too_large {
+        return bad(
+            format!(
+                "{what}是 {}，超出可计算的范围（上限 {}）",
+                value.get_ref(),
+                crate::MAX_CELL_VALUE
+            ),
+            out,
+        );
+    }
     match (value.get_ref(), kind) {
         // 「""」: not filled in (as `gaogen import` writes unreadable cells) — empty, never 0.
         (toml::Value::String(s), _) if s.trim().is_empty() => Some(CellValue::Empty {

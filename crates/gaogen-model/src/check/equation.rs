@@ -21,10 +21,11 @@ pub struct Term {
 pub struct EquationReport {
     pub left: Vec<Term>,
     pub right: Vec<Term>,
-    pub left_sum: i64,
-    pub right_sum: i64,
+    /// Sums are wide enough that no row of `i64` values can wrap them.
+    pub left_sum: i128,
+    pub right_sum: i128,
     /// `left_sum - right_sum`.
-    pub difference: i64,
+    pub difference: i128,
 }
 
 /// The cell most likely wrong: the one every broken equation of a group shares, and the value
@@ -114,8 +115,8 @@ pub(crate) fn evaluate(
     if !unusable.is_empty() {
         return Outcome::NotAssessable(unusable);
     }
-    let left_sum: i64 = left.iter().map(|v| v.1).sum();
-    let right_sum: i64 = right.iter().map(|v| v.1).sum();
+    let left_sum: i128 = left.iter().map(|v| i128::from(v.1)).sum();
+    let right_sum: i128 = right.iter().map(|v| i128::from(v.1)).sum();
     if left_sum == right_sum {
         return Outcome::Holds;
     }
@@ -132,13 +133,13 @@ pub(crate) fn evaluate(
 pub(crate) fn side_text(terms: &[Term]) -> String {
     let values: Vec<String> = terms.iter().map(|t| t.value.to_string()).collect();
     if values.len() > 8 {
-        let sum: i64 = terms.iter().map(|t| t.value).sum();
+        let sum: i128 = terms.iter().map(|t| i128::from(t.value)).sum();
         format!("{} 项之和 {sum}", values.len())
     } else {
         format!(
             "{} = {}",
             values.join(" + "),
-            terms.iter().map(|t| t.value).sum::<i64>()
+            terms.iter().map(|t| i128::from(t.value)).sum::<i128>()
         )
     }
 }
@@ -213,7 +214,10 @@ pub(crate) fn name_culprits(diagnostics: &mut [Diagnostic]) {
             .map(|t| (t, 1))
             .chain(eq.right.iter().map(|t| (t, -1)))
         {
-            let mended = t.value - sign * eq.difference;
+            // A value that would not fit a count is no mend.
+            let Ok(mended) = i64::try_from(i128::from(t.value) - sign * eq.difference) else {
+                continue;
+            };
             let key = (t.row, t.column);
             match candidates.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, v)) => v.push((i, mended)),

@@ -61,6 +61,7 @@ pub(crate) fn quotes(report: &Report, what: Quoted) -> Vec<Quote> {
     let re = pattern(what);
     let mut out = Vec::new();
     for p in paragraphs {
+        let mut at_text = p.locator();
         for caps in re.captures_iter(&p.text) {
             let whole = caps.get(0).expect("group 0 always matches");
             let (value, at) = match caps.get(1) {
@@ -72,7 +73,7 @@ pub(crate) fn quotes(report: &Report, what: Quoted) -> Vec<Quote> {
             };
             out.push(Quote {
                 value,
-                span: p.locate(at),
+                span: at_text.locate(at),
                 excerpt: whole.as_str().to_string(),
             });
         }

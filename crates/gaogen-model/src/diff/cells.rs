@@ -112,7 +112,11 @@ fn change(
     new: Option<(&CellValue, Option<Span>)>,
 ) -> CellChange {
     let (a, b) = (old.and_then(|o| number(o.0)), new.and_then(|n| number(n.0)));
-    let difference = a.zip(b).map(|(a, b)| (b - a).normalize().to_string());
+    // Amounts near Decimal's limit cannot be subtracted: no difference rather than a panic.
+    let difference = a
+        .zip(b)
+        .and_then(|(a, b)| b.checked_sub(a))
+        .map(|d| d.normalize().to_string());
     let percent = a.zip(b).and_then(|(a, b)| {
         let a: f64 = a.try_into().ok()?;
         let b: f64 = b.try_into().ok()?;

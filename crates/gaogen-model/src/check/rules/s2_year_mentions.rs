@@ -59,6 +59,7 @@ impl Rule for YearMentions {
                 .flat_map(|&k| report.section(k).paragraphs.iter()),
         );
         for p in paragraphs {
+            let mut at_text = p.locator();
             for caps in period().captures_iter(&p.text) {
                 for m in [caps.get(1), caps.get(2)].into_iter().flatten() {
                     if m.as_str().parse::<i64>().ok() != Some(year) {
@@ -67,7 +68,7 @@ impl Rule for YearMentions {
                                 INFO.code,
                                 Severity::Warning,
                                 format!("统计期限写的是 {} 年，而报告年度是 {year} 年", m.as_str()),
-                                Some(p.locate(m.range())),
+                                Some(at_text.locate(m.range())),
                             )
                             .help(format!(
                                 "统计期限应为 {year} 年 1 月 1 日至 {year} 年 12 月 31 日"
@@ -77,6 +78,7 @@ impl Rule for YearMentions {
                     }
                 }
             }
+            let mut at_text = p.locator();
             for caps in sentence_year().captures_iter(&p.text) {
                 let Some(m) = caps.get(1) else { continue };
                 let Ok(said) = m.as_str().parse::<i64>() else {
@@ -88,7 +90,7 @@ impl Rule for YearMentions {
                             INFO.code,
                             Severity::Warning,
                             format!("正文以「{said}年」开头叙述工作，而报告年度是 {year} 年：可能是照抄上一年报告的遗留"),
-                            Some(p.locate(m.range())),
+                            Some(at_text.locate(m.range())),
                         )
                         .help(format!("核对这段内容，改写为 {year} 年的情况")),
                     );

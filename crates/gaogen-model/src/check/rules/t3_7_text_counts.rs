@@ -50,7 +50,7 @@ impl Rule for TextRequests {
             return;
         };
         for q in found {
-            if q.value == new_total || q.value == new_total + carried {
+            if q.value == new_total || Some(q.value) == new_total.checked_add(carried) {
                 continue;
             }
             let mut d = Diagnostic::new(

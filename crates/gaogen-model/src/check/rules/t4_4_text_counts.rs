@@ -36,7 +36,7 @@ impl Rule for TextCases {
             let mut span = None;
             for id in ids {
                 let cell = t.cell("cases", id)?;
-                sum += cell.value.as_count()?;
+                sum = cell.value.as_count().and_then(|v| v.checked_add(sum))?;
                 span = span.or(cell.span);
             }
             Some((sum, span))

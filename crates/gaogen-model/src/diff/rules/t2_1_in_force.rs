@@ -48,7 +48,7 @@ impl PairRule for InForce {
             let expected = before
                 .zip(issued)
                 .zip(repealed)
-                .map(|((b, i), r)| b + i - r);
+                .and_then(|((b, i), r)| b.checked_add(i)?.checked_sub(r));
             let status = status(expected, now, |a, b| a == b);
             checks.push(ChainCheck {
                 code: INFO.code,
@@ -68,7 +68,7 @@ impl PairRule for InForce {
                 let mut d = Diagnostic::new(
                     INFO.code,
                     Severity::Warning,
-                    format!("表二「{label}」现行有效件数为 {v}，按上一年现行有效 + 本年制发 − 本年废止应为 {e}，相差 {}", v - e),
+                    format!("表二「{label}」现行有效件数为 {v}，按上一年现行有效 + 本年制发 − 本年废止应为 {e}，相差 {}", i128::from(v) - i128::from(e)),
                     now_at,
                 )
                 .in_table(key)

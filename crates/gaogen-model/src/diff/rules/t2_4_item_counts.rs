@@ -51,7 +51,7 @@ impl PairRule for ItemCounts {
             let (start, start_at) = shown(old, key, row, "previous_count");
             let (change, _) = shown(old, key, row, "change");
             let (now, now_at) = shown(new, key, row, "previous_count");
-            let expected = start.zip(change).map(|(s, c)| s + c);
+            let expected = start.zip(change).and_then(|(s, c)| s.checked_add(c));
             let status = status(expected, now, |a, b| a == b);
             checks.push(ChainCheck {
                 code: INFO.code,

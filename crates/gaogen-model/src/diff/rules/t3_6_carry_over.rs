@@ -54,7 +54,7 @@ impl PairRule for CarryOver {
                 let mut d = Diagnostic::new(
                     INFO.code,
                     Severity::Error,
-                    format!("表三「{label}」列：本年「上年结转」{n} 件，上一年「结转下年度继续办理」{b} 件，相差 {}", n - b),
+                    format!("表三「{label}」列：本年「上年结转」{n} 件，上一年「结转下年度继续办理」{b} 件，相差 {}", i128::from(n) - i128::from(b)),
                     now_at,
                 )
                 .in_table(key)
