@@ -13,12 +13,32 @@ pub enum InputError {
     Empty,
     #[error("文件过大（{size} 字节，上限 {limit} 字节），不像是一份年度报告")]
     TooLarge { size: usize, limit: usize },
-    #[error("文件是二进制数据，不是文本或网页（第 {offset} 字节处有控制字符）；如为 PDF 或 Word，请先导出为文本")]
+    #[error("文件是二进制数据，不是文本、网页、PDF 或 Word 文档（第 {} 字节处有控制字符）", offset + 1)]
     Binary { offset: usize },
+    #[error("Word 文档展开后的文字超过 {limit} 字节的上限（合并单元格或重复内容过多），不像是一份年度报告")]
+    TooMuchText { limit: usize },
     #[error("文件是 zip 压缩包，但不是 Word 文档（.docx），或文档已损坏")]
     NotDocx,
-    #[error("无法识别文件编码：既不是 UTF-8、UTF-16（带 BOM），也不是 GB18030/GBK（第 {offset} 字节处无法解码）")]
-    UnknownEncoding { offset: usize },
+    #[error("无法识别文件编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK（按 {encoding} 读到第 {} 字节处无法解码）", offset + 1)]
+    UnknownEncoding {
+        /// Byte offset (from 0) where the most likely encoding broke.
+        offset: usize,
+        encoding: &'static str,
+    },
+}
+
+/// The text with every control character a terminal or an XML file could choke on (C0 and C1
+/// controls other than tab, line ends and form feed; DEL; U+FFFE and U+FFFF) replaced by U+FFFD.
+/// Text decoded from HTML character references, Word XML and PDF goes through it, so no escape
+/// sequence from an input ever reaches a terminal or an output file.
+pub fn clean_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
+    };
+    if !text.contains(bad) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(|c| if bad(c) { '\u{fffd}' } else { c }).collect())
 }
 
 /// Decoded text and what was noticed on the way.
@@ -41,6 +61,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     }
     let (decoded, truncated) = if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         decode_strict(encoding, &bytes[bom..])?
+    } else if let Some(encoding) = utf16_without_bom(bytes) {
+        decode_strict(encoding, bytes)?
     } else if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(InputError::Binary { offset });
     } else {
@@ -51,7 +73,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
                 let text = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
                 ((text.to_string(), UTF_8.name()), true)
             }
-            Err(_) => decode_strict(GB18030, bytes)?,
+            Err(e) => match decode_strict(GB18030, bytes) {
+                Ok(ok) => ok,
+                // Mostly UTF-8 with one bad byte: say where UTF-8 broke, not where GB18030 did.
+                Err(InputError::UnknownEncoding { offset, .. }) if e.valid_up_to() >= offset => {
+                    return Err(InputError::UnknownEncoding {
+                        offset: e.valid_up_to(),
+                        encoding: "UTF-8",
+                    })
+                }
+                Err(other) => return Err(other),
+            },
         }
     };
     let (text, encoding) = decoded;
@@ -70,6 +102,39 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
 
 type Text = (String, &'static str);
 
+/// UTF-16 saved without a byte order mark: line ends, digits and ASCII punctuation put a zero
+/// byte in every other position, and only there.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 16 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let text_byte = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7e);
+    // (zero bytes, of which beside a printable ASCII byte) on each side.
+    let (mut even, mut odd) = ((0usize, 0usize), (0usize, 0usize));
+    for pair in bytes.chunks_exact(2) {
+        if pair[0] == 0 {
+            even.0 += 1;
+            even.1 += usize::from(text_byte(pair[1]));
+        }
+        if pair[1] == 0 {
+            odd.0 += 1;
+            odd.1 += usize::from(text_byte(pair[0]));
+        }
+    }
+    // Zeros on one side only, enough of them (a report has many digits and line ends), and
+    // nearly all beside ASCII text.
+    let enough = pairs / 20 + 1;
+    let text_like = |(zeros, ascii): (usize, usize)| zeros >= enough && ascii * 10 >= zeros * 9;
+    if text_like(odd) && even.0 * 4 <= odd.0 {
+        Some(encoding_rs::UTF_16LE)
+    } else if text_like(even) && odd.0 * 4 <= even.0 {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
 fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<(Text, bool), InputError> {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let capacity = decoder
@@ -85,10 +150,16 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<(Text, boo
             if read == bytes.len() && offset + 4 >= bytes.len() && encoding != GB18030 {
                 Ok(((out, name(encoding)), true))
             } else {
-                Err(InputError::UnknownEncoding { offset })
+                Err(InputError::UnknownEncoding {
+                    offset,
+                    encoding: name(encoding),
+                })
             }
         }
-        encoding_rs::DecoderResult::OutputFull => Err(InputError::UnknownEncoding { offset: read }),
+        encoding_rs::DecoderResult::OutputFull => Err(InputError::UnknownEncoding {
+            offset: read,
+            encoding: name(encoding),
+        }),
     }
 }
 
@@ -150,6 +221,30 @@ mod tests {
             decode(&[0x81, 0x30, 0xFF, 0xFF, 0x41]),
             Err(InputError::UnknownEncoding { .. })
         ));
+    }
+
+    #[test]
+    fn utf16_without_bom_and_utf8_error_offsets() {
+        let text = "一、总体情况\n2023年，新收申请13件。\n表三\t10\t2\t0\n".repeat(5);
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode(&le).unwrap().text, text);
+        assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
+        let mut bad = "报告正文".repeat(300).into_bytes();
+        bad[3000] = 0xFF;
+        assert_eq!(
+            decode(&bad),
+            Err(InputError::UnknownEncoding {
+                offset: 3000,
+                encoding: "UTF-8"
+            })
+        );
+    }
+
+    #[test]
+    fn controls_are_replaced() {
+        assert_eq!(clean_controls("a\u{1b}]0;x\u{7}b\tc"), "a\u{fffd}]0;x\u{fffd}b\tc");
+        assert!(matches!(clean_controls("报告\n"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

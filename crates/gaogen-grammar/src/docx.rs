@@ -44,11 +44,18 @@ pub(crate) fn docx_text(bytes: &[u8]) -> Result<String, InputError> {
             limit: MAX_INPUT_BYTES,
         });
     }
-    Ok(body_lines(&xml).join("\n") + "\n")
+    let lines = body_lines(&xml)?;
+    Ok(crate::decode::clean_controls(&(lines.join("\n") + "\n")).into_owned())
 }
 
-/// Walks `word/document.xml` without building a tree (nesting costs nothing).
-fn body_lines(xml: &str) -> Vec<String> {
+/// Cells a row may fill when the table declares no grid: official tables have at most 16.
+const MAX_COLUMNS: usize = 128;
+
+/// Walks `word/document.xml` without building a tree (nesting costs nothing). Merged cells are
+/// bounded by the table's grid, and the text produced counts against [`MAX_INPUT_BYTES`] as a
+/// text file's would.
+fn body_lines(xml: &str) -> Result<Vec<String>, InputError> {
+    let mut produced = 0usize;
     let mut reader = Reader::from_str(xml);
     let mut lines = Vec::new();
     let mut paragraph = String::new();
@@ -58,20 +65,30 @@ fn body_lines(xml: &str) -> Vec<String> {
     let mut row: Vec<(String, usize)> = Vec::new();
     let mut cell = String::new();
     let mut span = 1usize;
+    // Columns of the current table's grid (`w:gridCol`), 0 when it declares none.
+    let mut grid = 0usize;
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
-                "tbl" => depth += 1,
+                "tbl" => {
+                    depth += 1;
+                    if depth == 1 {
+                        grid = 0;
+                    }
+                }
+                "gridCol" if depth == 1 => grid += 1,
                 "tr" if depth == 1 => row.clear(),
                 "tc" if depth == 1 => {
                     cell.clear();
                     span = 1;
                 }
                 "gridSpan" if depth == 1 => {
+                    let width: usize = row.iter().map(|(_, s)| s).sum();
+                    let room = if grid > 0 { grid } else { MAX_COLUMNS };
                     span = attr(&e, "w:val")
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(1)
-                        .clamp(1, 64)
+                        .clamp(1, room.saturating_sub(width).max(1))
                 }
                 "t" => in_text = true,
                 "tab" => paragraph.push('\t'),
@@ -101,7 +118,9 @@ fn body_lines(xml: &str) -> Vec<String> {
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 "t" => in_text = false,
                 "p" if depth == 0 => {
-                    lines.push(std::mem::take(&mut paragraph).trim_end().to_string())
+                    let line = std::mem::take(&mut paragraph).trim_end().to_string();
+                    produced += line.len() + 1;
+                    lines.push(line);
                 }
                 "p" => {
                     let text = std::mem::take(&mut paragraph);
@@ -110,7 +129,12 @@ fn body_lines(xml: &str) -> Vec<String> {
                     }
                     cell.push_str(text.trim());
                 }
-                "tc" if depth == 1 => row.push((cell.replace(['|', '\t'], " "), span)),
+                "tc" if depth == 1 => {
+                    let width: usize = row.iter().map(|(_, s)| s).sum();
+                    if width < grid.max(MAX_COLUMNS) {
+                        row.push((cell.replace(['|', '\t'], " "), span));
+                    }
+                }
                 "tr" if depth == 1 => {
                     let mut line = String::from("|");
                     for (text, span) in &row {
@@ -119,6 +143,7 @@ fn body_lines(xml: &str) -> Vec<String> {
                             line.push_str("  |");
                         }
                     }
+                    produced += line.len() + 1;
                     lines.push(line);
                 }
                 "tbl" => depth = depth.saturating_sub(1),
@@ -127,8 +152,13 @@ fn body_lines(xml: &str) -> Vec<String> {
             Ok(Event::Eof) | Err(_) => break,
             _ => {}
         }
+        if produced > MAX_INPUT_BYTES || paragraph.len() > MAX_INPUT_BYTES || cell.len() > MAX_INPUT_BYTES {
+            return Err(InputError::TooMuchText {
+                limit: MAX_INPUT_BYTES,
+            });
+        }
     }
-    lines
+    Ok(lines)
 }
 
 #[cfg(test)]
@@ -139,7 +169,7 @@ mod tests {
     fn paragraphs_and_merged_cells() {
         let xml = r#"<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>申请人</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>A&amp;B</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#;
         assert_eq!(
-            body_lines(xml),
+            body_lines(xml).unwrap(),
             vec!["一、总体情况", "| 申请人 |  | A&B |", "|  | 1 | 2 |"]
         );
     }

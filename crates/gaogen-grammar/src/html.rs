@@ -283,6 +283,8 @@ fn starts_text(before: &str) -> bool {
 }
 
 fn collapse_whitespace(raw: &str) -> String {
+    // Character references can spell controls (`&#x1b;`): none reaches the model.
+    let raw = crate::decode::clean_controls(raw);
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
     for c in raw.chars() {

@@ -16,7 +16,7 @@ mod source;
 mod tables;
 mod value;
 
-pub use decode::{decode, Decoded, InputError, MAX_INPUT_BYTES};
+pub use decode::{clean_controls, decode, Decoded, InputError, MAX_INPUT_BYTES};
 use gaogen_model::{Finding, FindingKind, InputKind, Report};
 
 /// Reads a report from text (plain text or HTML, told apart by content).

@@ -37,6 +37,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    gaogen::write::install_cleanup();
     let result = match cli.command {
         Command::Parse(args) => parse::run(&args),
         Command::Check(args) => check::run(&args),

@@ -3,7 +3,7 @@
 
 use super::Outcome;
 use gaogen::check::{self, FileSummary, Totals};
-use gaogen::input::collect_files;
+use gaogen::input::collect;
 use gaogen::{printer, sarif, summary, ExitStatus, Selection};
 use gaogen_model::check::Diagnostic;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -75,7 +75,11 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         ignore: args.ignore.clone(),
     };
     let human = args.format == CheckFormat::Human && args.summary.is_none();
-    let (files, failures) = collect_files(&args.paths);
+    let collected = collect(&args.paths);
+    if let Some(message) = collected.skipped_message() {
+        printer::eprintln(&message);
+    }
+    let (files, failures) = (collected.files, collected.failures);
     let mut failed = failures.len();
     let color = args.format == CheckFormat::Human && printer::stdout_color();
     let progress = (files.len() >= 50 && std::io::stderr().is_terminal()).then(|| {
