@@ -32,13 +32,15 @@ pub enum InputError {
 /// Text decoded from HTML character references, Word XML and PDF goes through it, so no escape
 /// sequence from an input ever reaches a terminal or an output file.
 pub fn clean_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| {
-        matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
-    };
+    let bad = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}');
     if !text.contains(bad) {
         return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(text.chars().map(|c| if bad(c) { '\u{fffd}' } else { c }).collect())
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| if bad(c) { '\u{fffd}' } else { c })
+            .collect(),
+    )
 }
 
 /// Decoded text and what was noticed on the way.
@@ -243,8 +245,14 @@ mod tests {
 
     #[test]
     fn controls_are_replaced() {
-        assert_eq!(clean_controls("a\u{1b}]0;x\u{7}b\tc"), "a\u{fffd}]0;x\u{fffd}b\tc");
-        assert!(matches!(clean_controls("报告\n"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(
+            clean_controls("a\u{1b}]0;x\u{7}b\tc"),
+            "a\u{fffd}]0;x\u{fffd}b\tc"
+        );
+        assert!(matches!(
+            clean_controls("报告\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -152,7 +152,10 @@ fn body_lines(xml: &str) -> Result<Vec<String>, InputError> {
             Ok(Event::Eof) | Err(_) => break,
             _ => {}
         }
-        if produced > MAX_INPUT_BYTES || paragraph.len() > MAX_INPUT_BYTES || cell.len() > MAX_INPUT_BYTES {
+        if produced > MAX_INPUT_BYTES
+            || paragraph.len() > MAX_INPUT_BYTES
+            || cell.len() > MAX_INPUT_BYTES
+        {
             return Err(InputError::TooMuchText {
                 limit: MAX_INPUT_BYTES,
             });

@@ -455,7 +455,11 @@ mod locator_tests {
     fn locator_agrees_with_locate() {
         let mut p = Paragraph::new("收到申请13件，".repeat(3), Span::on_line(4, 3, 12));
         p.push_line(&"又收到申请2件。".repeat(2), Span::on_line(5, 1, 9));
-        let ranges: Vec<_> = p.text.match_indices("申请").map(|(i, s)| i..i + s.len()).collect();
+        let ranges: Vec<_> = p
+            .text
+            .match_indices("申请")
+            .map(|(i, s)| i..i + s.len())
+            .collect();
         let mut locator = p.locator();
         for r in ranges {
             assert_eq!(locator.locate(r.clone()), p.locate(r));

@@ -69,14 +69,16 @@ pub fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
 }
 
 fn too_large(limit: usize) -> String {
-    format!("文件超过 {limit} 字节的上限，不像是一份年度报告，未读取")
+    format!(
+        "文件过大：超过 {limit} 字节（{} MiB）的上限，不像是一份年度报告，未读取",
+        limit / (1024 * 1024)
+    )
 }
 
 /// Reads at most `limit` bytes of a regular file; `Err` is the reason in Chinese (without the
 /// file name).
 pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| format!("无法读取文件（{}）", io_reason(&e)))?;
+    let meta = std::fs::metadata(path).map_err(|e| format!("无法读取文件（{}）", io_reason(&e)))?;
     if let Some(kind) = special_kind(&meta) {
         return Err(format!("不是普通文件（{kind}），未读取"));
     }
@@ -100,7 +102,10 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
 pub fn read_toml(path: &Path) -> Result<String, String> {
     let shown = shown(path);
     let bytes = read_limited(path, MAX_INPUT_BYTES).map_err(|e| format!("错误：{shown}：{e}"))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes).to_vec();
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&bytes)
+        .to_vec();
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "错误：{shown}：第 {} 字节处不是有效的 UTF-8（report.toml 须以 UTF-8 保存）",
@@ -124,8 +129,7 @@ pub fn collect_files(paths: &[std::path::PathBuf]) -> (Vec<std::path::PathBuf>, 
 /// Reads one report and keeps its decoded text, to quote from.
 pub fn read_source(path: &Path) -> Result<(String, Report), String> {
     let name = shown(path);
-    let bytes =
-        read_limited(path, MAX_INPUT_BYTES).map_err(|e| format!("错误：{name}：{e}"))?;
+    let bytes = read_limited(path, MAX_INPUT_BYTES).map_err(|e| format!("错误：{name}：{e}"))?;
     read_named(&name, &bytes)
 }
 
@@ -166,7 +170,11 @@ fn zip_kind(bytes: &[u8], ext: &str) -> Kind {
         Kind::Unsupported("Excel 工作簿（.xlsx）")
     } else if prefixed("ppt/") {
         Kind::Unsupported("PowerPoint 演示文稿（.pptx）")
-    } else if has("content.xml") && bytes.windows(39).any(|w| w == b"application/vnd.oasis.opendocument.text") {
+    } else if has("content.xml")
+        && bytes
+            .windows(39)
+            .any(|w| w == b"application/vnd.oasis.opendocument.text")
+    {
         Kind::Office("odt")
     } else if has("content.xml") {
         Kind::Unsupported("OpenDocument 表格或演示文稿")
@@ -192,9 +200,15 @@ fn kind_of(name: &str, bytes: &[u8]) -> Kind {
         }
     } else if bytes.starts_with(b"{\\rtf") {
         Kind::Office("rtf")
-    } else if bytes.starts_with(b"\x89PNG") || bytes.starts_with(&[0xFF, 0xD8, 0xFF]) || bytes.starts_with(b"GIF8") {
+    } else if bytes.starts_with(b"\x89PNG")
+        || bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        || bytes.starts_with(b"GIF8")
+    {
         Kind::Unsupported("图片（扫描件须先识别文字）")
-    } else if bytes.starts_with(b"Rar!") || bytes.starts_with(&[0x1F, 0x8B]) || bytes.starts_with(b"7z\xBC\xAF") {
+    } else if bytes.starts_with(b"Rar!")
+        || bytes.starts_with(&[0x1F, 0x8B])
+        || bytes.starts_with(b"7z\xBC\xAF")
+    {
         Kind::Unsupported("压缩包")
     } else {
         Kind::Direct
@@ -288,7 +302,13 @@ fn read_office(name: &str, ext: &str, bytes: &[u8]) -> Result<(String, Report), 
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args(["--headless", "--norestore", "--convert-to", "docx", "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+        ])
         .arg(dir.path().join("out"))
         .arg(dir.path().join(format!("input.{ext}")))
         .env("HOME", dir.path());
@@ -300,7 +320,6 @@ fn read_office(name: &str, ext: &str, bytes: &[u8]) -> Result<(String, Report), 
     let docx = read_limited(&converted, MAX_INPUT_BYTES).map_err(|_| {
         format!("错误：{name}：LibreOffice 未能把这个文件转换为 Word 文档（文件可能已损坏或加密）")
     })?;
-    let (text, report) =
-        gaogen_grammar::read(&docx).map_err(|e| format!("错误：{name}：{e}"))?;
+    let (text, report) = gaogen_grammar::read(&docx).map_err(|e| format!("错误：{name}：{e}"))?;
     Ok((text, report))
 }

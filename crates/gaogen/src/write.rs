@@ -44,10 +44,7 @@ fn write_error(path: &Path, e: &std::io::Error) -> Error {
         std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
             "磁盘已满（或超出配额）；未写入任何内容，原有文件保持不变".to_string()
         }
-        _ => format!(
-            "{}；原有文件保持不变",
-            crate::input::io_reason(e)
-        ),
+        _ => format!("{}；原有文件保持不变", crate::input::io_reason(e)),
     };
     Error::Write {
         path: path.to_path_buf(),

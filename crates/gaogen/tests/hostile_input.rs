@@ -66,7 +66,9 @@ fn pdf_bomb() -> Vec<u8> {
         pdf.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
     }
     let xref = pdf.len();
-    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
@@ -95,7 +97,10 @@ fn a_fifo_and_symlink_loops_do_not_stall_a_directory() {
     std::os::unix::fs::symlink("a.txt", d.join("same.txt")).unwrap();
     let (code, stdout, stderr) = gaogen(d, &["check", "--summary", "csv", "."]);
     assert_eq!(code, Some(2), "{stderr}");
-    assert!(stderr.contains("b.txt：不是普通文件（命名管道）"), "{stderr}");
+    assert!(
+        stderr.contains("b.txt：不是普通文件（命名管道）"),
+        "{stderr}"
+    );
     // The report is checked once, however many ways lead to it.
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
 }
@@ -210,5 +215,8 @@ fn office_files_that_are_not_reports_are_named() {
     std::fs::write(dir.path().join("table.docx"), xlsx).unwrap();
     let (code, _, stderr) = gaogen(dir.path(), &["check", "table.docx"]);
     assert_eq!(code, Some(2));
-    assert!(stderr.contains("不支持的文件类型：Excel 工作簿"), "{stderr}");
+    assert!(
+        stderr.contains("不支持的文件类型：Excel 工作簿"),
+        "{stderr}"
+    );
 }

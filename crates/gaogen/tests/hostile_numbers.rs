@@ -64,7 +64,12 @@ fn counts_near_i64_max_do_not_wrap_a_row_total() {
         dir.path(),
         &["check", "--format", "json", "--select", "T3-2", "r.txt"],
     );
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
     let broken = diagnostics

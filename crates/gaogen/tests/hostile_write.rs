@@ -10,7 +10,11 @@ fn root() -> PathBuf {
 }
 
 fn render(dir: &Path, extra: &[&str]) -> (Option<i32>, String) {
-    std::fs::copy(root().join("examples/township.toml"), dir.join("report.toml")).unwrap();
+    std::fs::copy(
+        root().join("examples/township.toml"),
+        dir.join("report.toml"),
+    )
+    .unwrap();
     let out = Command::cargo_bin("gaogen")
         .unwrap()
         .current_dir(dir)
@@ -42,12 +46,15 @@ fn planted_symlinks_at_predictable_temp_names_are_not_followed() {
     // The old writer used `.out.md.gaogen-<pid>`: plant links for every pid that may come next.
     let base = std::process::id();
     for pid in base..base + 300 {
-        let _ = std::os::unix::fs::symlink(&victim, dir.path().join(format!(".out.md.gaogen-{pid}")));
+        let _ =
+            std::os::unix::fs::symlink(&victim, dir.path().join(format!(".out.md.gaogen-{pid}")));
     }
     let (code, stderr) = render(dir.path(), &[]);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
-    assert!(std::fs::read_to_string(dir.path().join("out.md")).unwrap().contains("白石镇"));
+    assert!(std::fs::read_to_string(dir.path().join("out.md"))
+        .unwrap()
+        .contains("白石镇"));
 }
 
 #[test]
@@ -79,7 +86,11 @@ fn force_keeps_the_old_permissions_and_leaves_no_temp_file() {
 #[test]
 fn a_device_is_never_an_output_file() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(root().join("examples/township.toml"), dir.path().join("report.toml")).unwrap();
+    std::fs::copy(
+        root().join("examples/township.toml"),
+        dir.path().join("report.toml"),
+    )
+    .unwrap();
     let out = Command::cargo_bin("gaogen")
         .unwrap()
         .current_dir(dir.path())
@@ -94,7 +105,11 @@ fn a_device_is_never_an_output_file() {
 #[test]
 fn two_renders_to_one_new_file_do_not_both_succeed() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(root().join("examples/township.toml"), dir.path().join("report.toml")).unwrap();
+    std::fs::copy(
+        root().join("examples/township.toml"),
+        dir.path().join("report.toml"),
+    )
+    .unwrap();
     let spawn = || {
         std::process::Command::new(assert_cmd::cargo::cargo_bin("gaogen"))
             .current_dir(dir.path())

@@ -94,11 +94,7 @@ fn stop_group(leader: u32) {
 }
 
 /// Runs `command` and returns its standard output, stopped after `time` or at `max_output` bytes.
-pub fn run(
-    command: Command,
-    time: Duration,
-    max_output: usize,
-) -> Result<Vec<u8>, ChildError> {
+pub fn run(command: Command, time: Duration, max_output: usize) -> Result<Vec<u8>, ChildError> {
     let mut leader = None;
     let result = run_tracked(command, time, max_output, &mut leader);
     if let Some(l) = leader {
