@@ -231,7 +231,7 @@ mod tests {
         let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         assert_eq!(decode(&le).unwrap().text, text);
-        assert_eq!(decode(&be).unwrap().encoding, "UTF-16BE");
+        assert_eq!(decode(&be).unwrap().encoding, encoding_rs::UTF_16BE.name());
         let mut bad = "报告正文".repeat(300).into_bytes();
         bad[3000] = 0xFF;
         assert_eq!(
