@@ -13,6 +13,12 @@ use html5ever::tokenizer::{
 };
 use std::cell::RefCell;
 
+mod grid;
+
+#[cfg(test)]
+use grid::MAX_COLUMNS;
+use grid::{emit_paragraphs, emit_table, Cell, TableBuilder, MAX_SPAN};
+
 /// Whether the text is an HTML page or fragment rather than plain text.
 pub(crate) fn looks_like_html(text: &str) -> bool {
     const TAGS: [&[u8]; 12] = [
@@ -41,11 +47,6 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
         })
 }
 
-/// Spans larger than this are clamped: no real table merges more cells.
-const MAX_SPAN: usize = 64;
-/// Columns beyond this are dropped: official tables have at most 16, and a hostile page must not
-/// make every row as wide as its widest.
-const MAX_COLUMNS: usize = 128;
 /// How far ahead in a source line the text of the next node is looked for.
 const ORIGIN_WINDOW: usize = 4096;
 
@@ -81,22 +82,6 @@ const BLOCKS: &[&str] = &[
     "aside",
 ];
 
-#[derive(Debug, Default)]
-struct Cell {
-    text: String,
-    origin: Option<Origin>,
-    rowspan: usize,
-    colspan: usize,
-    /// A table nested in this cell was written out on its own: the cell is layout, not data.
-    had_table: bool,
-}
-
-#[derive(Debug, Default)]
-struct TableBuilder {
-    rows: Vec<Vec<Cell>>,
-    in_cell: bool,
-}
-
 #[derive(Debug)]
 struct Builder<'a> {
     source: Vec<&'a str>,
@@ -108,6 +93,10 @@ struct Builder<'a> {
     tables: Vec<TableBuilder>,
     /// (line, byte, column) where the last text was found, for [`Builder::origin_of`].
     cursor: (u32, usize, u32),
+    /// Skipped elements read anyway: one left open hid the rest of the page.
+    kept: Vec<String>,
+    /// The skipped element still open at the end of the page.
+    unclosed: Option<String>,
 }
 
 impl<'a> Builder<'a> {
@@ -304,105 +293,6 @@ fn collapse_whitespace(raw: &str) -> String {
     out
 }
 
-fn emit_paragraphs(out: &mut Vec<SourceLine>, text: &str, origin: Option<Origin>) {
-    let Some(origin) = origin else { return };
-    for part in text.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
-        out.push(SourceLine {
-            text: crate::lines::normalize_spaces(part).into_owned(),
-            origin,
-            cell_origins: None,
-        });
-    }
-}
-
-/// A grid slot's text and where it came from.
-type GridText = (String, Option<Origin>);
-
-/// Writes a table as `| … |` rows on a grid with merged cells expanded; a one-column table, or
-/// one that held other tables, is page layout and is written as paragraphs.
-fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
-    let rows: Vec<Vec<Cell>> = table.rows.into_iter().filter(|r| !r.is_empty()).collect();
-    let layout = rows.iter().all(|r| r.len() == 1) || rows.iter().flatten().any(|c| c.had_table);
-    if layout {
-        for cell in rows.into_iter().flatten() {
-            emit_paragraphs(out, &cell.text, cell.origin);
-        }
-        return;
-    }
-    let mut grid: Vec<Vec<Option<GridText>>> = Vec::new();
-    let mut occupied: Vec<Vec<bool>> = Vec::new();
-    for (r, row) in rows.into_iter().enumerate() {
-        let mut c = 0;
-        for cell in row {
-            ensure(&mut occupied, &mut grid, r, c);
-            while occupied[r].get(c).copied().unwrap_or(false) {
-                c += 1;
-            }
-            if c >= MAX_COLUMNS {
-                break;
-            }
-            for dr in 0..cell.rowspan {
-                for dc in 0..cell.colspan.min(MAX_COLUMNS - c) {
-                    ensure(&mut occupied, &mut grid, r + dr, c + dc);
-                    occupied[r + dr][c + dc] = true;
-                }
-            }
-            let text = cell
-                .text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .replace('|', "｜");
-            grid[r][c] = Some((text, cell.origin));
-            c += cell.colspan;
-        }
-    }
-    let width = grid
-        .iter()
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0)
-        .min(MAX_COLUMNS);
-    let row_count = occupied.len().min(grid.len());
-    for row in grid.into_iter().take(row_count) {
-        let first = row.iter().flatten().find_map(|(_, o)| *o);
-        let Some(first) = first else { continue };
-        let mut text = String::from("|");
-        let mut chars = 1u32;
-        let mut origins = Vec::with_capacity(width);
-        for c in 0..width {
-            let (t, o) = row.get(c).cloned().flatten().unwrap_or_default();
-            let t = crate::lines::normalize_spaces(&t);
-            origins.push((o.unwrap_or(first), chars + 1));
-            text.push(' ');
-            text.push_str(&t);
-            text.push_str(" |");
-            chars += t.chars().count() as u32 + 3;
-        }
-        out.push(SourceLine {
-            text,
-            origin: first,
-            cell_origins: Some(origins),
-        });
-    }
-}
-
-fn ensure<T: Default + Clone>(
-    occupied: &mut Vec<Vec<bool>>,
-    grid: &mut Vec<Vec<Option<T>>>,
-    r: usize,
-    c: usize,
-) {
-    if occupied.len() <= r {
-        occupied.resize(r + 1, Vec::new());
-        grid.resize(r + 1, Vec::new());
-    }
-    if occupied[r].len() <= c {
-        occupied[r].resize(c + 1, false);
-        grid[r].resize(c + 1, None);
-    }
-}
-
 struct Sink<'a> {
     builder: RefCell<Builder<'a>>,
 }
@@ -429,7 +319,11 @@ impl TokenSink for Sink<'_> {
                     }
                     return TokenSinkResult::Continue;
                 }
-                if tag.kind == TagKind::StartTag && SKIPPED.contains(&name) && !tag.self_closing {
+                if tag.kind == TagKind::StartTag
+                    && SKIPPED.contains(&name)
+                    && !tag.self_closing
+                    && !b.kept.iter().any(|k| k == name)
+                {
                     b.skipping = Some((name.to_string(), 1));
                     return match name {
                         "script" => TokenSinkResult::RawData(RawKind::ScriptData),
@@ -443,6 +337,7 @@ impl TokenSink for Sink<'_> {
             }
             Token::CharacterTokens(text) if b.skipping.is_none() => b.push_text(&text, line),
             Token::EOFToken => {
+                b.unclosed = b.skipping.take().map(|(name, _)| name);
                 b.flush_block();
                 while !b.tables.is_empty() {
                     b.end_table();
@@ -454,8 +349,29 @@ impl TokenSink for Sink<'_> {
     }
 }
 
-/// Reads an HTML page into report lines.
+/// Elements whose content is skipped but that a browser shows in full when they are left open
+/// (scripts and styles left open hide the rest of the page in a browser too).
+const CONTAINERS: &[&str] = &[
+    "head", "nav", "header", "footer", "select", "button", "svg", "template", "noscript",
+];
+
+/// Reads an HTML page into report lines. A page chrome element left open (an unclosed
+/// `<header>`) would hide everything after it: the page is then read again with that element's
+/// content kept, as a browser shows it.
 pub(crate) fn html_lines(page: &str) -> Vec<SourceLine> {
+    let mut kept: Vec<String> = Vec::new();
+    loop {
+        let (lines, unclosed) = html_lines_keeping(page, kept.clone());
+        match unclosed {
+            Some(name) if CONTAINERS.contains(&name.as_str()) && !kept.contains(&name) => {
+                kept.push(name)
+            }
+            _ => return lines,
+        }
+    }
+}
+
+fn html_lines_keeping(page: &str, kept: Vec<String>) -> (Vec<SourceLine>, Option<String>) {
     let sink = Sink {
         builder: RefCell::new(Builder {
             source: page.split('\n').collect(),
@@ -465,6 +381,8 @@ pub(crate) fn html_lines(page: &str) -> Vec<SourceLine> {
             skipping: None,
             tables: Vec::new(),
             cursor: (0, 0, 0),
+            kept,
+            unclosed: None,
         }),
     };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
@@ -473,7 +391,7 @@ pub(crate) fn html_lines(page: &str) -> Vec<SourceLine> {
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     let builder = tokenizer.sink.builder.into_inner();
-    builder.out
+    (builder.out, builder.unclosed)
 }
 
 #[cfg(test)]
@@ -546,6 +464,22 @@ mod tests {
                 column: 299 * 11 + 4
             }
         );
+    }
+
+    #[test]
+    fn an_unclosed_container_does_not_hide_the_page() {
+        for tag in ["header", "nav", "footer", "svg", "button", "select"] {
+            let page =
+                format!("<{tag}><p>网站首页</p><p>一、总体情况</p><p>二、主动公开政府信息情况</p>");
+            let texts: Vec<String> = html_lines(&page).into_iter().map(|l| l.text).collect();
+            assert!(
+                texts.contains(&"一、总体情况".to_string()),
+                "{tag}: {texts:?}"
+            );
+        }
+        let closed = "<header><p>网站首页</p></header><p>一、总体情况</p>";
+        let texts: Vec<String> = html_lines(closed).into_iter().map(|l| l.text).collect();
+        assert_eq!(texts, vec!["一、总体情况"]);
     }
 
     #[test]

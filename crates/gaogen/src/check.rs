@@ -22,6 +22,33 @@ impl Selection {
         Selection::default()
     }
 
+    /// `Err` naming the patterns of `--select`/`--ignore` that match no registered code (a typo
+    /// must not silently check nothing), with the list of codes.
+    pub fn validate(&self) -> Result<(), crate::Error> {
+        let codes: Vec<&str> = gaogen_model::registry::all().map(|r| r.code).collect();
+        let unknown: Vec<&str> = self
+            .select
+            .iter()
+            .chain(&self.ignore)
+            .map(|p| p.trim())
+            .filter(|p| {
+                let only = Selection {
+                    select: vec![p.to_string()],
+                    ignore: Vec::new(),
+                };
+                !codes.iter().any(|c| only.allows(c))
+            })
+            .collect();
+        if unknown.is_empty() {
+            return Ok(());
+        }
+        Err(crate::Error::Usage(format!(
+            "没有规则「{}」（--select/--ignore）；规则代码有：{}（也可用前缀，如 T3）",
+            unknown.join("」「"),
+            codes.join(" ")
+        )))
+    }
+
     /// Whether a rule code passes the selection.
     pub fn allows(&self, code: &str) -> bool {
         let code = code.to_ascii_uppercase();

@@ -22,7 +22,7 @@ pub fn results(path: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
                 message.push('。');
                 message.push_str(help);
             }
-            let mut location = json!({ "physicalLocation": { "artifactLocation": { "uri": path } } });
+            let mut location = json!({ "physicalLocation": { "artifactLocation": { "uri": uri(path) } } });
             if let Some(s) = d.culprit.as_ref().and_then(|c| c.span).or(d.span) {
                 location["physicalLocation"]["region"] = json!({
                     "startLine": s.line, "startColumn": s.column, "endLine": s.end_line, "endColumn": s.end_column
@@ -59,4 +59,29 @@ pub fn document(results: Vec<Value>) -> String {
         }],
     });
     serde_json::to_string_pretty(&log).expect("SARIF serializes")
+}
+
+/// A path as a SARIF URI reference (RFC 3986): unreserved characters and `/` kept, everything
+/// else (spaces, `#`, `?`, `%`, Chinese) percent-encoded as UTF-8.
+pub fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod uri_tests {
+    #[test]
+    fn paths_are_percent_encoded() {
+        assert_eq!(
+            super::uri("报告/a b#1%.txt"),
+            "%E6%8A%A5%E5%91%8A/a%20b%231%25.txt"
+        );
+    }
 }

@@ -228,6 +228,8 @@ struct Document<'a> {
 
 /// The .docx file of a view.
 pub fn render_docx(view: &View) -> Vec<u8> {
+    // Word refuses a document.xml with a control character in it.
+    let view = &super::escape::xml_view(view);
     let document = Document {
         v: view,
         t2: table_two(view),

@@ -2,6 +2,7 @@
 
 mod codes;
 mod docx;
+mod escape;
 mod input;
 mod package;
 mod render;

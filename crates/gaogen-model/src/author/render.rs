@@ -336,9 +336,15 @@ pub fn view(report: &Report, date: Option<&str>, contact: Option<&str>) -> View 
 /// Renders a view.
 pub fn render(view: &View, format: OutputFormat) -> String {
     let rendered = match format {
-        OutputFormat::Markdown => MarkdownPage { v: view }.render(),
+        OutputFormat::Markdown => MarkdownPage {
+            v: &super::escape::markdown_view(view),
+        }
+        .render(),
         OutputFormat::Text => TextPage { v: view }.render(),
-        OutputFormat::Html => HtmlPage { v: view }.render(),
+        OutputFormat::Html => HtmlPage {
+            v: &super::escape::xml_view(view),
+        }
+        .render(),
     };
     let mut text = rendered.expect("templates render every view");
     if !text.ends_with('\n') {

@@ -74,6 +74,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
+    selection.validate()?;
     let human = args.format == CheckFormat::Human && args.summary.is_none();
     let collected = collect(&args.paths);
     if let Some(message) = collected.skipped_message() {

@@ -1,0 +1,125 @@
+//! Tables of a page: cells collected while tokenizing, then laid on a grid with merged cells
+//! expanded (bounded: spans clamped, columns capped) and written as `| … |` rows.
+
+use crate::source::{Origin, SourceLine};
+
+/// Spans larger than this are clamped: no real table merges more cells.
+pub(super) const MAX_SPAN: usize = 64;
+/// Columns beyond this are dropped: official tables have at most 16, and a hostile page must not
+/// make every row as wide as its widest.
+pub(super) const MAX_COLUMNS: usize = 128;
+
+#[derive(Debug, Default)]
+pub(super) struct Cell {
+    pub(super) text: String,
+    pub(super) origin: Option<Origin>,
+    pub(super) rowspan: usize,
+    pub(super) colspan: usize,
+    /// A table nested in this cell was written out on its own: the cell is layout, not data.
+    pub(super) had_table: bool,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct TableBuilder {
+    pub(super) rows: Vec<Vec<Cell>>,
+    pub(super) in_cell: bool,
+}
+
+pub(super) fn emit_paragraphs(out: &mut Vec<SourceLine>, text: &str, origin: Option<Origin>) {
+    let Some(origin) = origin else { return };
+    for part in text.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+        out.push(SourceLine {
+            text: crate::lines::normalize_spaces(part).into_owned(),
+            origin,
+            cell_origins: None,
+        });
+    }
+}
+
+/// A grid slot's text and where it came from.
+type GridText = (String, Option<Origin>);
+
+/// Writes a table as `| … |` rows on a grid with merged cells expanded; a one-column table, or
+/// one that held other tables, is page layout and is written as paragraphs.
+pub(super) fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
+    let rows: Vec<Vec<Cell>> = table.rows.into_iter().filter(|r| !r.is_empty()).collect();
+    let layout = rows.iter().all(|r| r.len() == 1) || rows.iter().flatten().any(|c| c.had_table);
+    if layout {
+        for cell in rows.into_iter().flatten() {
+            emit_paragraphs(out, &cell.text, cell.origin);
+        }
+        return;
+    }
+    let mut grid: Vec<Vec<Option<GridText>>> = Vec::new();
+    let mut occupied: Vec<Vec<bool>> = Vec::new();
+    for (r, row) in rows.into_iter().enumerate() {
+        let mut c = 0;
+        for cell in row {
+            ensure(&mut occupied, &mut grid, r, c);
+            while occupied[r].get(c).copied().unwrap_or(false) {
+                c += 1;
+            }
+            if c >= MAX_COLUMNS {
+                break;
+            }
+            for dr in 0..cell.rowspan {
+                for dc in 0..cell.colspan.min(MAX_COLUMNS - c) {
+                    ensure(&mut occupied, &mut grid, r + dr, c + dc);
+                    occupied[r + dr][c + dc] = true;
+                }
+            }
+            let text = cell
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace('|', "｜");
+            grid[r][c] = Some((text, cell.origin));
+            c += cell.colspan;
+        }
+    }
+    let width = grid
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+        .min(MAX_COLUMNS);
+    let row_count = occupied.len().min(grid.len());
+    for row in grid.into_iter().take(row_count) {
+        let first = row.iter().flatten().find_map(|(_, o)| *o);
+        let Some(first) = first else { continue };
+        let mut text = String::from("|");
+        let mut chars = 1u32;
+        let mut origins = Vec::with_capacity(width);
+        for c in 0..width {
+            let (t, o) = row.get(c).cloned().flatten().unwrap_or_default();
+            let t = crate::lines::normalize_spaces(&t);
+            origins.push((o.unwrap_or(first), chars + 1));
+            text.push(' ');
+            text.push_str(&t);
+            text.push_str(" |");
+            chars += t.chars().count() as u32 + 3;
+        }
+        out.push(SourceLine {
+            text,
+            origin: first,
+            cell_origins: Some(origins),
+        });
+    }
+}
+
+fn ensure<T: Default + Clone>(
+    occupied: &mut Vec<Vec<bool>>,
+    grid: &mut Vec<Vec<Option<T>>>,
+    r: usize,
+    c: usize,
+) {
+    if occupied.len() <= r {
+        occupied.resize(r + 1, Vec::new());
+        grid.resize(r + 1, Vec::new());
+    }
+    if occupied[r].len() <= c {
+        occupied[r].resize(c + 1, false);
+        grid[r].resize(c + 1, None);
+    }
+}
