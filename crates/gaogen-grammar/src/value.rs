@@ -6,7 +6,9 @@ use std::str::FromStr;
 use unicode_normalization::UnicodeNormalization;
 
 /// Markers that mean "nothing written here" — never 0.
-const EMPTY_MARKERS: &[&str] = &["/", "-", "—", "–", "－", "--", "——", "无", "／", "\\"];
+const EMPTY_MARKERS: &[&str] = &[
+    "/", "-", "—", "–", "－", "--", "——", "无", "／", "\\", "&nbsp;",
+];
 /// Units sometimes typed into a cell next to the number.
 const UNITS: &[&str] = &["万元", "元", "件", "个", "项", "条", "次"];
 
@@ -53,16 +55,63 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
         }
     }
     // A number with a unit typed in: kept as text, but it occupies its column.
-    for unit in UNITS {
-        if let Some(rest) = text.strip_suffix(unit) {
-            if parse_number(rest, rest).is_some() {
-                return Some(CellValue::Text {
-                    raw: raw.trim().to_string(),
-                });
-            }
-        }
+    if is_number_with_unit(&text) || is_unreadable_number(&text) {
+        return Some(CellValue::Text {
+            raw: raw.trim().to_string(),
+        });
     }
     None
+}
+
+/// 「96.5万元」: a number with a unit typed in.
+fn is_number_with_unit(text: &str) -> bool {
+    UNITS.iter().any(|unit| {
+        text.strip_suffix(unit)
+            .is_some_and(|rest| parse_number(rest, rest).is_some())
+    })
+}
+
+/// Written where a number belongs but not a number that can be read: 「1O」 (a letter O),
+/// 40 digits, 「9e0」, 「NaN」. Kept as text at its position, never dropped. Ordinals
+/// (「2.」, 「3、」) are labels, not values.
+fn is_unreadable_number(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    if matches!(lower.as_str(), "nan" | "inf" | "infinity" | "null" | "undefined") {
+        return true;
+    }
+    let ordinal = text.trim_end_matches(['.', '、']).len() < text.len()
+        && text.trim_end_matches(['.', '、']).bytes().all(|b| b.is_ascii_digit());
+    // 「2024-01-19」, 「2024.1.19」: a date, not a cell.
+    let date = text.len() >= 8
+        && (text.starts_with("19") || text.starts_with("20"))
+        && text.bytes().filter(|b| matches!(b, b'-' | b'.' | b'/')).count() == 2;
+    text.len() <= 64
+        && !ordinal
+        && !date
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b',' | b'+' | b'-'))
+}
+
+/// A cell kept as text that is not a number with its unit: an unreadable number.
+pub(crate) fn is_unreadable(value: &CellValue) -> bool {
+    match value {
+        CellValue::Text { raw } => {
+            let text: String = raw.nfkc().filter(|c| !c.is_whitespace()).collect();
+            !is_number_with_unit(&text)
+        }
+        _ => false,
+    }
+}
+
+/// Chinese numerals where a number belongs (「九」): kept as text, never dropped.
+pub(crate) fn numeral_text(raw: &str) -> Option<CellValue> {
+    let t = raw.trim();
+    let ok = !t.is_empty()
+        && t.chars().count() <= 6
+        && t.chars().all(|c| "〇零一二三四五六七八九十百千万两".contains(c));
+    ok.then(|| CellValue::Text { raw: t.to_string() })
 }
 
 fn parse_number(text: &str, raw: &str) -> Option<CellValue> {
@@ -149,7 +198,28 @@ mod tests {
         );
         assert_eq!(parse_value("规章"), None);
         assert_eq!(parse_value("2.重复申请"), None);
-        assert_eq!(parse_value("3,11"), None);
-        assert_eq!(parse_value("99999999999999999999999"), None);
+        assert_eq!(parse_value("3,11"), Some(CellValue::Text { raw: "3,11".into() }));
+        assert_eq!(parse_value("2024-01-19"), None);
+        assert_eq!(parse_value("2."), None);
+        assert_eq!(parse_value("3、"), None);
+        assert_eq!(parse_value("A"), None);
+    }
+
+    #[test]
+    fn unreadable_numbers_are_kept_as_written() {
+        for raw in ["1O", "9999999999999999999999999999999999999999", "9e0", "NaN", "1.2.3"] {
+            let v = parse_value(raw);
+            assert_eq!(v, Some(CellValue::Text { raw: raw.into() }), "{raw}");
+            assert!(is_unreadable(&v.unwrap()));
+        }
+        assert!(!is_unreadable(&parse_value("96.5万元").unwrap()));
+        assert_eq!(numeral_text("九"), Some(CellValue::Text { raw: "九".into() }));
+        assert_eq!(numeral_text("九月"), None);
+        assert_eq!(
+            parse_value("&nbsp;"),
+            Some(CellValue::Empty {
+                marker: "&nbsp;".into()
+            })
+        );
     }
 }

@@ -415,6 +415,9 @@ pub enum FindingKind {
     CellMissing,
     LabelVariant,
     UnplacedValues,
+    /// Something written where a number belongs that is not a readable number (「1O」, 40 digits,
+    /// 「九」): kept as text in its cell.
+    ValueUnreadable,
 }
 
 /// One reading finding. `message` is Chinese, for people; the other fields are for machines.

@@ -125,6 +125,7 @@ impl Reader {
                 for (key, row_values) in rows.iter().zip(per_row) {
                     if let Some(row) = self.table(key.0).row_mut(key.1) {
                         row.values = row_values;
+                        row.blanks.clear();
                     }
                 }
             }
@@ -196,6 +197,7 @@ impl Reader {
                 for (key, row_values) in rows.iter().zip(arranged) {
                     if let Some(row) = self.table(key.0).row_mut(key.1) {
                         row.values = row_values;
+                        row.blanks.clear();
                     }
                 }
             }

@@ -108,8 +108,9 @@ pub(super) fn place_row(
         span,
     };
     let label_end = Some(raw.label.span);
-    if raw.values.len() == n {
-        for (&c, v) in def.columns.iter().zip(&raw.values) {
+    let values = raw.cells_for(n);
+    if values.len() == n {
+        for (&c, v) in def.columns.iter().zip(values.iter()) {
             row.cells.push(cell(c, v.value.clone(), Some(v.span)));
         }
     } else if let Some(by_position) = grid_values(headers, def, raw) {
@@ -119,10 +120,10 @@ pub(super) fn place_row(
                 None => row.cells.push(cell(c, CellValue::Missing, label_end)),
             }
         }
-    } else if raw.values.is_empty() && def.kind == RowKind::Group {
+    } else if values.is_empty() && def.kind == RowKind::Group {
         // A group label without a subtotal.
     } else {
-        row.status = if raw.values.is_empty() {
+        row.status = if values.is_empty() {
             RowStatus::Found
         } else {
             RowStatus::Ambiguous
@@ -130,32 +131,51 @@ pub(super) fn place_row(
         for &c in def.columns {
             row.cells.push(cell(c, CellValue::Missing, label_end));
         }
-        row.unplaced = raw.values.clone();
-        let message = if raw.values.is_empty() {
+        row.unplaced = values.to_vec();
+        let message = if values.is_empty() {
             format!("{}「{}」只有标签，没有数值", key.name(), def.label)
         } else {
             format!(
                 "{}「{}」有 {} 个数值，但该行有 {n} 列：无法确定哪一列缺失，未放入表格",
                 key.name(),
                 def.label,
-                raw.values.len()
+                values.len()
             )
         };
-        let kind = if raw.values.is_empty() {
+        let kind = if values.is_empty() {
             FindingKind::CellMissing
         } else {
             FindingKind::RowAmbiguous
         };
-        let span = raw
-            .values
+        let span = values
             .first()
-            .map(|v| v.span.cover(raw.values[raw.values.len() - 1].span));
+            .map(|v| v.span.cover(values[values.len() - 1].span));
         let mut f = finding(kind, key, message, span.or(label_end));
         f.row = Some(def.id);
         findings.push(f);
         return row;
     }
     for c in &row.cells {
+        if crate::value::is_unreadable(&c.value) {
+            let CellValue::Text { raw } = &c.value else {
+                continue;
+            };
+            let mut f = finding(
+                FindingKind::ValueUnreadable,
+                key,
+                format!(
+                    "{}「{}」的「{}」一栏写作「{raw}」，不是可读的数字：原样保留为文字，同行其余数值照常读取",
+                    key.name(),
+                    def.label,
+                    c.label
+                ),
+                c.span,
+            );
+            f.row = Some(def.id);
+            f.column = Some(c.column);
+            f.found = Some(raw.clone());
+            findings.push(f);
+        }
         if c.value == CellValue::Missing {
             let mut f = finding(
                 FindingKind::CellMissing,

@@ -69,6 +69,15 @@ const KNOWN_HEADER_TEXT: &[&str] = &[
     "总计",
 ];
 
+/// Whether the text (or one of its space-separated parts) names an official row.
+pub(super) fn names_a_row(text: &str) -> bool {
+    let labels = labels();
+    labels.rows.best(&normalize(text)).is_some()
+        || text
+            .split(' ')
+            .any(|p| !p.is_empty() && labels.rows.best(&normalize(p)).is_some())
+}
+
 impl Reader {
     /// Handles a text cell; returns whether it was table content.
     pub fn text(&mut self, token: &Token<'_>, span: Span, grid: Option<(usize, usize)>) -> bool {

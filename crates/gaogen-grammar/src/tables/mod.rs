@@ -18,11 +18,12 @@ mod labels;
 mod place;
 mod raw;
 mod stream;
+mod words;
 
-use crate::lines::LineShape;
+use crate::lines::{HardCell, LineShape, Token};
 use crate::source::SourceLine;
 use crate::value::parse_value;
-use gaogen_model::{Finding, Located, SectionKey, TableKey, Tables};
+use gaogen_model::{CellValue, Finding, Located, SectionKey, Span, TableKey, Tables};
 use raw::{GridCell, RowKey};
 use stream::Reader;
 
@@ -58,50 +59,14 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
             }
         }
         let LineShape::Cells { hard, piped } = line.shape else {
+            // A line holding only `|` is one empty cell (one cell per line, each ending in ` |`).
+            if matches!(line.shape, LineShape::Rule) && line.source.text.trim() == "|" {
+                let col = line.source.text.chars().take_while(|&c| c != '|').count() as u32;
+                is_table_line[i] = reader.push_blank(line.source.span(0, col, col + 1), true);
+            }
             continue;
         };
-        let width = hard.len();
-        let grid_line = *piped && width >= 3;
-        let mut grid: Vec<GridCell> = Vec::with_capacity(if grid_line { width } else { 0 });
-        let mut row_before = reader.open;
-        // Hard cells up to here hold the labels of the row opened last on this line.
-        let mut label_at = 0;
-        let mut used = false;
-        for (h, cell) in hard.iter().enumerate() {
-            if cell.tokens.is_empty() {
-                grid.push(GridCell::Blank(line.source.span(
-                    h,
-                    cell.start,
-                    cell.start + 1,
-                )));
-                continue;
-            }
-            let mut cell_kind = GridCell::Text;
-            for token in &cell.tokens {
-                let span = line.source.span(h, token.start, token.end);
-                if let Some(value) = parse_value(token.text) {
-                    let located = Located { value, span };
-                    cell_kind = GridCell::Value(located.clone());
-                    used |= reader.push_value(located);
-                } else {
-                    if reader.open != row_before && grid_line {
-                        attach_grid(&mut reader, row_before, &grid, label_at, width);
-                    }
-                    used |= reader.text(token, span, grid_line.then_some((width, h)));
-                    row_before = reader.open;
-                    label_at = h;
-                }
-            }
-            if grid_line {
-                grid.push(cell_kind);
-            }
-        }
-        if grid_line {
-            let open = reader.open;
-            attach_grid(&mut reader, open, &grid, label_at, width);
-        }
-        used |= width >= 2 && reader.current.is_some();
-        is_table_line[i] = used;
+        is_table_line[i] = read_line(&mut reader, line.source, hard, *piped);
     }
     reader.resolve_block();
     reader.end_orphan_run();
@@ -111,6 +76,124 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
         tables,
         findings,
         is_table_line,
+    }
+}
+
+/// What one line of cells holds, as it is read.
+struct LineRead {
+    width: usize,
+    grid_line: bool,
+    grid: Vec<GridCell>,
+    row_before: Option<RowKey>,
+    /// Hard cells up to here hold the labels of the row opened last on this line.
+    label_at: usize,
+    used: bool,
+    /// A label or value was read on this line (empty cells before it belong to no row).
+    content: bool,
+    /// A text cell was read on this line.
+    text_seen: bool,
+    /// Empty `|` cells before any content: kept only if a value comes first.
+    leading_blanks: Vec<Span>,
+}
+
+/// Reads one line of cells; returns whether it was table content.
+fn read_line(reader: &mut Reader, source: &SourceLine, hard: &[HardCell<'_>], piped: bool) -> bool {
+    let width = hard.len();
+    let grid_line = piped && width >= 3;
+    let mut line = LineRead {
+        width,
+        grid_line,
+        grid: Vec::with_capacity(if grid_line { width } else { 0 }),
+        row_before: reader.open,
+        label_at: 0,
+        used: false,
+        content: false,
+        text_seen: false,
+        leading_blanks: Vec::new(),
+    };
+    for (h, cell) in hard.iter().enumerate() {
+        if cell.tokens.is_empty() {
+            let span = source.span(h, cell.start, cell.start + 1);
+            line.grid.push(GridCell::Blank(span));
+            if piped {
+                if line.content {
+                    line.used |= reader.push_blank(span, !line.text_seen);
+                } else {
+                    line.leading_blanks.push(span);
+                }
+            }
+            continue;
+        }
+        let mut cell_kind = GridCell::Text;
+        for token in &cell.tokens {
+            let split = words::split_words(token)
+                .filter(|(label, _)| label.as_ref().is_none_or(|l| labels::names_a_row(l.text)));
+            if let Some((label, values)) = split {
+                if let Some(label) = label {
+                    line.text(reader, source, h, &label);
+                }
+                for (token, value) in values {
+                    cell_kind = line.value(reader, source, h, &token, value);
+                }
+                continue;
+            }
+            let value = parse_value(token.text).or_else(|| {
+                // 「九」 where a number belongs: kept as written, never dropped.
+                (width >= 2 && line.content)
+                    .then(|| crate::value::numeral_text(token.text))
+                    .flatten()
+            });
+            match value {
+                Some(value) => cell_kind = line.value(reader, source, h, token, value),
+                None => line.text(reader, source, h, token),
+            }
+        }
+        if grid_line {
+            line.grid.push(cell_kind);
+        }
+    }
+    if grid_line {
+        let open = reader.open;
+        attach_grid(reader, open, &line.grid, line.label_at, width);
+    }
+    line.used || (width >= 2 && reader.current.is_some())
+}
+
+impl LineRead {
+    fn value(
+        &mut self,
+        reader: &mut Reader,
+        source: &SourceLine,
+        h: usize,
+        token: &Token<'_>,
+        value: CellValue,
+    ) -> GridCell {
+        if !self.content {
+            self.content = true;
+            for span in std::mem::take(&mut self.leading_blanks) {
+                self.used |= reader.push_blank(span, true);
+            }
+        }
+        let located = Located {
+            value,
+            span: source.span(h, token.start, token.end),
+        };
+        let kind = GridCell::Value(located.clone());
+        self.used |= reader.push_value(located);
+        kind
+    }
+
+    fn text(&mut self, reader: &mut Reader, source: &SourceLine, h: usize, token: &Token<'_>) {
+        self.content = true;
+        self.text_seen = true;
+        self.leading_blanks.clear();
+        let span = source.span(h, token.start, token.end);
+        if reader.open != self.row_before && self.grid_line {
+            attach_grid(reader, self.row_before, &self.grid, self.label_at, self.width);
+        }
+        self.used |= reader.text(token, span, self.grid_line.then_some((self.width, h)));
+        self.row_before = reader.open;
+        self.label_at = h;
     }
 }
 

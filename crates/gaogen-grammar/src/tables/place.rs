@@ -22,7 +22,7 @@ pub(super) fn place_all(
         .reviews_and_litigation
         .rows
         .first()
-        .is_none_or(|r| r.values.is_empty());
+        .is_none_or(|r| r.filled() == 0);
     if t4_empty {
         let t3 = &mut raw.applications;
         if let Some(pos) = t3
@@ -34,15 +34,15 @@ pub(super) fn place_all(
             let span = run[0].span.cover(run[run.len() - 1].span);
             let t4 = &mut raw.reviews_and_litigation;
             t4.touch(span);
-            t4.rows = vec![RawRow {
-                id: "cases",
-                label: Located {
+            let mut row = RawRow::new(
+                "cases",
+                Located {
                     value: String::new(),
                     span,
                 },
-                values: run,
-                grid: None,
-            }];
+            );
+            row.values = run;
+            t4.rows = vec![row];
             let mut f = Finding::new(
                 FindingKind::TableWithoutHeading,
                 "表三之后有一行 15 个数值，但没有表四的标题和表头：按表四（政府信息公开行政复议、行政诉讼情况）读取",
@@ -104,8 +104,8 @@ fn decide_version(
 fn t3_single_other_row(raw: &RawTable) -> bool {
     let pos = |id: &str| raw.rows.iter().position(|r| r.id == id);
     match (pos("other_handling"), pos("results_total")) {
-        (Some(o), Some(t)) => raw.rows[o].values.len() == T3_2019.columns.len() && t == o + 1,
-        (Some(o), None) => raw.rows[o].values.len() == T3_2019.columns.len(),
+        (Some(o), Some(t)) => raw.rows[o].filled() == T3_2019.columns.len() && t == o + 1,
+        (Some(o), None) => raw.rows[o].filled() == T3_2019.columns.len(),
         _ => false,
     }
 }

@@ -23,6 +23,48 @@ pub(super) struct RawRow {
     pub values: Vec<Located<CellValue>>,
     /// The row's cells by position, when it stood on one `|` line.
     pub grid: Option<Vec<GridCell>>,
+    /// Indices in `values` of tentative blanks (see [`RawRow::push_blank`]).
+    pub blanks: Vec<usize>,
+}
+
+impl RawRow {
+    pub fn new(id: &'static str, label: Located<String>) -> RawRow {
+        RawRow {
+            id,
+            label,
+            values: Vec::new(),
+            grid: None,
+            blanks: Vec::new(),
+        }
+    }
+
+    /// Values read, tentative blanks not counted.
+    pub fn filled(&self) -> usize {
+        self.values.len() - self.blanks.len()
+    }
+
+    /// An empty cell that holds its grid position only if the row's cells, blanks included, then
+    /// number exactly its columns.
+    pub fn push_blank(&mut self, blank: Located<CellValue>) {
+        self.blanks.push(self.values.len());
+        self.values.push(blank);
+    }
+
+    /// The row's cells for a row of `columns` columns: with the blanks when they fill it exactly,
+    /// else the values alone.
+    pub fn cells_for(&self, columns: usize) -> std::borrow::Cow<'_, [Located<CellValue>]> {
+        if self.blanks.is_empty() || self.values.len() == columns {
+            return std::borrow::Cow::Borrowed(&self.values);
+        }
+        let mut blanks = self.blanks.iter().peekable();
+        let mut out = Vec::with_capacity(self.filled());
+        for (i, v) in self.values.iter().enumerate() {
+            if blanks.next_if(|&&b| b == i).is_none() {
+                out.push(v.clone());
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    }
 }
 
 #[derive(Debug, Clone)]

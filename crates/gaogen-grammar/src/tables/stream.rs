@@ -2,7 +2,7 @@
 //! values with no open row are kept as orphan runs.
 
 use super::raw::{capacity, t3_data_row, RawRow, RawTable, RawTables, RowKey, T3_WIDTH};
-use gaogen_model::{CellValue, Finding, FormatVersion, Located, TableKey};
+use gaogen_model::{CellValue, Finding, FormatVersion, Located, Span, TableKey};
 
 #[derive(Default)]
 pub(super) struct Reader {
@@ -50,24 +50,7 @@ impl Reader {
             return false;
         };
         if current == TableKey::ReviewsAndLitigation {
-            let t = self.table(current);
-            t.touch(value.span);
-            let row = match t.rows.first_mut() {
-                Some(row) => row,
-                None => {
-                    t.rows.push(RawRow {
-                        id: "cases",
-                        label: Located {
-                            value: String::new(),
-                            span: value.span,
-                        },
-                        values: Vec::new(),
-                        grid: None,
-                    });
-                    &mut t.rows[0]
-                }
-            };
-            row.values.push(value);
+            self.t4_row(value.span).values.push(value);
             return true;
         }
         if current == TableKey::ActiveDisclosure && self.waiting.len() >= 2 {
@@ -96,7 +79,7 @@ impl Reader {
             let cap = capacity(key);
             let t = self.table(key.0);
             if let Some(row) = t.row_mut(key.1) {
-                if row.values.len() < cap {
+                if row.filled() < cap {
                     row.values.push(value.clone());
                     t.touch(value.span);
                     return true;
@@ -106,6 +89,67 @@ impl Reader {
         self.open = None;
         self.orphan_run.push(value);
         true
+    }
+
+    /// 表四's one row, made when its first cell is read.
+    fn t4_row(&mut self, span: Span) -> &mut RawRow {
+        let t = self.table(TableKey::ReviewsAndLitigation);
+        t.touch(span);
+        if t.rows.is_empty() {
+            t.rows.push(RawRow::new("cases", Located {
+                value: String::new(),
+                span,
+            }));
+        }
+        &mut t.rows[0]
+    }
+
+    /// An empty cell that holds a grid position (a lone `|` line, an empty `| |` cell after a
+    /// row's label or values). It is tentative: placement uses it only when the row's cells then
+    /// number exactly its columns.
+    /// `value_line`: no text stood before it on its line (表四's value row has no label).
+    pub fn push_blank(&mut self, span: Span, value_line: bool) -> bool {
+        let Some(current) = self.current else {
+            return false;
+        };
+        let blank = Located {
+            value: CellValue::Empty {
+                marker: String::new(),
+            },
+            span,
+        };
+        if current == TableKey::ReviewsAndLitigation {
+            if value_line {
+                self.t4_row(span).push_blank(blank);
+            }
+            return true;
+        }
+        if self.in_block() {
+            return true;
+        }
+        let Some(key) = self.open else {
+            return true;
+        };
+        let cap = capacity(key);
+        if let Some(row) = self.table(key.0).row_mut(key.1) {
+            if row.filled() < cap {
+                row.push_blank(blank);
+                // The row is read row by row, not as part of a column-by-column block.
+                self.waiting.clear();
+            }
+        }
+        true
+    }
+
+    /// Whether labels came one after another, so values are read as a column-by-column block.
+    fn in_block(&self) -> bool {
+        match self.current {
+            Some(TableKey::ActiveDisclosure) => self.waiting.len() >= 2,
+            Some(TableKey::Applications) => {
+                self.waiting.iter().filter(|k| t3_data_row(k.1)).count() >= 2
+            }
+            _ => false,
+        }
     }
 
     pub fn open_row(&mut self, key: RowKey, label: Located<String>) {
@@ -129,19 +173,18 @@ impl Reader {
             t.evidence.add(FormatVersion::V2021);
         }
         match t.row_mut(key.1) {
-            Some(existing) if existing.values.is_empty() => existing.label = label,
+            Some(existing) if existing.filled() == 0 => {
+                existing.label = label;
+                existing.values.clear();
+                existing.blanks.clear();
+            }
             Some(_) => {
                 // The same row twice: the second one's values cannot be placed.
                 t.unread.push(label);
                 self.open = None;
                 return;
             }
-            None => t.rows.push(RawRow {
-                id: key.1,
-                label,
-                values: Vec::new(),
-                grid: None,
-            }),
+            None => t.rows.push(RawRow::new(key.1, label)),
         }
         if matches!(key.0, TableKey::Applications | TableKey::ActiveDisclosure) {
             self.waiting.push(key);

@@ -21,7 +21,8 @@ fn quote(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-/// A cell for the file: the number, or `""` where nothing could be read (listed, not invented).
+/// A cell for the file: the number, the text written where a number belongs, or `""` where
+/// nothing could be read (listed, not invented).
 fn cell(
     report: Option<&Report>,
     key: TableKey,
@@ -33,6 +34,13 @@ fn cell(
     match r.table(key).cell(row, column).map(|c| &c.value) {
         Some(CellValue::Count { value, .. }) => value.to_string(),
         Some(CellValue::Amount { value, .. }) => quote(&value.normalize().to_string()),
+        // What was written where a number belongs (「1O」): kept as written, so that rendering
+        // names it instead of it turning into a blank.
+        Some(CellValue::Text { raw }) => {
+            let label = r.table(key).row(row).map_or(row, |x| x.label);
+            missing.push(format!("{} {} · {}（写作「{raw}」）", key.name(), label, column));
+            quote(raw)
+        }
         _ => {
             let schema = table_schema(key, r.table(key).version);
             let label = schema.row(row).map_or(row, |x| x.label);

@@ -64,6 +64,7 @@ pub static RULES: &[&dyn Rule] = &[
     &reading::CELL_MISSING,
     &reading::LABEL,
     &reading::UNPLACED,
+    &reading::VALUE_UNREADABLE,
     &reading::TITLE,
     &reading::TRUNCATED,
 ];

@@ -113,6 +113,20 @@ pub(crate) static LABEL: FindingRule = FindingRule {
     help: "改为官方文字",
 };
 
+/// Something written where a number belongs that cannot be read as one.
+pub(crate) static VALUE_UNREADABLE: FindingRule = FindingRule {
+    info: RuleInfo {
+        code: "R-VALUE",
+        severity: Severity::Error,
+        title: "单元格里写的不是可读的数字",
+        explain: "检查什么：表格中应填数字的单元格是否写成了无法读作数字的内容，如字母 O 代替 0（「1O」）、超长数字、汉字数字（「九」）、「9e0」「NaN」。\n为什么：这样的单元格无法参与勾稽关系核对；gaogen 原样保留所写内容（作为文字），同一行其余可读的数值照常读取，不会丢失。\n例：表三「（七）总计」的「总计」一栏写作「1O」。\n空单元格：不涉及。",
+        empty_cells: EmptyCells::NotApplicable,
+        command: Command::Check,
+    },
+    kinds: &[FindingKind::ValueUnreadable],
+    help: "改为阿拉伯数字（没有发生的填 0）",
+};
+
 /// Values with no row label to take them.
 pub(crate) static UNPLACED: FindingRule = FindingRule {
     info: RuleInfo {

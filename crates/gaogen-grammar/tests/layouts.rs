@@ -1,0 +1,146 @@
+//! The layouts people really publish and paste (issue 11): one fixture each in tests/fixtures,
+//! and the facts each must yield. Snapshots of every fixture are taken in `fixtures.rs`.
+
+use gaogen_model::{CellValue, FindingKind, Report, TableKey};
+use std::path::PathBuf;
+
+fn read(name: &str) -> Report {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name);
+    let bytes = std::fs::read(path).expect("fixture exists");
+    gaogen_grammar::parse_bytes(&bytes).expect("fixture decodes")
+}
+
+/// A row's cells: numbers as their value, blanks as `None`; panics on any other kind.
+fn row(r: &Report, key: TableKey, id: &str) -> Vec<Option<String>> {
+    r.table(key)
+        .row(id)
+        .unwrap_or_else(|| panic!("row {id}"))
+        .cells
+        .iter()
+        .map(|c| match &c.value {
+            CellValue::Count { value, .. } => Some(value.to_string()),
+            CellValue::Amount { value, .. } => Some(value.to_string()),
+            CellValue::Empty { .. } => None,
+            other => panic!("{id}/{}: {other:?}", c.column),
+        })
+        .collect()
+}
+
+fn nums(values: &[Option<i64>]) -> Vec<Option<String>> {
+    values.iter().map(|v| v.map(|v| v.to_string())).collect()
+}
+
+fn kinds(r: &Report) -> Vec<FindingKind> {
+    r.findings.iter().map(|f| f.kind).collect()
+}
+
+#[test]
+fn rows_copied_with_single_spaces() {
+    let r = read("row_single_spaces.txt");
+    assert_eq!(r.number_cell_count(), 200);
+    assert_eq!(
+        row(&r, TableKey::Applications, "new_requests"),
+        nums(&[Some(3001), Some(53), Some(0), Some(0), Some(61), Some(4), Some(3119)])
+    );
+    // 「三、本年度办理结果 （一）予以公开 …」: the group label before the row's own label.
+    assert_eq!(
+        row(&r, TableKey::Applications, "disclosed")[6],
+        Some("1362".into())
+    );
+    assert_eq!(
+        row(&r, TableKey::ActiveDisclosure, "fees"),
+        vec![Some("96171.6".into())]
+    );
+    assert_eq!(
+        row(&r, TableKey::ReviewsAndLitigation, "cases"),
+        nums(&[72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20].map(Some))
+    );
+    assert!(kinds(&r).is_empty(), "{:?}", r.findings);
+}
+
+#[test]
+fn lone_pipe_lines_are_empty_cells_in_their_place() {
+    let r = read("cell_per_line_blanks.txt");
+    assert_eq!(
+        row(&r, TableKey::Applications, "new_requests"),
+        nums(&[Some(9), Some(3), None, Some(1), None, None, Some(13)])
+    );
+    // Six lines holding only `|`, then `0 |`: six blanks and a 总计 of 0.
+    assert_eq!(
+        row(&r, TableKey::Applications, "withheld_state_secret"),
+        nums(&[None, None, None, None, None, None, Some(0)])
+    );
+    assert_eq!(r.number_cell_count(), 118);
+    assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
+    assert!(!kinds(&r).contains(&FindingKind::CellMissing));
+}
+
+#[test]
+fn nbsp_cells_keep_grid_positions() {
+    let r = read("html_nbsp_blanks.html");
+    assert_eq!(
+        row(&r, TableKey::ReviewsAndLitigation, "cases"),
+        nums(&[
+            Some(2),
+            None,
+            Some(1),
+            None,
+            Some(3),
+            None,
+            Some(1),
+            None,
+            None,
+            Some(1),
+            Some(1),
+            None,
+            None,
+            None,
+            Some(1)
+        ])
+    );
+    assert_eq!(row(&r, TableKey::ActiveDisclosure, "rules"), vec![None; 3]);
+    assert_eq!(
+        row(&r, TableKey::ActiveDisclosure, "normative_documents"),
+        nums(&[Some(2), None, Some(9)])
+    );
+    assert_eq!(
+        row(&r, TableKey::Applications, "carried_over"),
+        nums(&[None, Some(1), None, None, None, None, Some(1)])
+    );
+    assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
+    assert!(!kinds(&r).contains(&FindingKind::UnplacedValues));
+}
+
+#[test]
+fn unreadable_cells_are_kept_as_written_and_the_rest_of_the_row_read() {
+    let r = read("unreadable_cells.txt");
+    let t3 = r.table(TableKey::Applications);
+    let text = |row: &str, col: &str| match &t3.cell(row, col).unwrap().value {
+        CellValue::Text { raw } => raw.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(text("results_total", "total"), "1O");
+    assert_eq!(text("new_requests", "other"), "九");
+    assert_eq!(text("carried_over", "natural_person"), "9e0");
+    assert_eq!(text("withheld_third_party", "commercial").len(), 40);
+    assert_eq!(text("withheld_query_matters", "total"), "NaN");
+    // The readable cells of the row keep their values.
+    let total = t3.row("results_total").unwrap();
+    let counts: Vec<Option<i64>> = total.cells.iter().map(|c| c.value.as_count()).collect();
+    assert_eq!(counts, [Some(8), Some(4), Some(0), Some(1), Some(0), Some(0), None]);
+    let unreadable: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::ValueUnreadable)
+        .collect();
+    assert_eq!(unreadable.len(), 5);
+    let f = unreadable
+        .iter()
+        .find(|f| f.row == Some("results_total"))
+        .unwrap();
+    assert!(f.message.contains("「1O」"), "{}", f.message);
+    assert_eq!(f.span.map(|s| s.line), Some(66));
+    assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
+}
