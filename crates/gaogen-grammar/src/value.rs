@@ -76,15 +76,25 @@ fn is_number_with_unit(text: &str) -> bool {
 /// (「2.」, 「3、」) are labels, not values.
 fn is_unreadable_number(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    if matches!(lower.as_str(), "nan" | "inf" | "infinity" | "null" | "undefined") {
+    if matches!(
+        lower.as_str(),
+        "nan" | "inf" | "infinity" | "null" | "undefined"
+    ) {
         return true;
     }
     let ordinal = text.trim_end_matches(['.', '、']).len() < text.len()
-        && text.trim_end_matches(['.', '、']).bytes().all(|b| b.is_ascii_digit());
+        && text
+            .trim_end_matches(['.', '、'])
+            .bytes()
+            .all(|b| b.is_ascii_digit());
     // 「2024-01-19」, 「2024.1.19」: a date, not a cell.
     let date = text.len() >= 8
         && (text.starts_with("19") || text.starts_with("20"))
-        && text.bytes().filter(|b| matches!(b, b'-' | b'.' | b'/')).count() == 2;
+        && text
+            .bytes()
+            .filter(|b| matches!(b, b'-' | b'.' | b'/'))
+            .count()
+            == 2;
     text.len() <= 64
         && !ordinal
         && !date
@@ -110,7 +120,8 @@ pub(crate) fn numeral_text(raw: &str) -> Option<CellValue> {
     let t = raw.trim();
     let ok = !t.is_empty()
         && t.chars().count() <= 6
-        && t.chars().all(|c| "〇零一二三四五六七八九十百千万两".contains(c));
+        && t.chars()
+            .all(|c| "〇零一二三四五六七八九十百千万两".contains(c));
     ok.then(|| CellValue::Text { raw: t.to_string() })
 }
 
@@ -198,7 +209,10 @@ mod tests {
         );
         assert_eq!(parse_value("规章"), None);
         assert_eq!(parse_value("2.重复申请"), None);
-        assert_eq!(parse_value("3,11"), Some(CellValue::Text { raw: "3,11".into() }));
+        assert_eq!(
+            parse_value("3,11"),
+            Some(CellValue::Text { raw: "3,11".into() })
+        );
         assert_eq!(parse_value("2024-01-19"), None);
         assert_eq!(parse_value("2."), None);
         assert_eq!(parse_value("3、"), None);
@@ -207,13 +221,22 @@ mod tests {
 
     #[test]
     fn unreadable_numbers_are_kept_as_written() {
-        for raw in ["1O", "9999999999999999999999999999999999999999", "9e0", "NaN", "1.2.3"] {
+        for raw in [
+            "1O",
+            "9999999999999999999999999999999999999999",
+            "9e0",
+            "NaN",
+            "1.2.3",
+        ] {
             let v = parse_value(raw);
             assert_eq!(v, Some(CellValue::Text { raw: raw.into() }), "{raw}");
             assert!(is_unreadable(&v.unwrap()));
         }
         assert!(!is_unreadable(&parse_value("96.5万元").unwrap()));
-        assert_eq!(numeral_text("九"), Some(CellValue::Text { raw: "九".into() }));
+        assert_eq!(
+            numeral_text("九"),
+            Some(CellValue::Text { raw: "九".into() })
+        );
         assert_eq!(numeral_text("九月"), None);
         assert_eq!(
             parse_value("&nbsp;"),

@@ -42,7 +42,15 @@ fn rows_copied_with_single_spaces() {
     assert_eq!(r.number_cell_count(), 200);
     assert_eq!(
         row(&r, TableKey::Applications, "new_requests"),
-        nums(&[Some(3001), Some(53), Some(0), Some(0), Some(61), Some(4), Some(3119)])
+        nums(&[
+            Some(3001),
+            Some(53),
+            Some(0),
+            Some(0),
+            Some(61),
+            Some(4),
+            Some(3119)
+        ])
     );
     // 「三、本年度办理结果 （一）予以公开 …」: the group label before the row's own label.
     assert_eq!(
@@ -129,7 +137,10 @@ fn unreadable_cells_are_kept_as_written_and_the_rest_of_the_row_read() {
     // The readable cells of the row keep their values.
     let total = t3.row("results_total").unwrap();
     let counts: Vec<Option<i64>> = total.cells.iter().map(|c| c.value.as_count()).collect();
-    assert_eq!(counts, [Some(8), Some(4), Some(0), Some(1), Some(0), Some(0), None]);
+    assert_eq!(
+        counts,
+        [Some(8), Some(4), Some(0), Some(1), Some(0), Some(0), None]
+    );
     let unreadable: Vec<_> = r
         .findings
         .iter()

@@ -189,7 +189,13 @@ impl LineRead {
         self.leading_blanks.clear();
         let span = source.span(h, token.start, token.end);
         if reader.open != self.row_before && self.grid_line {
-            attach_grid(reader, self.row_before, &self.grid, self.label_at, self.width);
+            attach_grid(
+                reader,
+                self.row_before,
+                &self.grid,
+                self.label_at,
+                self.width,
+            );
         }
         self.used |= reader.text(token, span, self.grid_line.then_some((self.width, h)));
         self.row_before = reader.open;

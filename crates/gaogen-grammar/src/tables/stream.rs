@@ -96,10 +96,13 @@ impl Reader {
         let t = self.table(TableKey::ReviewsAndLitigation);
         t.touch(span);
         if t.rows.is_empty() {
-            t.rows.push(RawRow::new("cases", Located {
-                value: String::new(),
-                span,
-            }));
+            t.rows.push(RawRow::new(
+                "cases",
+                Located {
+                    value: String::new(),
+                    span,
+                },
+            ));
         }
         &mut t.rows[0]
     }

@@ -7,10 +7,13 @@ use crate::lines::Token;
 use crate::value::parse_value;
 use gaogen_model::CellValue;
 
+/// A cell's label part and its value words.
+pub(super) type Split<'a> = (Option<Token<'a>>, Vec<(Token<'a>, CellValue)>);
+
 /// The label part (if any) and the value words of a cell written with single spaces, when its
 /// trailing words are values (numbers or blank markers). `None` when the cell has no space or does
 /// not end in a value.
-pub(super) fn split_words<'a>(token: &Token<'a>) -> Option<(Option<Token<'a>>, Vec<(Token<'a>, CellValue)>)> {
+pub(super) fn split_words<'a>(token: &Token<'a>) -> Option<Split<'a>> {
     let text = token.text;
     if !text.contains(' ') {
         return None;

@@ -21,8 +21,8 @@ fn quote(text: &str) -> String {
     toml::Value::String(text.to_string()).to_string()
 }
 
-/// A cell for the file: the number, the text written where a number belongs, or `""` where
-/// nothing could be read (listed, not invented).
+/// A cell for the file: the number, or `""` where nothing could be read (listed with what was
+/// written, not invented).
 fn cell(
     report: Option<&Report>,
     key: TableKey,
@@ -34,12 +34,17 @@ fn cell(
     match r.table(key).cell(row, column).map(|c| &c.value) {
         Some(CellValue::Count { value, .. }) => value.to_string(),
         Some(CellValue::Amount { value, .. }) => quote(&value.normalize().to_string()),
-        // What was written where a number belongs (「1O」): kept as written, so that rendering
-        // names it instead of it turning into a blank.
+        // What was written where a number belongs (「1O」): the file cannot hold it as a number,
+        // so the cell is left to fill in and the list names what was written.
         Some(CellValue::Text { raw }) => {
             let label = r.table(key).row(row).map_or(row, |x| x.label);
-            missing.push(format!("{} {} · {}（写作「{raw}」）", key.name(), label, column));
-            quote(raw)
+            missing.push(format!(
+                "{} {} · {}（原文写作「{raw}」）",
+                key.name(),
+                label,
+                column
+            ));
+            "\"\"".into()
         }
         _ => {
             let schema = table_schema(key, r.table(key).version);

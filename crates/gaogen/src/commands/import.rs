@@ -28,7 +28,7 @@ pub(crate) fn run(args: &ImportArgs) -> Outcome {
     let (text, missing) = author::import_report(&report);
     if !missing.is_empty() {
         let mut message = format!(
-            "以下 {} 个单元格未能读作数字，已写为 \"\"（未填写）或原样写出所写文字（请改正补填，不会自动当作 0）：\n",
+            "以下 {} 个单元格未能读出，已写为 \"\"（请补填，不会自动当作 0）：\n",
             missing.len()
         );
         for m in &missing {
