@@ -13,6 +13,8 @@
 //!
 //! Throughput is set in bytes, so criterion prints MiB/s next to each time.
 
+#![allow(clippy::disallowed_methods, clippy::print_stderr)] // a benchmark reads fixtures and reports
+
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };

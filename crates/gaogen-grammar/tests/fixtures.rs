@@ -1,6 +1,8 @@
 //! Every fixture in tests/fixtures (one per real published layout, plus HTML, GB18030 and CRLF):
 //! a JSON snapshot of the whole model, and the facts each layout must yield.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use gaogen_model::{CellValue, FindingKind, Report, RowStatus, SectionKey, TableKey};
 use std::path::PathBuf;
 

@@ -1,6 +1,8 @@
 //! Every rule code written anywhere in the sources is registered: a code emitted without a
 //! registry entry (so missing from `gaogen rules`, `--explain` and SARIF) fails here.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use gaogen_model::registry;
 use std::path::{Path, PathBuf};
 

@@ -2,6 +2,8 @@
 //! rendering an example, and the `gaogen check` binary over a directory of 10,000 reports
 //! generated from the fixtures.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::{Path, PathBuf};
 use std::process::Command;

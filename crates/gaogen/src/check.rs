@@ -237,11 +237,20 @@ pub fn json_entry(summary: &FileSummary, diagnostics: &[Diagnostic]) -> String {
 
 /// The whole `--format json` document from the files' entries ([`json_entry`]).
 pub fn json_document(files: &[String], totals: &Totals) -> String {
-    format!(
-        "{{\"files\":[{}],\"totals\":{}}}\n",
-        files.join(","),
-        serde_json::to_string(totals).expect("serializes")
-    )
+    /// The document: each file's entry kept as the JSON text it already is.
+    #[derive(Serialize)]
+    struct JsonRun<'a> {
+        files: Vec<&'a serde_json::value::RawValue>,
+        totals: &'a Totals,
+    }
+    let run = JsonRun {
+        files: files
+            .iter()
+            .map(|f| serde_json::from_str(f).expect("an entry from json_entry"))
+            .collect(),
+        totals,
+    };
+    serde_json::to_string(&run).expect("serializes") + "\n"
 }
 
 /// The exit status of a run: could not run when a file was unreadable, findings when there are

@@ -17,7 +17,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// 读取已发布的报告（文本或网页），输出模型：章节、表格、每个单元格及读取发现的问题
+    /// 读取已发布的报告（文本、网页、Word、PDF），输出模型：章节、表格、每个单元格及读取发现的问题
     Parse(parse::ParseArgs),
     /// 检查已发布的报告：逐条核对格式规则和勾稽关系，指出每个问题的位置、两边的数值和修改办法
     Check(check::CheckArgs),

@@ -1,6 +1,8 @@
 //! The one printer: everything the commands show goes through here. A closed pipe
 //! (`gaogen parse x | head`) ends quietly.
 
+#![allow(clippy::disallowed_methods)] // the one module allowed to touch stdout/stderr (clippy.toml)
+
 use crate::Error;
 use std::io::{ErrorKind, IsTerminal, Write};
 
@@ -30,6 +32,11 @@ pub fn eprintln(text: &str) {
     line.push_str(text);
     line.push('\n');
     eprint(&line);
+}
+
+/// Whether stderr is a terminal (progress bars go there).
+pub fn stderr_is_terminal() -> bool {
+    std::io::stderr().is_terminal()
 }
 
 /// Whether colour goes to stdout: a terminal, and `NO_COLOR` unset or empty.

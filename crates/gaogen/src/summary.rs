@@ -2,32 +2,14 @@
 
 use crate::check::FileSummary;
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// One line per file, with a header.
+/// One line per file, with a header (the field names of [`FileSummary`]).
 pub fn csv(rows: &[FileSummary]) -> String {
-    let mut out =
-        String::from("path,format,sections_found,cells_read,errors,warnings,infos,failure\n");
+    let mut writer = csv::Writer::from_writer(Vec::new());
     for r in rows {
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{},{}\n",
-            csv_field(&r.path),
-            csv_field(&r.format),
-            r.sections_found,
-            r.cells_read,
-            r.errors,
-            r.warnings,
-            r.infos,
-            csv_field(r.failure.as_deref().unwrap_or(""))
-        ));
+        writer.serialize(r).expect("a summary serializes");
     }
-    out
+    let bytes = writer.into_inner().expect("writing to memory");
+    String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out")
 }
 
 /// The summaries as a JSON array.

@@ -1,5 +1,7 @@
 //! End-to-end cases for `gaogen render`, `gaogen init` and `gaogen import`.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 

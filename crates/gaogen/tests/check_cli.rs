@@ -1,5 +1,7 @@
 //! End-to-end cases for `gaogen check` and `gaogen rules`: every exit code and output format.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use assert_cmd::Command;
 use std::path::PathBuf;
 

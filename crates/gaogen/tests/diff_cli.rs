@@ -1,6 +1,8 @@
 //! End-to-end cases for `gaogen diff`: second years derived from a report, exit codes, and
 //! snapshots of both output formats.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use assert_cmd::Command;
 use std::path::PathBuf;
 

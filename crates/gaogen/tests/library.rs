@@ -1,6 +1,8 @@
 //! The library API the command line and the web service share: the same answers from bytes as
 //! from a file, rule selection, typed errors and exit statuses.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use gaogen::author::{self, RenderFormat};
 use gaogen::{check_path, check_report, Error, ExitStatus, Selection};
 use std::path::PathBuf;

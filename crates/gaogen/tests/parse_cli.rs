@@ -1,5 +1,7 @@
 //! End-to-end cases for `gaogen parse`: exit codes, messages and hostile input.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use assert_cmd::Command;
 use std::io::Write;
 use std::path::PathBuf;

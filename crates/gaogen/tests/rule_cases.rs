@@ -2,6 +2,8 @@
 //! that makes it fire, and a near miss that must not (ruff's habit). A registered code without a
 //! case fails here, and so does a case whose rule stops firing or starts firing on the near miss.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use gaogen::author::{self, RenderFormat};
 use gaogen::{diff, input, Error, Selection};
 use gaogen_model::registry::{self, Command};

@@ -8,7 +8,6 @@ use gaogen::{printer, sarif, summary, ExitStatus, Selection};
 use gaogen_model::check::Diagnostic;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -31,7 +30,7 @@ pub(crate) enum Deny {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
-    /// 报告文件或目录（目录中的 .txt .html .htm 文件逐一检查）
+    /// 报告文件或目录（目录中的 .txt .html .htm .pdf .docx 文件逐一检查）
     #[arg(required_unless_present = "explain")]
     paths: Vec<PathBuf>,
     /// 输出格式：human（默认，供人阅读）、json（结构见 docs/check-json.md）、sarif（代码审查工具）
@@ -83,7 +82,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
     let (files, failures) = (collected.files, collected.failures);
     let mut failed = failures.len();
     let color = args.format == CheckFormat::Human && printer::stdout_color();
-    let progress = (files.len() >= 50 && std::io::stderr().is_terminal()).then(|| {
+    let progress = (files.len() >= 50 && printer::stderr_is_terminal()).then(|| {
         let bar = ProgressBar::new(files.len() as u64);
         bar.set_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} 份报告 {elapsed}")
