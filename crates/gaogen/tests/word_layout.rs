@@ -2,6 +2,8 @@
 //! rows repeated, rows never split, headings kept with their tables, page numbers in the footer.
 //! (LibreOffice's pagination of the same file is checked by .ci/check-docx.py.)
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use assert_cmd::Command;
 use std::io::Read;
 use std::path::PathBuf;
