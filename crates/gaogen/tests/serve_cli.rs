@@ -1,5 +1,7 @@
 //! `gaogen serve` on a loopback port: the API answers exactly what the command line prints.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

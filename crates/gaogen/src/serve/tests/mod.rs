@@ -1,5 +1,7 @@
 //! API tests, in process (`tower::ServiceExt::oneshot`): every endpoint, status code and limit.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 mod api;
 mod limits;
 mod pages;
