@@ -2,6 +2,8 @@
 //! drafts, files of the wrong kind pointed to the right command, every writing command saying
 //! what it wrote and what to do next, drafts warned about what they still lack.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
