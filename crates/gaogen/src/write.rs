@@ -24,7 +24,7 @@ pub fn install_cleanup() {
                 let _ = std::fs::remove_file(path);
             }
             if !pending.is_empty() {
-                eprintln!("\n已中断，未写完的临时文件已删除");
+                crate::printer::eprintln("\n已中断，未写完的临时文件已删除");
             }
         }
         std::process::exit(130);

@@ -1,6 +1,8 @@
 //! Hostile input, reading (issue 9 items 2, 3, 4, 15, 20): every input path is bounded; a bad
 //! file is an exit-2 message for that file and the batch goes on. Inputs are generated here.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use assert_cmd::Command;
 use std::io::Write;
 use std::path::{Path, PathBuf};

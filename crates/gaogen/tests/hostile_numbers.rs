@@ -1,6 +1,8 @@
 //! Hostile input, numbers (issue 9 items 1 and 6): values at the edge of what fits never wrap,
 //! never panic; an out-of-range value in report.toml is an error.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 

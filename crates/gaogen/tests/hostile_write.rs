@@ -1,6 +1,8 @@
 //! Hostile input, writing (issue 9 items 10 and 16): nothing is overwritten without `--force`,
 //! planted symlinks are not followed, `--force` keeps permissions, no temporary file is left.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use assert_cmd::Command;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
