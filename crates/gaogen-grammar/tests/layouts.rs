@@ -1,6 +1,8 @@
 //! The layouts people really publish and paste (issue 11): one fixture each in tests/fixtures,
 //! and the facts each must yield. Snapshots of every fixture are taken in `fixtures.rs`.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use gaogen_model::{CellValue, FindingKind, Report, TableKey};
 use std::path::PathBuf;
 

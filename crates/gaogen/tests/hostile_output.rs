@@ -1,6 +1,8 @@
 //! Hostile input, output (issue 9 items 11–15, 18): output is safe for where it goes; a typo in
 //! --select is not a silent pass; an unclosed page element does not hide the report.
 
+#![allow(clippy::disallowed_methods)] // tests read their fixtures directly
+
 use assert_cmd::Command;
 use std::io::Read;
 use std::path::{Path, PathBuf};
