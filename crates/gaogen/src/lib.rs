@@ -18,11 +18,13 @@
 
 pub mod author;
 pub mod check;
+pub mod check_output;
 pub mod diff;
 pub mod draft;
 mod error;
 pub mod guide;
 pub mod input;
+pub mod ordered;
 pub mod parse;
 pub mod printer;
 pub mod render_diag;

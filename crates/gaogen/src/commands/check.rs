@@ -2,12 +2,11 @@
 //! tools (SARIF), with a summary per file.
 
 use super::Outcome;
-use gaogen::check::{self, FileSummary, Totals};
+use gaogen::check;
+use gaogen::check_output::{Output, Stream};
 use gaogen::input::collect;
-use gaogen::{printer, sarif, summary, ExitStatus, Selection};
-use gaogen_model::check::Diagnostic;
+use gaogen::{ordered, printer, ExitStatus, Selection};
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -53,16 +52,9 @@ pub(crate) struct CheckArgs {
     explain: Option<String>,
 }
 
-/// What is kept of one checked file until its chunk is printed.
-struct Done {
-    summary: FileSummary,
-    diagnostics: Vec<Diagnostic>,
-    human: String,
-}
-
-/// Files are checked in chunks: in parallel within a chunk, printed in order after it, so memory
-/// stays bounded by one chunk whatever the number of files.
-const CHUNK: usize = 256;
+/// At most this many files are checked ahead of the one being written: memory is bounded by
+/// the window whatever the number of files (see `gaogen::ordered`).
+const WINDOW: usize = 32;
 
 pub(crate) fn run(args: &CheckArgs) -> Outcome {
     if let Some(code) = &args.explain {
@@ -74,7 +66,6 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         ignore: args.ignore.clone(),
     };
     selection.validate()?;
-    let human = args.format == CheckFormat::Human && args.summary.is_none();
     let collected = collect(&args.paths);
     if let Some(message) = collected.skipped_message() {
         printer::eprintln(&message);
@@ -90,63 +81,41 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         );
         bar
     });
-    let mut summaries: Vec<FileSummary> = Vec::new();
-    let mut json_files: Vec<String> = Vec::new();
-    let mut sarif_results = Vec::new();
-    let mut totals = Totals::default();
     for message in &failures {
         printer::eprintln(message);
     }
-    for chunk in files.chunks(CHUNK) {
-        let done: Vec<Done> = chunk
-            .par_iter()
-            .map(|p| {
-                let c = check::check_path(p, &selection);
-                Done {
-                    human: if human { c.human(color) } else { String::new() },
-                    summary: c.summary,
-                    diagnostics: c.diagnostics,
-                }
-            })
-            .collect();
-        let mut out = String::new();
-        for c in done {
-            totals.add(&c.summary);
-            if let Some(f) = &c.summary.failure {
+    let output = match (args.summary, args.format) {
+        (Some(SummaryFormat::Csv), _) => Output::SummaryCsv,
+        (Some(SummaryFormat::Json), _) => Output::SummaryJson,
+        (None, CheckFormat::Human) => Output::Human { color },
+        (None, CheckFormat::Json) => Output::Json,
+        (None, CheckFormat::Sarif) => Output::Sarif,
+    };
+    let mut stream = Stream::new(output, |text: &str| printer::print(text));
+    ordered::map_ordered(
+        files.len(),
+        ordered::threads(),
+        WINDOW,
+        |i| {
+            let c = check::check_path(&files[i], &selection);
+            let entry = output.entry(&c);
+            (c.summary, entry)
+        },
+        |_, (summary, entry)| {
+            if let Some(f) = &summary.failure {
                 printer::eprintln(f);
                 failed += 1;
             }
-            match (args.summary, args.format) {
-                (Some(_), _) => {}
-                (None, CheckFormat::Human) => out.push_str(&c.human),
-                (None, CheckFormat::Json) => {
-                    json_files.push(check::json_entry(&c.summary, &c.diagnostics))
-                }
-                (None, CheckFormat::Sarif) => {
-                    sarif_results.extend(sarif::results(&c.summary.path, &c.diagnostics))
-                }
+            if let Some(bar) = &progress {
+                bar.inc(1);
             }
-            summaries.push(c.summary);
-        }
-        if let Some(bar) = &progress {
-            bar.inc(chunk.len() as u64);
-        }
-        if !out.is_empty() {
-            printer::print(out)?;
-        }
-    }
+            stream.push(summary, &entry)
+        },
+    )?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let tail = match (args.summary, args.format) {
-        (Some(SummaryFormat::Csv), _) => summary::csv(&summaries),
-        (Some(SummaryFormat::Json), _) => summary::json(&summaries),
-        (None, CheckFormat::Human) if summaries.len() > 1 => summary::table(&summaries),
-        (None, CheckFormat::Human) => String::new(),
-        (None, CheckFormat::Json) => check::json_document(&json_files, &totals),
-        (None, CheckFormat::Sarif) => sarif::document(sarif_results) + "\n",
-    };
-    printer::print(tail)?;
+    let totals = stream.finish()?;
     Ok(check::status(
         &totals,
         failed,

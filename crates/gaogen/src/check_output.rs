@@ -1,0 +1,303 @@
+//! The output of `check` over many files, streamed: each file's part is built in the worker that
+//! checked it ([`Output::entry`]) and written in order as soon as it is ready ([`Stream`]), so
+//! memory does not grow with the number of files in any format. The bytes are exactly those of
+//! the whole document built at once (`--format json`, SARIF, `--summary csv|json`).
+
+use crate::check::{json_entry, Checked, FileSummary, Totals};
+use crate::{sarif, summary};
+use serde::Serialize;
+
+/// What `check` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Diagnostics for people, then the summary table when there are several files.
+    Human { color: bool },
+    /// `--format json` (docs/check-json.md).
+    Json,
+    /// `--format sarif`.
+    Sarif,
+    /// `--summary csv`.
+    SummaryCsv,
+    /// `--summary json`.
+    SummaryJson,
+}
+
+/// `value` pretty-printed as JSON with every line indented by `indent`.
+fn pretty_indented(value: &impl Serialize, indent: &str) -> String {
+    let text = serde_json::to_string_pretty(value).expect("serializes");
+    let mut out = String::with_capacity(text.len() + indent.len() * 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(indent);
+        out.push_str(line);
+    }
+    out
+}
+
+/// The SARIF log around its results: the text before the first result, the indentation of a
+/// result, and the text after the last one.
+struct SarifFrame {
+    head: String,
+    indent: String,
+    tail: String,
+}
+
+const PLACEHOLDER: &str = "\"gaogen-sarif-results\"";
+
+impl SarifFrame {
+    fn new() -> Self {
+        let doc = sarif::document(vec![serde_json::Value::String(
+            "gaogen-sarif-results".to_string(),
+        )]);
+        let at = doc.find(PLACEHOLDER).expect("placeholder in the SARIF log");
+        let line_start = doc[..at].rfind('\n').map_or(0, |i| i + 1);
+        SarifFrame {
+            head: doc[..line_start].to_string(),
+            indent: doc[line_start..at].to_string(),
+            tail: doc[at + PLACEHOLDER.len()..].to_string() + "\n",
+        }
+    }
+}
+
+impl Output {
+    /// The part of one file, built where the file was checked. Empty when the file adds nothing
+    /// (a summary-only line is still a part).
+    pub fn entry(&self, checked: &Checked) -> String {
+        match self {
+            Output::Human { color } => checked.human(*color),
+            Output::Json => json_entry(&checked.summary, &checked.diagnostics),
+            Output::Sarif => {
+                let indent = SARIF_INDENT.get_or_init(|| SarifFrame::new().indent);
+                let results = sarif::results(&checked.summary.path, &checked.diagnostics);
+                let parts: Vec<String> =
+                    results.iter().map(|r| pretty_indented(r, indent)).collect();
+                parts.join(",\n")
+            }
+            Output::SummaryCsv => {
+                let all = summary::csv(std::slice::from_ref(&checked.summary));
+                all.split_once('\n')
+                    .map_or(String::new(), |(_, row)| row.to_string())
+            }
+            Output::SummaryJson => pretty_indented(&checked.summary, "  "),
+        }
+    }
+
+    /// Whether the run keeps every file's summary until the end (the table of the human output).
+    pub fn keeps_summaries(&self) -> bool {
+        matches!(self, Output::Human { .. })
+    }
+}
+
+static SARIF_INDENT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Writes a run's output piece by piece through `write`, in file order.
+pub struct Stream<W: FnMut(&str) -> Result<(), crate::Error>> {
+    output: Output,
+    write: W,
+    buffer: String,
+    entries: usize,
+    sarif: Option<SarifFrame>,
+    /// Kept only when the output needs them at the end ([`Output::keeps_summaries`]).
+    pub summaries: Vec<FileSummary>,
+    pub totals: Totals,
+}
+
+impl<W: FnMut(&str) -> Result<(), crate::Error>> std::fmt::Debug for Stream<W> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Stream")
+            .field("output", &self.output)
+            .field("entries", &self.entries)
+            .field("totals", &self.totals)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Output is handed to `write` in pieces of about this size.
+const FLUSH_AT: usize = 64 * 1024;
+
+impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
+    /// Starts a run's output.
+    pub fn new(output: Output, write: W) -> Self {
+        let buffer = match output {
+            Output::Json => "{\"files\":[".to_string(),
+            Output::SummaryCsv => summary::csv(&[]),
+            _ => String::new(),
+        };
+        Stream {
+            output,
+            write,
+            buffer,
+            entries: 0,
+            sarif: (output == Output::Sarif).then(SarifFrame::new),
+            summaries: Vec::new(),
+            totals: Totals::default(),
+        }
+    }
+
+    /// Adds the next file: its summary and its part from [`Output::entry`].
+    pub fn push(&mut self, summary: FileSummary, entry: &str) -> Result<(), crate::Error> {
+        self.totals.add(&summary);
+        let separator = match self.output {
+            Output::Json if self.entries > 0 => ",",
+            Output::Sarif | Output::SummaryJson if !entry.is_empty() => match self.entries {
+                0 => {
+                    if let Some(frame) = &self.sarif {
+                        self.buffer.push_str(&frame.head);
+                    } else {
+                        self.buffer.push_str("[\n");
+                    }
+                    ""
+                }
+                _ => ",\n",
+            },
+            _ => "",
+        };
+        if !entry.is_empty() || self.output == Output::Json {
+            self.entries += 1;
+        }
+        self.buffer.push_str(separator);
+        self.buffer.push_str(entry);
+        if self.output.keeps_summaries() {
+            self.summaries.push(summary);
+        }
+        if self.buffer.len() >= FLUSH_AT {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), crate::Error> {
+        if !self.buffer.is_empty() {
+            (self.write)(&self.buffer)?;
+            self.buffer.clear();
+        }
+        Ok(())
+    }
+
+    /// Ends the output (closing brackets, totals, the human summary table) and writes the rest.
+    pub fn finish(mut self) -> Result<Totals, crate::Error> {
+        match self.output {
+            Output::Human { .. } if self.summaries.len() > 1 => {
+                let table = summary::table(&self.summaries);
+                self.buffer.push_str(&table);
+            }
+            Output::Human { .. } | Output::SummaryCsv => {}
+            Output::Json => {
+                self.buffer.push_str("],\"totals\":");
+                self.buffer
+                    .push_str(&serde_json::to_string(&self.totals).expect("serializes"));
+                self.buffer.push_str("}\n");
+            }
+            Output::Sarif => {
+                let frame = self.sarif.take().expect("SARIF frame");
+                if self.entries == 0 {
+                    self.buffer.push_str(frame.head.trim_end());
+                    self.buffer.push_str(frame.tail.trim_start());
+                } else {
+                    self.buffer.push_str(&frame.tail);
+                }
+            }
+            Output::SummaryJson => self
+                .buffer
+                .push_str(if self.entries == 0 { "[]\n" } else { "\n]\n" }),
+        }
+        self.flush()?;
+        Ok(self.totals)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{check_path, Selection};
+    use std::path::Path;
+
+    /// Every fixture, and a file that cannot be read, in a fixed order.
+    fn checked() -> Vec<Checked> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .expect("fixtures")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "html"))
+            .collect();
+        paths.sort();
+        paths.insert(2, dir.join("no-such-file.txt"));
+        paths
+            .iter()
+            .map(|p| check_path(p, &Selection::all()))
+            .collect()
+    }
+
+    /// The whole document built at once, as `check` did before it streamed.
+    fn whole(output: Output, files: &[Checked]) -> String {
+        let summaries: Vec<FileSummary> = files.iter().map(|c| c.summary.clone()).collect();
+        let mut totals = Totals::default();
+        summaries.iter().for_each(|s| totals.add(s));
+        match output {
+            Output::Human { color } => {
+                let mut out: String = files.iter().map(|c| c.human(color)).collect();
+                if files.len() > 1 {
+                    out.push_str(&summary::table(&summaries));
+                }
+                out
+            }
+            Output::Json => crate::check::json_document(
+                &files
+                    .iter()
+                    .map(|c| json_entry(&c.summary, &c.diagnostics))
+                    .collect::<Vec<_>>(),
+                &totals,
+            ),
+            Output::Sarif => {
+                let results = files
+                    .iter()
+                    .flat_map(|c| sarif::results(&c.summary.path, &c.diagnostics))
+                    .collect();
+                sarif::document(results) + "\n"
+            }
+            Output::SummaryCsv => summary::csv(&summaries),
+            Output::SummaryJson => summary::json(&summaries),
+        }
+    }
+
+    fn streamed(output: Output, files: &[Checked]) -> String {
+        let mut out = String::new();
+        let mut stream = Stream::new(output, |t: &str| {
+            out.push_str(t);
+            Ok(())
+        });
+        for c in files {
+            stream
+                .push(c.summary.clone(), &output.entry(c))
+                .expect("writes");
+        }
+        stream.finish().expect("writes");
+        out
+    }
+
+    #[test]
+    fn streamed_output_is_the_whole_document_byte_for_byte() {
+        let all = checked();
+        assert!(all.iter().any(|c| !c.diagnostics.is_empty()));
+        assert!(all.iter().any(|c| c.summary.failure.is_some()));
+        for output in [
+            Output::Human { color: false },
+            Output::Human { color: true },
+            Output::Json,
+            Output::Sarif,
+            Output::SummaryCsv,
+            Output::SummaryJson,
+        ] {
+            for files in [&all[..0], &all[..1], &all[2..3], &all[..]] {
+                assert_eq!(
+                    streamed(output, files),
+                    whole(output, files),
+                    "{output:?} over {} files",
+                    files.len()
+                );
+            }
+        }
+    }
+}
