@@ -199,9 +199,10 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
                     self.buffer.push_str(&frame.tail);
                 }
             }
-            Output::SummaryJson => self
-                .buffer
-                .push_str(if self.entries == 0 { "[]\n" } else { "\n]\n" }),
+            Output::SummaryJson => {
+                self.buffer
+                    .push_str(if self.entries == 0 { "[]\n" } else { "\n]\n" })
+            }
         }
         self.flush()?;
         Ok(self.totals)
