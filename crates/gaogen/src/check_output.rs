@@ -75,11 +75,8 @@ impl Output {
                     results.iter().map(|r| pretty_indented(r, indent)).collect();
                 parts.join(",\n")
             }
-            Output::SummaryCsv => {
-                let all = summary::csv(std::slice::from_ref(&checked.summary));
-                all.split_once('\n')
-                    .map_or(String::new(), |(_, row)| row.to_string())
-            }
+            // The header and the row; the stream keeps the header of the first file only.
+            Output::SummaryCsv => summary::csv(std::slice::from_ref(&checked.summary)),
             Output::SummaryJson => pretty_indented(&checked.summary, "  "),
         }
     }
@@ -122,7 +119,6 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
     pub fn new(output: Output, write: W) -> Self {
         let buffer = match output {
             Output::Json => "{\"files\":[".to_string(),
-            Output::SummaryCsv => summary::csv(&[]),
             _ => String::new(),
         };
         Stream {
@@ -153,6 +149,12 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
                 _ => ",\n",
             },
             _ => "",
+        };
+        let entry = match self.output {
+            Output::SummaryCsv if self.entries > 0 => {
+                entry.split_once('\n').map_or("", |(_, row)| row)
+            }
+            _ => entry,
         };
         if !entry.is_empty() || self.output == Output::Json {
             self.entries += 1;
@@ -210,6 +212,7 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // the test lists the fixtures directly
 mod tests {
     use super::*;
     use crate::check::{check_path, Selection};
