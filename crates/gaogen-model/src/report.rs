@@ -61,6 +61,9 @@ pub enum InputKind {
     /// A Word document, read as one line per paragraph and per table row: positions refer to
     /// those lines.
     Docx,
+    /// A workbook written by `gaogen init`/`import` (.xlsx): a position's line is the number of a
+    /// cell in the list the workbook reader keeps (shown as 「表三!D12」).
+    Xlsx,
 }
 
 /// Facts about the decoded input.

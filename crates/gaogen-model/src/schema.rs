@@ -478,6 +478,13 @@ pub static T2_2019: TableSchema = TableSchema {
 
 // ---------------------------------------------------------------- 表三
 
+/// The header over 表三's seven value columns.
+pub const T3_APPLICANTS_HEADER: &str = "申请人情况";
+/// The header over 表三's five organisation columns (商业企业 … 其他).
+pub const T3_LEGAL_PERSONS_HEADER: &str = "法人或其他组织";
+/// The header over 表二's row labels.
+pub const T2_CONTENT_HEADER: &str = "信息内容";
+
 /// The official note in the top-left cell of 表三.
 pub const T3_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 

@@ -100,16 +100,32 @@ pub struct Checked {
     pub text: String,
     /// The report read (absent when the file could not be read).
     pub report: Option<Report>,
+    /// For a workbook: the cells the diagnostics' positions stand for (「表三!D12」).
+    pub places: Option<crate::workbook::Places>,
 }
 
 impl Checked {
+    /// A file that could not be read.
+    pub fn failed(shown: String, message: String) -> Self {
+        Checked {
+            summary: FileSummary::failed(shown, message),
+            diagnostics: Vec::new(),
+            text: String::new(),
+            report: None,
+            places: None,
+        }
+    }
+
     /// The diagnostics rendered for people (rustc-style excerpts), then the file's summary line.
     pub fn human(&self, color: bool) -> String {
         let source = SourceText::new(&self.text);
         let mut out: String = self
             .diagnostics
             .iter()
-            .map(|d| render(d, &source, &self.summary.path, color))
+            .map(|d| match &self.places {
+                Some(places) => crate::workbook::render(d, places, &self.summary.path, color),
+                None => render(d, &source, &self.summary.path, color),
+            })
             .collect();
         out.push_str(&file_line(&self.summary, color));
         out
@@ -177,6 +193,7 @@ pub fn check_read(shown: String, text: String, report: Report, selection: &Selec
         diagnostics,
         text,
         report: Some(report),
+        places: None,
     }
 }
 
@@ -191,18 +208,16 @@ pub fn check_report(name: &str, bytes: &[u8], selection: &Selection) -> Result<C
 /// report.toml (by its ending) is checked as a draft: its own errors (A- codes) or, when it has
 /// none, every rule, at TOML positions.
 pub fn check_path(path: &Path, selection: &Selection) -> Checked {
+    if crate::workbook::is_xlsx(path) {
+        return crate::workbook::check_path(path, selection);
+    }
     let shown = path.display().to_string();
     if crate::guide::is_toml(path) {
         return crate::draft::check_draft(path, shown, selection);
     }
     match read_source(path) {
         Ok((text, report)) => check_read(shown, text, report, selection),
-        Err(message) => Checked {
-            summary: FileSummary::failed(shown, message),
-            diagnostics: Vec::new(),
-            text: String::new(),
-            report: None,
-        },
+        Err(message) => Checked::failed(shown, message),
     }
 }
 

@@ -19,6 +19,7 @@ pub fn check_draft(path: &Path, shown: String, selection: &Selection) -> Checked
                 diagnostics: Vec::new(),
                 text: String::new(),
                 report: None,
+                places: None,
             }
         }
     };
@@ -48,6 +49,7 @@ pub fn check_draft(path: &Path, shown: String, selection: &Selection) -> Checked
                 diagnostics,
                 text: source,
                 report: None,
+                places: None,
             }
         }
         Err(other) => Checked {
@@ -55,6 +57,7 @@ pub fn check_draft(path: &Path, shown: String, selection: &Selection) -> Checked
             diagnostics: Vec::new(),
             text: String::new(),
             report: None,
+            places: None,
         },
     }
 }

@@ -116,6 +116,11 @@ pub fn read_toml(path: &Path) -> Result<String, String> {
     })
 }
 
+/// Reads the bytes of a workbook (.xlsx), with the bounds of a report file.
+pub fn read_workbook(path: &Path) -> Result<Vec<u8>, String> {
+    read_limited(path, MAX_INPUT_BYTES).map_err(|e| format!("错误：{}：{e}", shown(path)))
+}
+
 /// Reads and parses one report; the error is a Chinese message naming the file.
 pub fn read_report(path: &Path) -> Result<Report, String> {
     read_source(path).map(|(_, report)| report)

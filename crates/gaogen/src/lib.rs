@@ -10,6 +10,8 @@
 //!   file name, wrong-kind files, what was written and what to do next, what a draft lacks.
 //! - [`parse`]: the model as JSON and a summary for people; [`rules`]: the rule list.
 //! - [`serve`]: the web pages and the HTTP API (`gaogen serve`, docs/api.md).
+//! - [`workbook`]: the authoring workbook (.xlsx) written by `init`/`import` and read by
+//!   `render`/`check`, diagnostics at 「表三!D12」.
 //! - [`input`] is the only module that reads files, [`write`] the only one that writes them,
 //!   [`printer`] the only one that prints.
 //!
@@ -33,6 +35,7 @@ pub mod sarif;
 pub mod serve;
 pub mod summary;
 pub mod table_text;
+pub mod workbook;
 pub mod write;
 
 pub use check::{check_path, check_report, Selection};

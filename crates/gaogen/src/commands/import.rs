@@ -2,16 +2,19 @@
 
 use super::Outcome;
 use gaogen::write::write_file;
-use gaogen::{author, guide, input, printer, Error, ExitStatus};
+use gaogen::{author, guide, input, printer, workbook, Error, ExitStatus};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ImportArgs {
     /// 已发布的报告（gaogen parse 能读的任何形式）
     report: PathBuf,
-    /// 输出的 report.toml（默认输出到屏幕）
+    /// 输出的 report.toml 或 .xlsx 工作簿（默认把 report.toml 输出到屏幕）
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// 输出格式：toml 或 xlsx（Excel 工作簿，需 -o）；默认按 -o 的扩展名
+    #[arg(long, value_enum)]
+    format: Option<super::AuthorFormat>,
     /// 覆盖已存在的文件
     #[arg(long)]
     force: bool,
@@ -21,10 +24,35 @@ pub(crate) fn run(args: &ImportArgs) -> Outcome {
     if let Some(e) = guide::toml_not_published(&args.report, "import") {
         return Err(e);
     }
-    if let Some(path) = &args.output {
+    let xlsx = super::wants_xlsx(args.format, args.output.as_deref());
+    if let Some(path) = args.output.as_ref().filter(|_| !xlsx) {
         guide::toml_output(path, "import")?;
     }
     let report = input::read_report(&args.report).map_err(Error::Read)?;
+    if xlsx {
+        let Some(path) = &args.output else {
+            return Err(Error::Read(
+                "错误：Excel 工作簿需要用 -o 指定输出文件，如 -o 年报数据.xlsx".into(),
+            ));
+        };
+        let (bytes, missing) = workbook::import_bytes(&report)?;
+        if !missing.is_empty() {
+            let mut message = format!(
+                "以下 {} 个单元格未能读出数字，已留空或照原样写入（请补填，不会自动当作 0）：\n",
+                missing.len()
+            );
+            for m in &missing {
+                message.push_str(&format!("  {m}\n"));
+            }
+            printer::eprint(&message);
+        }
+        write_file(path, &bytes, args.force)?;
+        let shown = path.display();
+        let next =
+            format!("gaogen check {shown} 检查；gaogen render {shown} -o 报告.docx 生成 Word 文档");
+        printer::eprint(&guide::written(path, "Excel 工作簿", bytes.len(), &next));
+        return Ok(ExitStatus::Success);
+    }
     let (text, missing) = author::import_report(&report);
     if !missing.is_empty() {
         let mut message = format!(

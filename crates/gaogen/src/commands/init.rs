@@ -2,7 +2,7 @@
 
 use super::Outcome;
 use gaogen::write::write_file;
-use gaogen::{author, guide, printer, ExitStatus};
+use gaogen::{author, guide, printer, workbook, ExitStatus};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -19,12 +19,27 @@ pub(crate) struct InitArgs {
     /// 报告年度（没有 --from 时使用）
     #[arg(long, default_value_t = 2025)]
     year: u16,
+    /// 输出格式：toml（report.toml）或 xlsx（Excel 工作簿）；默认按 -o 的扩展名
+    #[arg(long, value_enum)]
+    format: Option<super::AuthorFormat>,
     /// 覆盖已存在的文件
     #[arg(long)]
     force: bool,
 }
 
 pub(crate) fn run(args: &InitArgs) -> Outcome {
+    if super::wants_xlsx(args.format, Some(&args.output)) {
+        let bytes = workbook::init_bytes(args.from.as_deref(), &args.agency, args.year)?;
+        write_file(&args.output, &bytes, args.force)?;
+        let shown = args.output.display();
+        printer::eprint(&guide::written(
+            &args.output,
+            "Excel 工作簿",
+            bytes.len(),
+            &format!("在 Excel 或 WPS 中填写浅黄色单元格（没有发生的填 0），然后 gaogen check {shown} 检查，gaogen render {shown} -o 报告.docx 生成 Word 文档"),
+        ));
+        return Ok(ExitStatus::Success);
+    }
     guide::toml_output(&args.output, "init")?;
     let (text, unread) = author::init_text(args.from.as_deref(), &args.agency, args.year)?;
     write_file(&args.output, text.as_bytes(), args.force)?;

@@ -20,6 +20,23 @@ pub(crate) enum Format {
     Text,
 }
 
+/// What `init` and `import` write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum AuthorFormat {
+    /// report.toml
+    Toml,
+    /// Excel 工作簿（表格按官方格式排好，合计为公式）
+    Xlsx,
+}
+
+/// Whether `init`/`import` write a workbook: `--format xlsx`, or an output ending in .xlsx.
+pub(crate) fn wants_xlsx(format: Option<AuthorFormat>, output: Option<&std::path::Path>) -> bool {
+    format.map_or_else(
+        || output.is_some_and(gaogen::workbook::is_xlsx),
+        |f| f == AuthorFormat::Xlsx,
+    )
+}
+
 /// What a command returns: how it ended, or why it could not run.
 pub(crate) type Outcome = Result<ExitStatus, Error>;
 

@@ -3,12 +3,12 @@
 use super::Outcome;
 use gaogen::author::{self, diagnostics_text, RenderFormat};
 use gaogen::write::write_file;
-use gaogen::{guide, printer, Error, ExitStatus};
+use gaogen::{guide, printer, workbook, Error, ExitStatus};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct RenderArgs {
-    /// report.toml（格式见 docs/report-toml.md）
+    /// report.toml（格式见 docs/report-toml.md）或 gaogen init 生成的 .xlsx 工作簿
     toml: PathBuf,
     /// 输出文件（默认输出到屏幕）；格式按扩展名：.md .txt .html .docx
     #[arg(short, long)]
@@ -28,6 +28,9 @@ pub(crate) fn run(args: &RenderArgs) -> Outcome {
     let format = guide::render_format(args.output.as_deref(), args.format)?;
     if format == RenderFormat::Docx && args.output.is_none() {
         return Err(Error::DocxNeedsOutput);
+    }
+    if workbook::is_xlsx(&args.toml) {
+        return run_workbook(args, format);
     }
     let loaded = author::load_toml(&args.toml)?;
     let rendered = author::render(&loaded, format, args.allow_errors);
@@ -49,9 +52,43 @@ pub(crate) fn run(args: &RenderArgs) -> Outcome {
     for w in &warnings {
         printer::eprintln(&format!("警告：{w}"));
     }
+    emit(args, format, &bytes, &warnings)
+}
+
+/// `render X.xlsx`: the workbook read, every rule run, problems at their sheet and cell.
+fn run_workbook(args: &RenderArgs, format: RenderFormat) -> Outcome {
+    let shown = args.toml.display().to_string();
+    let book = workbook::read_path(&args.toml).map_err(Error::Read)?;
+    let rendered = workbook::file::render(&book, format, args.allow_errors);
+    printer::eprint(&workbook::file::diagnostics_text(
+        &rendered.diagnostics,
+        &book,
+        &shown,
+        printer::stderr_color(),
+    ));
+    let Some(bytes) = rendered.bytes else {
+        if rendered.errors > 0 {
+            printer::eprintln(&format!(
+                "检查发现 {} 个错误，未输出报告（改正 {shown} 中标出的单元格后重试）",
+                rendered.errors
+            ));
+        }
+        let blank = workbook::file::blank_cells(&book.report);
+        if blank > 0 {
+            printer::eprintln(&format!(
+                "工作簿中有 {blank} 个单元格空白或不是数字（见上面的警告），未输出报告：空白不等于 0，没有发生的请填 0"
+            ));
+        }
+        return Ok(ExitStatus::Findings);
+    };
+    emit(args, format, &bytes, &[])
+}
+
+/// Writes the rendered report and says what to do next.
+fn emit(args: &RenderArgs, format: RenderFormat, bytes: &[u8], warnings: &[String]) -> Outcome {
     match &args.output {
         Some(path) => {
-            write_file(path, &bytes, args.force)?;
+            write_file(path, bytes, args.force)?;
             let (what, next) = match format {
                 RenderFormat::Docx => ("Word 文档", "用 Word 或 WPS 打开，核对版式后发布"),
                 RenderFormat::Html => (

@@ -46,6 +46,7 @@ fn failed(path: String, message: String) -> Checked {
         diagnostics: Vec::new(),
         text: String::new(),
         report: None,
+        places: None,
     }
 }
 
