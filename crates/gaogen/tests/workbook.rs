@@ -2,6 +2,8 @@
 //! changed cell, a typed total, a blank, a decimal, a missing sheet and a moved table are each
 //! reported at their sheet and cell.
 
+#![allow(clippy::disallowed_methods)] // tests read and edit the workbooks directly
+
 use assert_cmd::Command;
 use gaogen_model::{CellValue, TableKey};
 use std::io::{Read, Write};
