@@ -13,6 +13,7 @@ use html5ever::tokenizer::{
 };
 use std::cell::RefCell;
 
+mod attrs;
 mod grid;
 
 #[cfg(test)]
@@ -93,6 +94,8 @@ struct Builder<'a> {
     tables: Vec<TableBuilder>,
     /// (line, byte, column) where the last text was found, for [`Builder::origin_of`].
     cursor: (u32, usize, u32),
+    /// Texts not found in a row by [`Builder::origin_of`].
+    misses: u32,
     /// Skipped elements read anyway: one left open hid the rest of the page.
     kept: Vec<String>,
     /// The skipped element still open at the end of the page.
@@ -117,7 +120,14 @@ impl<'a> Builder<'a> {
             self.cursor = (line, 0, 0);
         }
         let (_, from, chars) = self.cursor;
-        let mut to = (from + ORIGIN_WINDOW).min(src.len());
+        // After repeated misses (a page of `&#&#…`), look less far ahead: the cost per text stays
+        // small whatever the page.
+        let window = if self.misses >= 16 {
+            256
+        } else {
+            ORIGIN_WINDOW
+        };
+        let mut to = (from + window).min(src.len());
         while !src.is_char_boundary(to) {
             to -= 1;
         }
@@ -125,7 +135,9 @@ impl<'a> Builder<'a> {
         let found = window
             .match_indices(probe.as_str())
             .map(|(b, _)| b)
+            .take(32)
             .find(|&b| starts_text(&window[..b]));
+        self.misses = if found.is_some() { 0 } else { self.misses + 1 };
         match found {
             Some(b) => {
                 let column = chars + src[from..from + b].chars().count() as u32;
@@ -381,13 +393,14 @@ fn html_lines_keeping(page: &str, kept: Vec<String>) -> (Vec<SourceLine>, Option
             skipping: None,
             tables: Vec::new(),
             cursor: (0, 0, 0),
+            misses: 0,
             kept,
             unclosed: None,
         }),
     };
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from(page));
+    input.push_back(StrTendril::from(&*attrs::cap_attributes(page)));
     let _ = tokenizer.feed(&input);
     tokenizer.end();
     let builder = tokenizer.sink.builder.into_inner();
