@@ -132,6 +132,20 @@ await step("编写: totals and T3-1 computed by the server as one types; the .do
   assert.equal(model.agency, "青禾县白石镇人民政府");
 });
 
+await step("编写: the draft survives a reload; next year starts from last year's report", async () => {
+  await page.reload();
+  await waitText(page.locator('output[data-cell="applications/new_requests/total"]'), "5");
+  assert.equal(await page.inputValue('input[name="applications/new_requests/0"]'), "5");
+  await page.setInputFiles("#load-next", join(root, "examples/published/township_2023.txt"));
+  await waitText(page.locator("#write-status"), "已载入 township_2023.txt。");
+  assert.equal(await page.inputValue('input[name="report.year"]'), "2024");
+  assert.equal(await page.inputValue('input[name="report.agency"]'), "青禾县白石镇人民政府");
+  // 上年结转 = last year's 结转下年度; 现行有效件数 carried.
+  assert.equal(await page.inputValue('input[name="applications/carried_over/0"]'), "1");
+  assert.equal(await page.inputValue('input[name="active_disclosure/normative_documents/2"]'), "15");
+  await waitText(page.locator('output[data-cell="applications/carried_over/total"]'), "1");
+});
+
 await step("对比: the changed cells, the chain and the copied text", async () => {
   await page.goto(url + "compare");
   const pdf = join(shared, "corpus/pdf");

@@ -62,6 +62,8 @@ pub(crate) struct CompareView {
     pub chain: Vec<ChainView>,
     pub sections: Vec<SectionView>,
     pub total_percent: String,
+    /// How the library measures reuse (the percentages).
+    pub method: &'static str,
     pub diagnostics: Vec<DiagView>,
 }
 
@@ -216,6 +218,7 @@ pub(crate) fn view(old: (&str, &Report), new: (&str, &Report), d: &ReportDiff) -
             })
             .collect(),
         total_percent: percent(d.text.ratio),
+        method: d.text.method,
         diagnostics: d.diagnostics.iter().map(diag_view).collect(),
     }
 }
