@@ -183,5 +183,41 @@ for path in sorted((SHARED / "corpus" / "pdfminer-text").glob("*.txt")):
         check(f"pdfminer {path.name}: 表三 placed or its ambiguity stated", numbers(r, "applications") == expected or bool(stated))
         check(f"pdfminer {path.name}: some 表三 block placed by column", numbers(r, "applications") > 14 or path.name.startswith("huaian"))
 
+# Scoring a directory: the 洪泽 2023 and 2024 PDFs and two seeds (issue 15's "must show").
+import shutil
+import tempfile
+
+with tempfile.TemporaryDirectory() as tmp:
+    tmp = pathlib.Path(tmp)
+    for name in ("hongze_district_2023.pdf", "hongze_district_2024.pdf"):
+        shutil.copy(SHARED / "corpus" / "pdf" / name, tmp / name)
+    for path in sorted((SHARED / "seeds").glob("*.txt"))[:2]:
+        shutil.copy(path, tmp / path.name)
+    out = subprocess.run([str(GAOGEN), "score", "--format", "json", str(tmp)], capture_output=True, timeout=120)
+    check("score DIR (洪泽 2023/2024 + 2 seeds): exit 0", out.returncode == 0, out.stderr.decode(errors="replace"))
+    if out.returncode == 0:
+        reports = {pathlib.Path(r["path"]).name: r for r in json.loads(out.stdout)["reports"]}
+        check("score: four reports scored", len(reports) == 4, list(reports))
+        new = reports.get("hongze_district_2024.pdf", {})
+        items = {i["id"]: i for i in new.get("items", [])}
+        check("score: 洪泽 2024 paired with 2023", str(new.get("previous", "")).endswith("hongze_district_2023.pdf"), new.get("previous"))
+        corrected = items.get("corrected", {})
+        ev = corrected.get("evidence", [])
+        check("score: 表四 纠正 case itemised (2 points, page and line, the cell's value)",
+              corrected.get("deducted") == 2 and len(ev) == 1 and ev[0].get("page") == 4 and ev[0].get("line")
+              and "结果纠正：1 件" in ev[0]["values"][0]["label"], corrected)
+        reuse = items.get("reuse", {})
+        check("score: reuse figure itemised with evidence",
+              reuse.get("not_assessable") is False and "与上一年报告" in reuse.get("evidence", [{}])[0].get("message", "")
+              and "hongze_district_2023.pdf" in reuse["evidence"][0]["message"], reuse)
+        deadline = items.get("deadline", {})
+        check("score: deadline not assessable (no date in the PDF) and shown as such, not full marks",
+              deadline.get("not_assessable") is True and deadline.get("deducted") == 0
+              and new.get("max") == 100 - deadline.get("points", 0)
+              and deadline.get("evidence", [{}])[0].get("code") == "E-DEADLINE", deadline)
+        check("score: 洪泽 2023 has no year before it", reports.get("hongze_district_2023.pdf", {}).get("previous") is None)
+        text = subprocess.run([str(GAOGEN), "score", str(tmp)], capture_output=True, timeout=120).stdout.decode()
+        check("score text: per-agency year table and 无法评估 shown", "各机关的报告年度" in text and "无法评估，不计入满分" in text)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

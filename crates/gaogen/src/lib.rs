@@ -8,6 +8,8 @@
 //! - [`diff`]: [`diff::compare_paths`] / [`diff::compare`] and the comparison's JSON and text.
 //! - [`draft`]: `check report.toml` (a draft at TOML positions); [`guide`]: output format from the
 //!   file name, wrong-kind files, what was written and what to do next, what a draft lacks.
+//! - [`score`]: [`score::score_paths`] scores reports with a [`score::Profile`]; [`pairs`]
+//!   pairs consecutive years of one agency.
 //! - [`parse`]: the model as JSON and a summary for people; [`rules`]: the rule list.
 //! - [`serve`]: the web pages and the HTTP API (`gaogen serve`, docs/api.md).
 //! - [`workbook`]: the authoring workbook (.xlsx) written by `init`/`import` and read by
@@ -27,11 +29,13 @@ mod error;
 pub mod guide;
 pub mod input;
 pub mod ordered;
+pub mod pairs;
 pub mod parse;
 pub mod printer;
 pub mod render_diag;
 pub mod rules;
 pub mod sarif;
+pub mod score;
 pub mod serve;
 pub mod summary;
 pub mod table_text;

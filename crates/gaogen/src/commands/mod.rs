@@ -7,6 +7,7 @@ pub(crate) mod init;
 pub(crate) mod parse;
 pub(crate) mod render;
 pub(crate) mod rules;
+pub(crate) mod score;
 pub(crate) mod serve;
 
 use gaogen::author::diagnostics_text;

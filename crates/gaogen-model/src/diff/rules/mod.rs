@@ -3,6 +3,7 @@
 
 mod d_agency;
 mod d_format;
+mod d_promise;
 mod d_reuse;
 mod d_year;
 mod t2_1_in_force;
@@ -56,6 +57,7 @@ pub static PAIR_RULES: &[&dyn PairRule] = &[
     &t2_4_item_counts::T2_4,
     &d_format::D_FORMAT,
     &d_reuse::D_REUSE,
+    &d_promise::D_PROMISE,
 ];
 
 /// The count in a cell as text for a [`ChainCheck`], or `None` when it is not a number.

@@ -116,6 +116,7 @@ fn check_offers_sarif_and_csv() {
     let csv = post_multipart("/api/check?format=csv", &[("file", Some("b.txt"), &bytes)]);
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.header(header::CONTENT_TYPE).starts_with("text/csv"));
+    // Two warnings: T3-… and E-ACCOUNTABILITY (the township report has no 社会评议、责任追究).
     assert_eq!(csv.text().lines().nth(1), Some("b.txt,2021,6,200,2,2,0,"));
     let bad = post_multipart("/api/check?format=xml", &[("file", Some("b.txt"), &bytes)]);
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);

@@ -1,0 +1,75 @@
+//! `gaogen score DIR|FILE... [--profile FILE.toml]`: scores with a profile, every deduction
+//! with its evidence.
+
+use super::Outcome;
+use gaogen::score::{score_paths, Profile};
+use gaogen::{input, printer, Error, ExitStatus};
+use gaogen_model::agency::AgencyKind;
+use gaogen_model::check::published::{Context, Date};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ScoreFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ScoreArgs {
+    /// 报告文件或目录；目录中同一机关相邻两年的报告自动配对
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// 评分方案（TOML，见 docs/scoring.md）；不给出时用默认方案
+    #[arg(long, value_name = "FILE.toml")]
+    profile: Option<PathBuf>,
+    /// 输出格式：text（默认）或 json（结构见 docs/scoring.md）
+    #[arg(long, value_enum, default_value = "text")]
+    format: ScoreFormat,
+    /// 发布日期 YYYY-MM-DD（报告中没有或读错时指定；用于「按期公布」）
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<String>,
+    /// 机关类别：department（部门）、township-government（乡镇、街道）、county-government（县级以上人民政府）
+    #[arg(long, value_name = "KIND")]
+    agency_kind: Option<String>,
+}
+
+/// 0 every file scored, 2 some file could not be read or the profile is wrong.
+pub(crate) fn run(args: &ScoreArgs) -> Outcome {
+    let profile = match &args.profile {
+        Some(path) => {
+            let text = input::read_toml(path).map_err(Error::Read)?;
+            Profile::parse(&path.display().to_string(), &text)?
+        }
+        None => Profile::default_profile(),
+    };
+    let published = match &args.published {
+        Some(text) => Some(Date::parse_iso(text).ok_or_else(|| {
+            Error::Read(format!(
+                "错误：--published 应为 YYYY-MM-DD 格式的日期，如 2025-01-20，而不是「{text}」"
+            ))
+        })?),
+        None => None,
+    };
+    let kind = match &args.agency_kind {
+        Some(text) => Some(AgencyKind::parse(text).ok_or_else(|| {
+            Error::Read(format!(
+                "错误：--agency-kind 应为 department、township-government 或 county-government，而不是「{text}」"
+            ))
+        })?),
+        None => None,
+    };
+    let run = score_paths(&args.paths, &profile, &Context { published, kind });
+    for f in &run.failures {
+        printer::eprintln(f);
+    }
+    let out = match args.format {
+        ScoreFormat::Json => run.json(),
+        ScoreFormat::Text => run.text(&profile),
+    };
+    printer::print(out)?;
+    Ok(if run.failures.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::CouldNotRun
+    })
+}

@@ -1,0 +1,216 @@
+//! Year pairs across a directory: reports of the same agency (names compared without the
+//! enclosing places, `gaogen_model::agency::same_agency`) in consecutive years are paired, so
+//! that `check DIR` and `score DIR` run the rules across two years on every pair; and the
+//! per-agency year table of the summary.
+
+use gaogen_model::agency::{normalized_name, same_agency};
+use serde::Serialize;
+
+/// What pairing needs to know of one report.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub path: String,
+    pub agency: Option<String>,
+    pub year: Option<u16>,
+}
+
+/// OLD (`previous`, the year before) and NEW, as indexes into the identities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Pair {
+    pub previous: usize,
+    pub current: usize,
+}
+
+/// One agency's reports by year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgencyYears {
+    /// The longest name written (the most complete).
+    pub agency: String,
+    /// (year, path), by year then path.
+    pub years: Vec<(u16, String)>,
+}
+
+/// Pairs every report with the report of the same agency one year earlier. When two reports of
+/// the earlier year match, the one with the very same name is taken, else the first by path;
+/// reports without agency or year are not paired.
+pub fn pair(reports: &[Identity]) -> Vec<Pair> {
+    // Candidates by year, so each report looks only at the year before.
+    let mut by_year: std::collections::BTreeMap<u16, Vec<usize>> = Default::default();
+    for (i, r) in reports.iter().enumerate() {
+        if let (Some(_), Some(y)) = (&r.agency, r.year) {
+            by_year.entry(y).or_default().push(i);
+        }
+    }
+    let mut pairs = Vec::new();
+    for (i, r) in reports.iter().enumerate() {
+        let (Some(agency), Some(year)) = (&r.agency, r.year) else {
+            continue;
+        };
+        let Some(candidates) = year.checked_sub(1).and_then(|y| by_year.get(&y)) else {
+            continue;
+        };
+        let name = normalized_name(agency);
+        let matching: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&j| {
+                reports[j]
+                    .agency
+                    .as_deref()
+                    .is_some_and(|a| same_agency(a, agency))
+            })
+            .collect();
+        let exact = matching.iter().copied().find(|&j| {
+            reports[j]
+                .agency
+                .as_deref()
+                .is_some_and(|a| normalized_name(a) == name)
+        });
+        let chosen = exact.or_else(|| {
+            matching
+                .iter()
+                .copied()
+                .min_by(|&a, &b| reports[a].path.cmp(&reports[b].path))
+        });
+        if let Some(j) = chosen {
+            pairs.push(Pair {
+                previous: j,
+                current: i,
+            });
+        }
+    }
+    pairs
+}
+
+/// The reports grouped by agency (linked by pairs, or by the same name), each with its years.
+pub fn agency_years(reports: &[Identity], pairs: &[Pair]) -> Vec<AgencyYears> {
+    // Union-find over pairs and equal names.
+    let mut parent: Vec<usize> = (0..reports.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let union = |a: usize, b: usize, parent: &mut Vec<usize>| {
+        let (ra, rb) = (root(parent, a), root(parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    };
+    for p in pairs {
+        union(p.previous, p.current, &mut parent);
+    }
+    let mut by_name: std::collections::BTreeMap<String, usize> = Default::default();
+    for (i, r) in reports.iter().enumerate() {
+        if let Some(a) = &r.agency {
+            match by_name.get(&normalized_name(a)) {
+                Some(&j) => union(i, j, &mut parent),
+                None => {
+                    by_name.insert(normalized_name(a), i);
+                }
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, AgencyYears> = Default::default();
+    for (i, r) in reports.iter().enumerate() {
+        let g = groups
+            .entry(root(&mut parent, i))
+            .or_insert_with(|| AgencyYears {
+                agency: String::new(),
+                years: Vec::new(),
+            });
+        let name = r.agency.clone().unwrap_or_else(|| "（机关不明）".into());
+        if name.chars().count() > g.agency.chars().count() {
+            g.agency = name;
+        }
+        if let Some(y) = r.year {
+            g.years.push((y, r.path.clone()));
+        }
+    }
+    let mut out: Vec<AgencyYears> = groups.into_values().collect();
+    for g in &mut out {
+        g.years.sort();
+    }
+    out.sort_by(|a, b| a.agency.cmp(&b.agency));
+    out
+}
+
+/// The per-agency year table for people: one line per agency, one column per year.
+pub fn year_table(groups: &[AgencyYears]) -> String {
+    let mut years: Vec<u16> = groups
+        .iter()
+        .flat_map(|g| g.years.iter().map(|(y, _)| *y))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    if years.is_empty() {
+        return String::new();
+    }
+    let mut rows = vec![std::iter::once("机关".to_string())
+        .chain(years.iter().map(|y| format!("{y}年")))
+        .collect::<Vec<_>>()];
+    for g in groups {
+        let mut row = vec![g.agency.clone()];
+        for y in &years {
+            let n = g.years.iter().filter(|(gy, _)| gy == y).count();
+            row.push(match n {
+                0 => "—".into(),
+                1 => "✓".into(),
+                n => format!("✓×{n}"),
+            });
+        }
+        rows.push(row);
+    }
+    let mut out = String::from("各机关的报告年度（相邻两年自动配对比较）\n");
+    out.push_str(&crate::table_text::aligned(&rows, "  "));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(path: &str, agency: &str, year: u16) -> Identity {
+        Identity {
+            path: path.into(),
+            agency: Some(agency.into()),
+            year: Some(year),
+        }
+    }
+
+    #[test]
+    fn consecutive_years_of_one_agency_pair() {
+        let reports = [
+            id("a/2023.pdf", "洪泽区人民政府", 2023),
+            id("a/2024.pdf", "淮安市洪泽区人民政府", 2024),
+            id("b/2024.txt", "淮安市人民政府", 2024),
+            id("c/2022.txt", "文峰乡", 2022),
+            id("c/2024.txt", "文峰乡", 2024),
+        ];
+        let pairs = pair(&reports);
+        assert_eq!(
+            pairs,
+            [Pair {
+                previous: 0,
+                current: 1
+            }]
+        );
+        let groups = agency_years(&reports, &pairs);
+        assert_eq!(groups.len(), 3);
+        let hongze = groups
+            .iter()
+            .find(|g| g.agency == "淮安市洪泽区人民政府")
+            .unwrap();
+        assert_eq!(hongze.years.len(), 2);
+        let wenfeng = groups.iter().find(|g| g.agency == "文峰乡").unwrap();
+        assert_eq!(
+            wenfeng.years.len(),
+            2,
+            "same name, a year skipped: one agency, no pair"
+        );
+        let table = year_table(&groups);
+        assert!(table.contains("2022年") && table.contains("文峰乡"));
+    }
+}

@@ -1,0 +1,194 @@
+//! `gaogen score`: a directory with two years of one agency is paired, every deduction carries
+//! its evidence, and an item that cannot be assessed is shown as such and counted as the profile
+//! says — never as full marks in silence.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/evaluator").join(name)).expect("fixture")
+}
+
+/// A directory with the township's 2023 and 2024 reports, 2024 edited.
+fn pair_dir(edit: impl Fn(String) -> String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("2023.txt"), fixture("township_2023.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("2024.txt"),
+        edit(fixture("township_2024.txt")),
+    )
+    .unwrap();
+    dir
+}
+
+fn score(args: &[&str], dir: &Path) -> (i32, String, String) {
+    let out = Command::cargo_bin("gaogen")
+        .unwrap()
+        .current_dir(root())
+        .arg("score")
+        .args(args)
+        .arg(dir)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn json(args: &[&str], dir: &Path) -> Value {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let (code, out, err) = score(&all, dir);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).expect("JSON")
+}
+
+fn report<'a>(j: &'a Value, file: &str) -> &'a Value {
+    j["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["path"].as_str().unwrap().ends_with(file))
+        .expect("report scored")
+}
+
+fn item<'a>(r: &'a Value, id: &str) -> &'a Value {
+    r["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == id)
+        .expect("item")
+}
+
+const CORRECTED: (&str, &str) = (
+    "0\t0\t1\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0",
+    "0\t1\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0",
+);
+
+#[test]
+fn a_directory_pairs_the_years_and_itemises_every_deduction() {
+    let dir = pair_dir(|t| t.replacen(CORRECTED.0, CORRECTED.1, 1));
+    let j = json(&[], dir.path());
+    let keys: Vec<&str> = j.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["reports"]);
+    let new = report(&j, "2024.txt");
+    let mut keys: Vec<&str> = new
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        ["agency", "items", "max", "path", "previous", "score", "year"]
+    );
+    assert!(new["previous"].as_str().unwrap().ends_with("2023.txt"));
+    assert!(report(&j, "2023.txt")["previous"].is_null());
+    // Every item assessable with last year present: out of 100.
+    assert_eq!(new["max"], 100.0);
+    let corrected = item(new, "corrected");
+    assert_eq!(corrected["deducted"], 2.0);
+    let e = &corrected["evidence"][0];
+    assert!(e["message"].as_str().unwrap().contains("结果纠正"), "{e}");
+    assert!(e["line"].as_u64().unwrap() > 0);
+    assert_eq!(e["values"][0]["label"], "表四 行政复议 结果纠正：1 件");
+    let reuse = item(new, "reuse");
+    assert_eq!(reuse["not_assessable"], false);
+    assert!(reuse["evidence"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("与上一年报告"));
+    // The score is the maximum less every deduction, and each deduction has its evidence.
+    let mut lost = 0.0;
+    for it in new["items"].as_array().unwrap() {
+        let d = it["deducted"].as_f64().unwrap();
+        lost += d;
+        if d > 0.0 {
+            let from_evidence: f64 = it["evidence"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["deducted"].as_f64().unwrap())
+                .sum();
+            assert!(from_evidence >= d, "{it}");
+        }
+    }
+    assert_eq!(new["score"].as_f64().unwrap(), 100.0 - lost);
+    // 2023 has no year before it: the items needing one are not assessable and left out.
+    let old = report(&j, "2023.txt");
+    assert_eq!(item(old, "year_chain")["not_assessable"], true);
+    assert_eq!(item(old, "year_chain")["deducted"], 0.0);
+    assert_eq!(old["max"], 85.0);
+}
+
+#[test]
+fn without_a_date_the_deadline_is_not_assessable_and_the_profile_decides() {
+    let dir = pair_dir(|t| t.replacen("\n2025年1月18日", "", 1));
+    let j = json(&[], dir.path());
+    let new = report(&j, "2024.txt");
+    let deadline = item(new, "deadline");
+    assert_eq!(deadline["not_assessable"], true);
+    assert_eq!(deadline["deducted"], 0.0);
+    assert_eq!(new["max"], 95.0, "excluded from the maximum");
+    assert_eq!(deadline["evidence"][0]["code"], "E-DEADLINE");
+    // The example city profile counts an unknown date as late.
+    let city = json(
+        &["--profile", "examples/profiles/city_departments.toml"],
+        dir.path(),
+    );
+    let deadline = item(report(&city, "2024.txt"), "deadline");
+    assert_eq!(deadline["not_assessable"], true);
+    assert_eq!(deadline["deducted"], 0.5);
+    // Text output says so.
+    let (_, text, _) = score(&[], dir.path());
+    assert!(text.contains("无法评估，不计入满分"), "{text}");
+    assert!(text.contains("各机关的报告年度"));
+}
+
+#[test]
+fn published_and_agency_kind_override_the_text() {
+    let dir = pair_dir(|t| t);
+    let j = json(&["--published", "2025-02-10"], dir.path());
+    let deadline = item(report(&j, "2024.txt"), "deadline");
+    assert_eq!(deadline["deducted"], 5.0);
+    assert!(deadline["evidence"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("逾期 10 天"));
+    let j = json(
+        &[
+            "--published",
+            "2025-02-10",
+            "--agency-kind",
+            "county-government",
+        ],
+        dir.path(),
+    );
+    assert_eq!(item(report(&j, "2024.txt"), "deadline")["deducted"], 0.0);
+    let (code, _, err) = score(&["--published", "2025-13-01"], dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+}
+
+#[test]
+fn a_wrong_profile_is_refused_with_the_reason() {
+    let dir = pair_dir(|t| t);
+    let profile = dir.path().join("p.toml");
+    std::fs::write(
+        &profile,
+        "name = \"x\"\n[[item]]\nid = \"a\"\ntitle = \"甲\"\npoints = 5\nrules = [\"X-NOPE\"]\ndeduct = 1\n",
+    )
+    .unwrap();
+    let (code, _, err) = score(&["--profile", profile.to_str().unwrap()], dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("X-NOPE"), "{err}");
+}
