@@ -2,6 +2,8 @@
 //! its evidence, and an item that cannot be assessed is shown as such and counted as the profile
 //! says — never as full marks in silence.
 
+#![allow(clippy::disallowed_methods)] // tests write their inputs directly
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
