@@ -26,7 +26,7 @@ pub(crate) struct ScoreArgs {
     #[arg(long, value_enum, default_value = "text")]
     format: ScoreFormat,
     /// 发布日期 YYYY-MM-DD（报告中没有或读错时指定；用于「按期公布」）
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "日期")]
     published: Option<String>,
     /// 机关类别：department（部门）、township-government（乡镇、街道）、county-government（县级以上人民政府）
     #[arg(long, value_name = "KIND")]
