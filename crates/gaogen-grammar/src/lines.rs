@@ -152,11 +152,22 @@ fn quick_shape(line: &str) -> Option<LineShape<'_>> {
 /// The cells of a line.
 #[cfg(test)]
 pub(crate) fn shape(line: &str) -> LineShape<'_> {
-    quick_shape(line).unwrap_or_else(|| grammar_shape(line))
+    quick_shape(line).unwrap_or_else(|| scan_shape(line))
 }
 
-/// The shapes of many lines: those that need the cell grammar are parsed in one run.
+/// The shapes of many lines. Lines with separators are read by [`scan_shape`], which property
+/// tests prove equal to the `cell_line` rule of the grammar on every line.
 pub(crate) fn shapes<'a>(lines: &[&'a str]) -> Vec<LineShape<'a>> {
+    lines
+        .iter()
+        .map(|l| quick_shape(l).unwrap_or_else(|| scan_shape(l)))
+        .collect()
+}
+
+/// The shapes of many lines with the grammar itself: the lines that need the cell grammar are
+/// parsed in one pest run. The reference for [`shapes`].
+#[cfg(test)]
+pub(crate) fn grammar_shapes<'a>(lines: &[&'a str]) -> Vec<LineShape<'a>> {
     let mut out: Vec<Option<LineShape<'a>>> = lines.iter().map(|l| quick_shape(l)).collect();
     let pending: Vec<usize> = (0..lines.len())
         .filter(|&i| out[i].is_none() && !lines[i].contains('\n'))
@@ -185,6 +196,61 @@ pub(crate) fn shapes<'a>(lines: &[&'a str]) -> Vec<LineShape<'a>> {
         .collect()
 }
 
+/// The `cell_line` rule written out by hand over bytes (the separators are ASCII, so no UTF-8
+/// continuation byte is taken for one): hard cells split at `|` and tab; inside them soft cells
+/// start at a character that is not a space and stop before a separator or two spaces. A line
+/// holding a line feed is one cell, as the grammar leaves it.
+fn scan_shape(line: &str) -> LineShape<'_> {
+    if line.contains('\n') {
+        return single_cell(line);
+    }
+    let b = line.as_bytes();
+    let spaces = |mut i: usize| {
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        i
+    };
+    let mut cols = Columns::new(line);
+    let mut hard = Vec::new();
+    let mut piped = false;
+    let mut i = 0;
+    loop {
+        let mut cell = HardCell {
+            tokens: Vec::new(),
+            start: cols.at(i),
+        };
+        i = spaces(i);
+        loop {
+            let s = i;
+            while i < b.len()
+                && b[i] != b'|'
+                && b[i] != b'\t'
+                && !(b[i] == b' ' && b.get(i + 1) == Some(&b' '))
+            {
+                i += 1;
+            }
+            if i == s {
+                break;
+            }
+            // A single space before a hard separator belongs to no cell.
+            let text = line[s..i].trim_end();
+            let (start, end) = (cols.at(s), cols.at(s + text.len()));
+            cell.tokens.push(Token { text, start, end });
+            i = spaces(i);
+        }
+        hard.push(cell);
+        match b.get(i) {
+            Some(&sep @ (b'|' | b'\t')) => {
+                piped |= sep == b'|';
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    finish(line, hard, piped)
+}
+
 /// What `cell_line` gives for a line with no separator at all — one cell, the trimmed line —
 /// without running the parser: most characters of a report are in such prose lines.
 fn single_cell(line: &str) -> LineShape<'_> {
@@ -203,6 +269,7 @@ fn single_cell(line: &str) -> LineShape<'_> {
 }
 
 /// The cells of one line as the `cell_line` rule reads them.
+#[cfg(test)]
 fn grammar_shape(line: &str) -> LineShape<'_> {
     match LineGrammar::parse(Rule::cell_line, line) {
         Ok(pairs) => cells_of(line, pairs.flatten(), 0),
@@ -212,6 +279,7 @@ fn grammar_shape(line: &str) -> LineShape<'_> {
 }
 
 /// Builds a line's cells from its pairs; `base` is the byte offset of the line in the parsed text.
+#[cfg(test)]
 fn cells_of<'a, 'i>(
     line: &'a str,
     pairs: impl Iterator<Item = pest::iterators::Pair<'i, Rule>>,
@@ -244,6 +312,12 @@ fn cells_of<'a, 'i>(
             _ => {}
         }
     }
+    finish(line, hard, piped)
+}
+
+/// A line's hard cells as a shape: a Markdown rule, or cells without the empty ones outside the
+/// outer pipes.
+fn finish<'a>(line: &'a str, mut hard: Vec<HardCell<'a>>, piped: bool) -> LineShape<'a> {
     let is_rule = |t: &Token<'_>| t.text.chars().all(|c| matches!(c, '-' | ':' | '—' | '='));
     if piped && hard.iter().flat_map(|h| &h.tokens).all(is_rule) {
         return LineShape::Rule;
@@ -322,7 +396,26 @@ mod tests {
         fn one_run_equals_line_by_line(lines in proptest::collection::vec("[ a-z0-9|\t一、。]{0,20}", 0..12)) {
             let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
             let each: Vec<_> = refs.iter().map(|l| shape(l)).collect();
-            proptest::prop_assert_eq!(shapes(&refs), each);
+            proptest::prop_assert_eq!(grammar_shapes(&refs), each);
+        }
+
+        #[test]
+        fn scanner_equals_the_grammar(line in "[ a-z0-9|\t\n一、。:=—-]{0,40}") {
+            proptest::prop_assert_eq!(scan_shape(&line), grammar_shape(&line));
+        }
+
+        #[test]
+        fn scanner_equals_the_grammar_on_spaced_columns(
+            cells in proptest::collection::vec(("[a-z0-9一、 ]{0,6}", "( {1,4}|\\| ?|\t)"), 0..10),
+        ) {
+            let line: String = cells.iter().map(|(c, s)| format!("{c}{s}")).collect();
+            proptest::prop_assert_eq!(scan_shape(&line), grammar_shape(&line));
+        }
+
+        #[test]
+        fn shapes_equal_the_grammar_run(lines in proptest::collection::vec("[ a-z0-9|\t一、。-]{0,24}", 0..12)) {
+            let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(shapes(&refs), grammar_shapes(&refs));
         }
 
         #[test]
@@ -330,6 +423,32 @@ mod tests {
             proptest::prop_assume!(!line.trim().is_empty() && !line.trim_matches(' ').contains("  "));
             proptest::prop_assert_eq!(single_cell(&line), grammar_shape(&line));
         }
+    }
+
+    /// Every line of every fixture and example: the scanner gives the grammar's cells.
+    #[test]
+    fn scanner_equals_the_grammar_on_every_fixture_line() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut lines = 0;
+        for dir in ["tests/fixtures", "examples"] {
+            let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let Ok(bytes) = std::fs::read(entry.path()) else {
+                    continue;
+                };
+                let Ok(text) = std::str::from_utf8(&bytes) else {
+                    continue;
+                };
+                for raw in text.lines() {
+                    let line = normalize_spaces(raw);
+                    assert_eq!(scan_shape(&line), grammar_shape(&line), "{line:?}");
+                    lines += 1;
+                }
+            }
+        }
+        assert!(lines > 500, "fixtures read: {lines} lines");
     }
 
     #[test]
