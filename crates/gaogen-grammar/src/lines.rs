@@ -427,6 +427,7 @@ mod tests {
 
     /// Every line of every fixture and example: the scanner gives the grammar's cells.
     #[test]
+    #[allow(clippy::disallowed_methods)] // the test reads the fixtures directly
     fn scanner_equals_the_grammar_on_every_fixture_line() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut lines = 0;
