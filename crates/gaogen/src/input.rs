@@ -24,6 +24,12 @@ pub const PDF_SECONDS: u64 = 30;
 /// The LibreOffice time limit in seconds (`GAOGEN_OFFICE_TIMEOUT` overrides it).
 pub const OFFICE_SECONDS: u64 = 120;
 
+/// The limits, as `--help` states them (README says the same).
+pub const LIMITS_HELP: &str = "输入上限：每个文件最多 32 MiB（report.toml 相同）；Word 文档展开后的文字、PDF 提取出的文字同样以 32 MiB 为限。\n\
+PDF 由 pdftotext 读取，限时 30 秒（环境变量 GAOGEN_PDF_TIMEOUT 可改）；.doc .wps .odt .rtf 由 LibreOffice 转换，限时 120 秒（GAOGEN_OFFICE_TIMEOUT）。\n\
+只读取普通文件：命名管道、设备、套接字报错并跳过；目录中的符号链接目录只进入一次，同一文件只检查一次，不支持的文件类型列出后跳过。\n\
+输出文件已存在（包括指向别处的符号链接）时不覆盖，加 --force 才覆盖（保留原权限）；中断时不留下临时文件。";
+
 /// A path as shown in messages.
 pub fn shown(path: &Path) -> String {
     gaogen_grammar::clean_controls(&path.display().to_string()).into_owned()

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 /// gaogen：政府信息公开工作年度报告的读取、检查、编写与比较工具
 #[derive(Debug, Parser)]
-#[command(name = "gaogen", version, about, long_about = None)]
+#[command(name = "gaogen", version, about, long_about = None, after_help = gaogen::input::LIMITS_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

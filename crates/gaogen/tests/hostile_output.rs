@@ -179,3 +179,13 @@ fn an_unclosed_header_does_not_hide_the_report() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(String::from_utf8_lossy(&stdout).contains(",6,200,"));
 }
+
+#[test]
+fn help_states_the_limits() {
+    let (code, stdout, _) = run(&root(), &["--help"]);
+    assert_eq!(code, Some(0));
+    let help = String::from_utf8_lossy(&stdout);
+    for limit in ["32 MiB", "30 秒", "120 秒", "命名管道", "--force"] {
+        assert!(help.contains(limit), "{limit}: {help}");
+    }
+}
