@@ -33,6 +33,7 @@ pub mod pairs;
 pub mod parse;
 pub mod printer;
 pub mod render_diag;
+pub mod rollup;
 pub mod rules;
 pub mod sarif;
 pub mod score;

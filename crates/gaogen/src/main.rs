@@ -4,7 +4,7 @@
 mod commands;
 
 use clap::{Parser, Subcommand};
-use commands::{check, diff, import, init, parse, render, rules, score, serve};
+use commands::{check, diff, import, init, parse, render, rollup, rules, score, serve};
 use std::process::ExitCode;
 
 /// gaogen：政府信息公开工作年度报告的读取、检查、编写与比较工具
@@ -33,6 +33,8 @@ enum Command {
     Rules(rules::RulesArgs),
     /// 按评分方案给报告打分：每一项的得分、扣分依据（规则、页码、行号、数值）和无法评估的项目
     Score(score::ScoreArgs),
+    /// 汇总下级单位报告的表格，生成汇总报告的 report.toml（缺表、缺格的单位逐一列出）；--check 逐格核对已发布的汇总报告
+    Rollup(rollup::RollupArgs),
     /// 启动网页服务：在浏览器中检查、编写、对比报告（默认只接受本机访问）
     Serve(serve::ServeArgs),
 }
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Import(args) => import::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Score(args) => score::run(&args),
+        Command::Rollup(args) => rollup::run(&args),
         Command::Serve(args) => serve::run(&args),
     };
     commands::finish(result).into()

@@ -6,6 +6,7 @@ pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod parse;
 pub(crate) mod render;
+pub(crate) mod rollup;
 pub(crate) mod rules;
 pub(crate) mod score;
 pub(crate) mod serve;
