@@ -26,6 +26,7 @@ pub mod check_output;
 pub mod diff;
 pub mod draft;
 mod error;
+pub mod export;
 pub mod guide;
 pub mod input;
 pub mod ordered;

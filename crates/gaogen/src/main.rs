@@ -4,7 +4,7 @@
 mod commands;
 
 use clap::{Parser, Subcommand};
-use commands::{check, diff, import, init, parse, render, rollup, rules, score, serve};
+use commands::{check, diff, export, import, init, parse, render, rollup, rules, score, serve};
 use std::process::ExitCode;
 
 /// gaogen：政府信息公开工作年度报告的读取、检查、编写与比较工具
@@ -29,6 +29,8 @@ enum Command {
     Import(import::ImportArgs),
     /// 比较同一机关两年的报告：表格逐格变化、逐年衔接、与上一年相同的文字
     Diff(diff::DiffArgs),
+    /// 导出全部报告的每个数值和派生指标：.sqlite、.csv 或 .xlsx（见 docs/export.md）
+    Export(export::ExportArgs),
     /// 列出全部检查规则及其说明
     Rules(rules::RulesArgs),
     /// 按评分方案给报告打分：每一项的得分、扣分依据（规则、页码、行号、数值）和无法评估的项目
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Render(args) => render::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Export(args) => export::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Score(args) => score::run(&args),
         Command::Rollup(args) => rollup::run(&args),

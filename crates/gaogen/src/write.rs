@@ -57,6 +57,18 @@ fn write_error(path: &Path, e: &std::io::Error) -> Error {
 /// Writes `bytes` to `path`; an existing file (or a symlink, even dangling) is kept unless
 /// `force`.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
+    write_with(path, force, |_, file| {
+        file.write_all(bytes).map_err(|e| e.to_string())
+    })
+}
+
+/// Like [`write_file`], with the content produced by `fill` into the temporary file (given by
+/// path and open): a large export streamed to disk, an SQLite database built in place.
+pub fn write_with(
+    path: &Path,
+    force: bool,
+    fill: impl FnOnce(&Path, &mut std::fs::File) -> Result<(), String>,
+) -> Result<(), Error> {
     let existing = std::fs::symlink_metadata(path).ok();
     if existing.is_some() && !force {
         return Err(Error::Exists(path.to_path_buf()));
@@ -79,15 +91,22 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
         .tempfile_in(dir)
         .map_err(|e| write_error(path, &e))?;
     pending(temp.path(), true);
+    let temp_path = temp.path().to_path_buf();
+    if let Err(reason) = fill(&temp_path, temp.as_file_mut()) {
+        drop(temp);
+        pending(&temp_path, false);
+        return Err(Error::Write {
+            path: path.to_path_buf(),
+            reason,
+        });
+    }
     let result = (|| {
-        temp.write_all(bytes)?;
         temp.as_file().sync_all()?;
         if let Some(old) = target.filter(|_| force) {
             temp.as_file().set_permissions(old.permissions())?;
         }
         Ok(())
     })();
-    let temp_path = temp.path().to_path_buf();
     if let Err(e) = result {
         drop(temp);
         pending(&temp_path, false);

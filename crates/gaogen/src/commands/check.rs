@@ -20,6 +20,8 @@ pub(crate) enum CheckFormat {
 pub(crate) enum SummaryFormat {
     Csv,
     Json,
+    /// Excel 工作簿：汇总、问题、数据三张表（需 -o）
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -44,9 +46,15 @@ pub(crate) struct CheckArgs {
     /// 把警告也当作错误（退出码 1）
     #[arg(long, value_enum)]
     deny: Option<Deny>,
-    /// 只输出每个文件一行的汇总表：csv 或 json
+    /// 只输出每个文件一行的汇总表：csv 或 json；xlsx 写出工作簿（汇总、问题、每个数值，需 -o）
     #[arg(long, value_enum)]
     summary: Option<SummaryFormat>,
+    /// 输出文件（--summary xlsx 时）
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// 覆盖已存在的输出文件
+    #[arg(long)]
+    force: bool,
     /// 显示一条规则的说明，如 --explain T3-1
     #[arg(long, value_name = "CODE")]
     explain: Option<String>,
@@ -84,7 +92,11 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
     for message in &failures {
         printer::eprintln(message);
     }
+    if args.summary == Some(SummaryFormat::Xlsx) {
+        return run_xlsx(args, &files, &selection, failed);
+    }
     let output = match (args.summary, args.format) {
+        (Some(SummaryFormat::Xlsx), _) => unreachable!("handled above"),
         (Some(SummaryFormat::Csv), _) => Output::SummaryCsv,
         (Some(SummaryFormat::Json), _) => Output::SummaryJson,
         (None, CheckFormat::Human) => Output::Human { color },
@@ -116,6 +128,56 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         bar.finish_and_clear();
     }
     let totals = stream.finish()?;
+    Ok(check::status(
+        &totals,
+        failed,
+        args.deny == Some(Deny::Warnings),
+    ))
+}
+
+/// `--summary xlsx -o 检查结果.xlsx`: 汇总, 问题 and 数据 written as each report is checked.
+fn run_xlsx(
+    args: &CheckArgs,
+    files: &[PathBuf],
+    selection: &Selection,
+    mut failed: usize,
+) -> Outcome {
+    use gaogen::export::summary_xlsx::SummaryXlsx;
+    let Some(out) = &args.output else {
+        return Err(gaogen::Error::Usage(
+            "--summary xlsx 需要用 -o 指定输出文件，如 -o 检查结果.xlsx".into(),
+        ));
+    };
+    let mut totals = check::Totals::default();
+    gaogen::write::write_with(out, args.force, |_, file| {
+        let mut book = SummaryXlsx::new().map_err(|e| e.to_string())?;
+        ordered::map_ordered(
+            files.len(),
+            ordered::threads(),
+            WINDOW,
+            |i| gaogen::export::facts_of(&files[i], selection, true),
+            |_, f: gaogen::export::Facts| {
+                if !f.info.failure.is_empty() {
+                    printer::eprintln(&f.info.failure);
+                    failed += 1;
+                }
+                totals.files += 1;
+                totals.errors += f.info.errors;
+                totals.warnings += f.info.warnings;
+                book.add(&f.info, &f.diagnostics, &f.cells)
+                    .map_err(|e| e.to_string())
+            },
+        )?;
+        let file = file.try_clone().map_err(|e| e.to_string())?;
+        book.finish(file).map_err(|e| e.to_string())
+    })?;
+    printer::eprintln(&format!(
+        "已写入 {}：{} 份报告，{} 个错误，{} 个警告",
+        out.display(),
+        totals.files,
+        totals.errors,
+        totals.warnings
+    ));
     Ok(check::status(
         &totals,
         failed,

@@ -1,0 +1,270 @@
+//! Every number as data: each cell of each report in long format, and figures derived per report
+//! (docs/export.md), for `gaogen export` (SQLite, CSV, xlsx) and `check --summary xlsx`.
+//!
+//! Rows are built per report in the workers and written in order by one sink, so memory does not
+//! grow with the number of reports.
+
+mod sinks;
+pub mod summary_xlsx;
+
+pub use sinks::{Sink, SinkKind};
+
+use gaogen_model::schema::{t4_group, TableKey};
+use gaogen_model::{CellValue, Report, RowStatus};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// The report a row belongs to.
+#[derive(Debug, Clone, Default)]
+pub struct ReportInfo {
+    pub file: String,
+    pub agency: String,
+    /// Empty when the year could not be read.
+    pub year: String,
+    pub format: String,
+    pub sections_found: usize,
+    pub cells_read: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Why the file could not be read (then there are no cells).
+    pub failure: String,
+}
+
+/// One cell of one report.
+#[derive(Debug, Clone)]
+pub struct CellRow {
+    pub table: &'static str,
+    pub edition: &'static str,
+    pub row_id: &'static str,
+    pub row_label: &'static str,
+    pub column_id: &'static str,
+    /// For 表四 with its group: 「行政复议 · 结果纠正」.
+    pub column_label: String,
+    /// The number, as text (「12」, 「356.82」), or empty.
+    pub value: String,
+    /// `number`, `empty`, `text`, `missing`, `ambiguous`.
+    pub status: &'static str,
+    /// What was written (the marker, the text), when it is not the number itself.
+    pub raw: String,
+}
+
+impl CellRow {
+    /// The number as f64 (for SQLite and xlsx), when there is one.
+    pub fn number(&self) -> Option<f64> {
+        (self.status == "number")
+            .then(|| self.value.parse().ok())
+            .flatten()
+    }
+}
+
+/// A derived figure of one report.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub formula: &'static str,
+    /// `None` when a term is not a number or the base is 0: never 0.
+    pub value: Option<f64>,
+    pub numerator: Option<i64>,
+    pub denominator: Option<i64>,
+}
+
+fn edition(v: gaogen_model::FormatVersion) -> &'static str {
+    match v {
+        gaogen_model::FormatVersion::V2019 => "2019",
+        gaogen_model::FormatVersion::V2021 => "2021",
+    }
+}
+
+/// Every cell of every official row of the tables read, in schema order.
+pub fn cells(report: &Report) -> Vec<CellRow> {
+    let mut out = Vec::with_capacity(200);
+    for key in TableKey::ALL {
+        let t = report.table(key);
+        if !t.found {
+            continue;
+        }
+        for row in &t.rows {
+            for c in &row.cells {
+                let column_label = match (key, t4_group(c.column)) {
+                    (TableKey::ReviewsAndLitigation, Some(g)) => format!("{g} · {}", c.label),
+                    _ => c.label.to_string(),
+                };
+                let (value, status, raw) = match &c.value {
+                    CellValue::Count { value, raw } => (
+                        value.to_string(),
+                        "number",
+                        if *raw == value.to_string() {
+                            String::new()
+                        } else {
+                            raw.clone()
+                        },
+                    ),
+                    CellValue::Amount { value, raw } => {
+                        (value.normalize().to_string(), "number", raw.clone())
+                    }
+                    CellValue::Empty { marker } => (String::new(), "empty", marker.clone()),
+                    CellValue::Text { raw } => (String::new(), "text", raw.clone()),
+                    CellValue::Missing if row.status == RowStatus::Ambiguous => {
+                        (String::new(), "ambiguous", String::new())
+                    }
+                    CellValue::Missing => (String::new(), "missing", String::new()),
+                };
+                out.push(CellRow {
+                    table: key.name(),
+                    edition: edition(t.version),
+                    row_id: row.id,
+                    row_label: row.label,
+                    column_id: c.column,
+                    column_label,
+                    value,
+                    status,
+                    raw,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn count(report: &Report, key: TableKey, row: &str, column: &str) -> Option<i64> {
+    report.table(key).cell(row, column)?.value.as_count()
+}
+
+fn sum(parts: &[Option<i64>]) -> Option<i64> {
+    parts.iter().copied().sum()
+}
+
+fn figure(
+    id: &'static str,
+    label: &'static str,
+    formula: &'static str,
+    numerator: Option<i64>,
+    denominator: Option<i64>,
+) -> Figure {
+    let value = match (numerator, denominator) {
+        (Some(n), Some(d)) if d != 0 => (Decimal::from(n) / Decimal::from(d)).round_dp(6).to_f64(),
+        _ => None,
+    };
+    Figure {
+        id,
+        label,
+        formula,
+        value,
+        numerator,
+        denominator,
+    }
+}
+
+/// The derived figures of one report (formulas in docs/export.md).
+pub fn figures(report: &Report) -> Vec<Figure> {
+    let t3 = |row: &str| count(report, TableKey::Applications, row, "total");
+    let t4 = |column: &str| count(report, TableKey::ReviewsAndLitigation, "cases", column);
+    vec![
+        figure(
+            "disclosure_rate",
+            "实质公开率",
+            "(（一）予以公开 + （二）部分公开) / （七）总计，各取总计列",
+            sum(&[t3("disclosed"), t3("partially_disclosed")]),
+            t3("results_total"),
+        ),
+        figure(
+            "review_correction_rate",
+            "复议纠错率",
+            "表四 行政复议 结果纠正 / 行政复议 总计",
+            t4("review_corrected"),
+            t4("review_total"),
+        ),
+        figure(
+            "litigation_correction_rate",
+            "诉讼纠错率",
+            "表四 (未经复议直接起诉 + 复议后起诉) 结果纠正 / 两者总计之和",
+            sum(&[
+                t4("litigation_direct_corrected"),
+                t4("litigation_after_review_corrected"),
+            ]),
+            sum(&[
+                t4("litigation_direct_total"),
+                t4("litigation_after_review_total"),
+            ]),
+        ),
+        figure(
+            "carry_forward_rate",
+            "结转率",
+            "四、结转下年度继续办理 / (一、本年新收 + 二、上年结转)，各取总计列",
+            t3("carried_forward"),
+            sum(&[t3("new_requests"), t3("carried_over")]),
+        ),
+        figure(
+            "unavailable_share",
+            "无法提供占比",
+            "（四）无法提供 1–3 项之和 / （七）总计，各取总计列",
+            sum(&[
+                t3("unavailable_not_held"),
+                t3("unavailable_needs_creation"),
+                t3("unavailable_unclear"),
+            ]),
+            t3("results_total"),
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zero_base_gives_no_figure_not_zero() {
+        assert_eq!(figure("x", "x", "x", Some(0), Some(0)).value, None);
+        assert_eq!(figure("x", "x", "x", None, Some(4)).value, None);
+        assert_eq!(figure("x", "x", "x", Some(1), Some(4)).value, Some(0.25));
+        assert_eq!(figure("x", "x", "x", Some(0), Some(4)).value, Some(0.0));
+    }
+}
+
+/// What one file gives the export: its identity and counts, its cells, its figures, and (for
+/// `check --summary xlsx`) its diagnostics.
+#[derive(Debug)]
+pub struct Facts {
+    pub info: ReportInfo,
+    pub cells: Vec<CellRow>,
+    pub figures: Vec<Figure>,
+    pub diagnostics: Vec<gaogen_model::check::Diagnostic>,
+}
+
+/// Reads and checks one file (a workbook or a published report) and turns it into facts.
+pub fn facts_of(
+    path: &std::path::Path,
+    selection: &crate::Selection,
+    keep_diagnostics: bool,
+) -> Facts {
+    let checked = crate::check::check_path(path, selection);
+    let mut info = ReportInfo {
+        file: checked.summary.path.clone(),
+        format: checked.summary.format.clone(),
+        sections_found: checked.summary.sections_found,
+        cells_read: checked.summary.cells_read,
+        errors: checked.summary.errors,
+        warnings: checked.summary.warnings,
+        failure: checked.summary.failure.clone().unwrap_or_default(),
+        ..ReportInfo::default()
+    };
+    let (cells, figures) = match &checked.report {
+        Some(report) => {
+            info.agency = report.agency.clone().unwrap_or_default();
+            info.year = report.year.map(|y| y.to_string()).unwrap_or_default();
+            (cells(report), figures(report))
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    Facts {
+        info,
+        cells,
+        figures,
+        diagnostics: if keep_diagnostics {
+            checked.diagnostics
+        } else {
+            Vec::new()
+        },
+    }
+}
