@@ -57,8 +57,8 @@ mode_args() {
   esac
 }
 
-printf '%-10s %-6s %-6s | %8s %7s %8s | %8s %7s | %7s | %8s %8s\n' \
-  directory files mode "gaogen s" "cpu s" "peak MB" "cells.py" "peak MB" "grep s" "cells÷g" "g÷grep"
+printf '%-10s %-6s %-6s | %8s %7s %8s | %8s %7s %7s | %7s | %8s %8s\n' \
+  directory files mode "gaogen s" "cpu s" "peak MB" "cells.py" "cpu s" "peak MB" "grep s" "cells÷g" "g÷grep"
 for size in "${sizes[@]}"; do
   for kind in $KINDS; do
     dir="$DATA/$kind$size"
@@ -69,12 +69,12 @@ for size in "${sizes[@]}"; do
     files=$(find "$dir" -name '*.txt' | wc -l)
     cat "$dir"/* > /dev/null 2>&1 || find "$dir" -type f -exec cat {} + > /dev/null
     read -r gw _ _ <<< "$(measure grep -c 总计 -r "$dir")"
-    read -r cw _ cm <<< "$(measure sh -c "find '$dir' -name '*.txt' -print0 | xargs -0 python3 '$SHARED/bench/cells.py'")"
+    read -r cw cc cm <<< "$(measure sh -c "find '$dir' -name '*.txt' -print0 | xargs -0 python3 '$SHARED/bench/cells.py'")"
     for mode in $MODES; do
       # shellcheck disable=SC2046
       read -r w c m <<< "$(measure "$GAOGEN" check $(mode_args "$mode") "$dir")"
-      printf '%-10s %-6s %-6s | %8s %7s %8s | %8s %7s | %7s | %8s %8s\n' "$kind$size" "$files" "$mode" \
-        "$w" "$c" "$m" "$cw" "$cm" "$gw" \
+      printf '%-10s %-6s %-6s | %8s %7s %8s | %8s %7s %7s | %7s | %8s %8s\n' "$kind$size" "$files" "$mode" \
+        "$w" "$c" "$m" "$cw" "$cc" "$cm" "$gw" \
         "$(awk -v a="$w" -v b="$cw" 'BEGIN{if (a > 0) printf "%.2f", b/a; else print "-"}')" \
         "$(awk -v a="$w" -v b="$gw" 'BEGIN{if (b > 0) printf "%.0f", a/b; else print "-"}')"
     done
