@@ -1,6 +1,7 @@
 //! Sums of table cells that must balance, and finding the one cell that breaks several.
 
 use super::{Diagnostic, Severity};
+use crate::schema::sums::{self, Equation, SumKind};
 use crate::schema::t4_group;
 use crate::{CellValue, Report, Span, TableKey};
 use serde::Serialize;
@@ -43,7 +44,7 @@ pub struct Culprit {
 }
 
 /// A cell an equation needs, by row and column id.
-pub(crate) type CellRef = (&'static str, &'static str);
+pub(crate) use crate::schema::sums::CellRef;
 
 /// The outcome of evaluating an equation.
 pub(crate) enum Outcome {
@@ -265,5 +266,34 @@ pub(crate) fn name_culprits(diagnostics: &mut [Diagnostic]) {
                 breaks: breaks.clone(),
             });
         }
+    }
+}
+
+/// Checks the §6 equations of one kind ([`crate::schema::sums`]) on a found table: each broken
+/// one is reported as `what(equation)` (`None` skips an equation, e.g. a row not written), and
+/// the cells that could not be used are gathered into one not-assessable note on `relation`.
+pub(crate) fn check_sums(
+    report: &Report,
+    (table, kind): (TableKey, SumKind),
+    code: &'static str,
+    relation: &str,
+    what: impl Fn(&Equation) -> Option<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let t = report.table(table);
+    if !t.found {
+        return;
+    }
+    let mut unusable = Vec::new();
+    for eq in sums::of_kind(table, t.version, kind) {
+        let Some(what) = what(eq) else { continue };
+        match evaluate(report, table, &eq.left, &eq.right) {
+            Outcome::Holds => {}
+            Outcome::Broken(report) => out.push(broken(code, table, what, report)),
+            Outcome::NotAssessable(cells) => unusable.extend(cells),
+        }
+    }
+    if !unusable.is_empty() {
+        out.push(not_assessable(code, table, relation, &unusable, t.span));
     }
 }

@@ -1,7 +1,7 @@
-use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
+use crate::check::equation::check_sums;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::schema::T3_COLUMN_IDS;
+use crate::schema::sums::SumKind;
 use crate::{Report, TableKey};
 
 /// T3-1: in every column of 表三, 一 + 二 = （七）总计 + 四 (the official note:
@@ -31,36 +31,18 @@ impl Rule for Balance {
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let t = report.table(TableKey::Applications);
-        if !t.found {
-            return;
-        }
-        let mut unusable = Vec::new();
-        for &column in T3_COLUMN_IDS {
-            let label = t.cell("new_requests", column).map_or(column, |c| c.label);
-            match evaluate(
-                report,
-                TableKey::Applications,
-                &[("new_requests", column), ("carried_over", column)],
-                &[("results_total", column), ("carried_forward", column)],
-            ) {
-                Outcome::Holds => {}
-                Outcome::Broken(eq) => out.push(broken(
-                    INFO.code,
-                    TableKey::Applications,
-                    format!("表三「{label}」列：一 + 二 = （七）+ 四 "),
-                    eq,
-                )),
-                Outcome::NotAssessable(cells) => unusable.extend(cells),
-            }
-        }
-        if !unusable.is_empty() {
-            out.push(not_assessable(
-                INFO.code,
-                TableKey::Applications,
-                "表三「一 + 二 = （七）+ 四」",
-                &unusable,
-                t.span,
-            ));
-        }
+        check_sums(
+            report,
+            (TableKey::Applications, SumKind::Balance),
+            INFO.code,
+            "表三「一 + 二 = （七）+ 四」",
+            |eq| {
+                let label = t
+                    .cell("new_requests", eq.subject)
+                    .map_or(eq.subject, |c| c.label);
+                Some(format!("表三「{label}」列：一 + 二 = （七）+ 四 "))
+            },
+            out,
+        );
     }
 }

@@ -1,7 +1,7 @@
-use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
+use crate::check::equation::check_sums;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::schema::T3_COLUMN_IDS;
+use crate::schema::sums::SumKind;
 use crate::{Report, TableKey};
 
 /// T3-2: in every row of 表三, 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他.
@@ -29,32 +29,16 @@ impl Rule for RowTotals {
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let t = report.table(TableKey::Applications);
-        if !t.found {
-            return;
-        }
-        let (parts, total) = T3_COLUMN_IDS.split_at(T3_COLUMN_IDS.len() - 1);
-        let mut unusable = Vec::new();
-        for row in t.rows.iter().filter(|r| !r.cells.is_empty()) {
-            let left: Vec<_> = parts.iter().map(|&c| (row.id, c)).collect();
-            match evaluate(report, TableKey::Applications, &left, &[(row.id, total[0])]) {
-                Outcome::Holds => {}
-                Outcome::Broken(eq) => out.push(broken(
-                    INFO.code,
-                    TableKey::Applications,
-                    format!("表三「{}」行：各类申请人之和 = 总计 ", row.label),
-                    eq,
-                )),
-                Outcome::NotAssessable(cells) => unusable.extend(cells),
-            }
-        }
-        if !unusable.is_empty() {
-            out.push(not_assessable(
-                INFO.code,
-                TableKey::Applications,
-                "表三「总计 = 各类申请人之和」",
-                &unusable,
-                t.span,
-            ));
-        }
+        check_sums(
+            report,
+            (TableKey::Applications, SumKind::RowTotal),
+            INFO.code,
+            "表三「总计 = 各类申请人之和」",
+            |eq| {
+                let row = t.row(eq.subject).filter(|r| !r.cells.is_empty())?;
+                Some(format!("表三「{}」行：各类申请人之和 = 总计 ", row.label))
+            },
+            out,
+        );
     }
 }

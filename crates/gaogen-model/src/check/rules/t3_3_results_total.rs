@@ -1,7 +1,7 @@
-use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
+use crate::check::equation::check_sums;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::schema::{table_schema, T3_COLUMN_IDS};
+use crate::schema::sums::SumKind;
 use crate::{Report, TableKey};
 
 /// T3-3: in every column of 表三, （七）总计 = （一） + （二） + Σ（三）1–8 + Σ（四）1–3 +
@@ -30,39 +30,18 @@ impl Rule for ResultsTotal {
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let t = report.table(TableKey::Applications);
-        if !t.found {
-            return;
-        }
-        let schema = table_schema(TableKey::Applications, t.version);
-        let results: Vec<&str> = schema.result_rows().map(|r| r.id).collect();
-        let mut unusable = Vec::new();
-        for &column in T3_COLUMN_IDS {
-            let label = t.cell("results_total", column).map_or(column, |c| c.label);
-            let left: Vec<_> = results.iter().map(|&r| (r, column)).collect();
-            match evaluate(
-                report,
-                TableKey::Applications,
-                &left,
-                &[("results_total", column)],
-            ) {
-                Outcome::Holds => {}
-                Outcome::Broken(eq) => out.push(broken(
-                    INFO.code,
-                    TableKey::Applications,
-                    format!("表三「{label}」列：各办理结果之和 = （七）总计 "),
-                    eq,
-                )),
-                Outcome::NotAssessable(cells) => unusable.extend(cells),
-            }
-        }
-        if !unusable.is_empty() {
-            out.push(not_assessable(
-                INFO.code,
-                TableKey::Applications,
-                "表三「（七）总计 = 各办理结果之和」",
-                &unusable,
-                t.span,
-            ));
-        }
+        check_sums(
+            report,
+            (TableKey::Applications, SumKind::ResultsTotal),
+            INFO.code,
+            "表三「（七）总计 = 各办理结果之和」",
+            |eq| {
+                let label = t
+                    .cell("results_total", eq.subject)
+                    .map_or(eq.subject, |c| c.label);
+                Some(format!("表三「{label}」列：各办理结果之和 = （七）总计 "))
+            },
+            out,
+        );
     }
 }

@@ -1,7 +1,7 @@
-use crate::check::equation::{broken, evaluate, not_assessable, Outcome};
+use crate::check::equation::check_sums;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::schema::T4;
+use crate::schema::sums::SumKind;
 use crate::{Report, TableKey};
 
 /// T4-1, T4-2, T4-3: in each group of 表四 (行政复议; 行政诉讼 未经复议直接起诉; 复议后起诉),
@@ -13,7 +13,8 @@ use crate::{Report, TableKey};
 #[derive(Debug)]
 pub(crate) struct GroupTotal {
     info: RuleInfo,
-    prefix: &'static str,
+    /// The column group of 表四 (its index in `T4_GROUPS`).
+    group: usize,
     name: &'static str,
 }
 
@@ -26,7 +27,7 @@ pub(crate) static T4_1: GroupTotal = GroupTotal {
         empty_cells: EmptyCells::NotAssessable,
         command: Command::Check,
     },
-    prefix: "review",
+    group: 0,
     name: "行政复议",
 };
 pub(crate) static T4_2: GroupTotal = GroupTotal {
@@ -38,7 +39,7 @@ pub(crate) static T4_2: GroupTotal = GroupTotal {
         empty_cells: EmptyCells::NotAssessable,
         command: Command::Check,
     },
-    prefix: "litigation_direct",
+    group: 1,
     name: "行政诉讼·未经复议直接起诉",
 };
 pub(crate) static T4_3: GroupTotal = GroupTotal {
@@ -50,49 +51,30 @@ pub(crate) static T4_3: GroupTotal = GroupTotal {
         empty_cells: EmptyCells::NotAssessable,
         command: Command::Check,
     },
-    prefix: "litigation_after_review",
+    group: 2,
     name: "行政诉讼·复议后起诉",
 };
-
-const PARTS: [&str; 4] = ["upheld", "corrected", "other", "pending"];
 
 impl Rule for GroupTotal {
     fn info(&self) -> &RuleInfo {
         &self.info
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
-        let t = report.table(TableKey::ReviewsAndLitigation);
-        if !t.found {
-            return;
-        }
-        let column = |part: &str| {
-            let id = format!("{}_{part}", self.prefix);
-            T4.columns
-                .iter()
-                .map(|c| c.id)
-                .find(|c| *c == id)
-                .map(|c| ("cases", c))
-        };
-        let left: Vec<_> = PARTS.iter().filter_map(|p| column(p)).collect();
-        let Some(total) = column("total") else { return };
-        match evaluate(report, TableKey::ReviewsAndLitigation, &left, &[total]) {
-            Outcome::Holds => {}
-            Outcome::Broken(eq) => out.push(broken(
-                self.info.code,
+        check_sums(
+            report,
+            (
                 TableKey::ReviewsAndLitigation,
-                format!(
+                SumKind::CaseTotal(self.group),
+            ),
+            self.info.code,
+            &format!("表四「{}」总计", self.name),
+            |_| {
+                Some(format!(
                     "表四「{}」：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计 ",
                     self.name
-                ),
-                eq,
-            )),
-            Outcome::NotAssessable(cells) => out.push(not_assessable(
-                self.info.code,
-                TableKey::ReviewsAndLitigation,
-                &format!("表四「{}」总计", self.name),
-                &cells,
-                t.span,
-            )),
-        }
+                ))
+            },
+            out,
+        );
     }
 }
