@@ -6,6 +6,7 @@
 use super::codes::{A_MISSING, A_TOML, A_TOTAL, A_VALUE};
 use super::toml_errors;
 use crate::check::{Diagnostic, Severity};
+use crate::schema::sums::{self, SumKind};
 use crate::schema::{
     table_schema, FormatVersion, RowKind, SectionKey, ValueKind, SECTIONS, T3_COLUMN_IDS, T4,
 };
@@ -351,7 +352,10 @@ impl Builder<'_> {
             });
         }
         if key == TableKey::Applications {
-            let sum: Option<i64> = cells.iter().map(|c| c.value.as_count()).sum();
+            // The row's 总计, from the §6 list (T3-2).
+            let sum = sums::of_kind(key, schema.version, SumKind::RowTotal)
+                .find(|e| e.subject == def.id)
+                .and_then(|e| e.sum_left(|cell| count_in(&cells, cell.1)));
             if let (true, Some(given), Some(sum)) = (total_given, list.last(), sum) {
                 if given.get_ref().as_integer() != Some(sum) {
                     self.out.push(error(
@@ -379,7 +383,6 @@ impl Builder<'_> {
         written: &Rows,
     ) {
         let schema = table_schema(TableKey::Applications, version);
-        let results: Vec<&str> = schema.result_rows().map(|r| r.id).collect();
         let def = schema.row("results_total").expect("（七）总计 in schema");
         let span = rows
             .iter()
@@ -387,16 +390,16 @@ impl Builder<'_> {
             .and_then(|r| r.cells.last())
             .and_then(|c| c.span);
         let mut cells = Vec::new();
-        for (i, &c) in T3_COLUMN_IDS.iter().enumerate() {
-            let sum: Option<i64> = results
-                .iter()
-                .map(|id| {
-                    rows.iter()
-                        .find(|r| r.id == *id)
-                        .and_then(|r| r.cells.get(i))
-                        .and_then(|c| c.value.as_count())
-                })
-                .sum();
+        for &c in T3_COLUMN_IDS {
+            // The column's （七）总计, from the §6 list (T3-3).
+            let sum = sums::of_kind(TableKey::Applications, version, SumKind::ResultsTotal)
+                .find(|e| e.subject == c)
+                .and_then(|e| {
+                    e.sum_left(|(row, column)| {
+                        let row = rows.iter().find(|r| r.id == row)?;
+                        count_in(&row.cells, column)
+                    })
+                });
             let col = schema.column(c).expect("column");
             cells.push(Cell {
                 column: c,
@@ -468,7 +471,6 @@ impl Builder<'_> {
                 }));
                 continue;
             }
-            let mut sum = Some(0);
             for (c, v) in columns.iter().take(4).zip(list) {
                 let value = number(
                     v,
@@ -478,7 +480,6 @@ impl Builder<'_> {
                     &mut self.out,
                 )
                 .unwrap_or(CellValue::Missing);
-                sum = sum.zip(value.as_count()).map(|(a, b)| a + b);
                 cells.push(Cell {
                     column: c.id,
                     label: c.label,
@@ -486,6 +487,11 @@ impl Builder<'_> {
                     span: Some(self.pos.span(v.span())),
                 });
             }
+            // The group's 总计, from the §6 list (T4-1…T4-3).
+            let sum = sums::equations(TableKey::ReviewsAndLitigation, FormatVersion::V2021)
+                .iter()
+                .find(|e| e.subject == key)
+                .and_then(|e| e.sum_left(|cell| count_in(&cells, cell.1)));
             if let (Some(given), Some(s)) = (list.get(4), sum) {
                 if given.get_ref().as_integer() != Some(s) {
                     self.out.push(error(
@@ -521,6 +527,14 @@ pub const T4_INPUT: [(&str, &str); 3] = [
     ("litigation_direct", "行政诉讼·未经复议直接起诉"),
     ("litigation_after_review", "行政诉讼·复议后起诉"),
 ];
+
+/// The count in the cell of `column` among `cells`.
+fn count_in(cells: &[Cell], column: &str) -> Option<i64> {
+    cells
+        .iter()
+        .find(|c| c.column == column)
+        .and_then(|c| c.value.as_count())
+}
 
 /// Rows gaogen computes rather than reads.
 fn is_computed(id: &str) -> bool {
