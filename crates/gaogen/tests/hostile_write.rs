@@ -96,7 +96,15 @@ fn a_device_is_never_an_output_file() {
     let out = Command::cargo_bin("gaogen")
         .unwrap()
         .current_dir(dir.path())
-        .args(["render", "report.toml", "--format", "md", "--force", "-o", "/dev/null"])
+        .args([
+            "render",
+            "report.toml",
+            "--format",
+            "md",
+            "--force",
+            "-o",
+            "/dev/null",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
