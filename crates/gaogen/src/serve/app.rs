@@ -61,6 +61,7 @@ pub fn router(config: Config) -> Router {
         .route(&p("/write"), get(pages::write_page))
         .route(&p("/write/compute"), post(write::compute))
         .route(&p("/write/load"), post(write::load))
+        .route(&p("/write/xlsx"), post(write::xlsx))
         .route(
             &p("/compare"),
             get(pages::compare_page).post(compare::submit),

@@ -196,6 +196,39 @@ pub(crate) fn fields(source: &str) -> Result<(Map<String, Value>, Option<String>
     Ok((out, note))
 }
 
+/// `POST /write/xlsx`, body: report.toml → the draft as an Excel workbook (the library's
+/// authoring workbook: the tables as printed, totals as formulas), or the mistakes as JSON (422).
+pub(crate) async fn xlsx(
+    State(state): State<Shared>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let source = text_body(body, state.config.max_request)?;
+    let bytes = state
+        .work(
+            move || match crate::author::load_toml_text("report.toml", source) {
+                Ok(loaded) => crate::workbook::import_bytes(&loaded.report)
+                    .map(|(bytes, _)| bytes)
+                    .map_err(|e| engine::unreadable(e.to_string())),
+                Err(e) => Err(engine::unreadable(e.to_string())),
+            },
+        )
+        .await??;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"report.xlsx\"",
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
 /// `POST /write/load`, multipart `file` and `mode` (`open`: this draft or published report;
 /// `next`: start next year's report from it).
 pub(crate) async fn load(

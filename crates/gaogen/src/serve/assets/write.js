@@ -179,10 +179,11 @@
       gaogen.save(new Blob([toToml()], { type: "application/toml" }), "report.toml");
       return;
     }
-    const format = target.dataset && target.dataset.format;
+    const format = target.id === "dl-xlsx" ? "xlsx" : target.dataset && target.dataset.format;
     if (!format) return;
     status.textContent = "正在生成…";
-    const response = await fetch(gaogen.url("/api/render?format=" + format), {
+    const url = format === "xlsx" ? "/write/xlsx" : "/api/render?format=" + format;
+    const response = await fetch(gaogen.url(url), {
       method: "POST",
       headers: { "content-type": "application/toml; charset=utf-8" },
       body: toToml(),

@@ -144,6 +144,17 @@ fn compute_reports_a_mistyped_cell_at_its_field() {
 }
 
 #[test]
+fn the_draft_downloads_as_an_excel_workbook() {
+    let toml = String::from_utf8(read("examples/township.toml")).expect("utf-8");
+    let a = post_text("/write/xlsx", &toml);
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.header(header::CONTENT_TYPE).contains("spreadsheetml"));
+    assert!(a.body.starts_with(b"PK\x03\x04"));
+    let a = post_text("/write/xlsx", "[report]\nagency = 1\n");
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[test]
 fn load_opens_a_draft_or_starts_next_year() {
     let toml = read("examples/township.toml");
     let a = post_multipart(
