@@ -61,6 +61,10 @@ fn text_block(out: &mut String, key: &str, label: &str, text: &[String], comment
     if commented {
         let _ = writeln!(out, "# 上一年的文字（仅供参考，请按本年度情况重写）：");
         for p in text {
+            let p: String = p
+                .chars()
+                .map(|c| if c < ' ' || c == '\u{7f}' { ' ' } else { c })
+                .collect();
             let _ = writeln!(out, "#   {p}");
         }
         let _ = writeln!(out, "{key} = \"\"\"\n\"\"\"\n");
@@ -69,6 +73,15 @@ fn text_block(out: &mut String, key: &str, label: &str, text: &[String], comment
             .join("\n\n")
             .replace('\\', "\\\\")
             .replace("\"\"\"", "\\\"\\\"\\\"");
+        // TOML takes no control character in a string but tab and line ends: escape the rest.
+        let body: String = body
+            .chars()
+            .map(|c| match c {
+                '\n' | '\t' => c.to_string(),
+                c if c < ' ' || c == '\u{7f}' => format!("\\u{:04X}", c as u32),
+                c => c.to_string(),
+            })
+            .collect();
         let _ = writeln!(out, "{key} = \"\"\"\n{body}\n\"\"\"\n");
     }
 }
