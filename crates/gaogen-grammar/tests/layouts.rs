@@ -157,3 +157,35 @@ fn unreadable_cells_are_kept_as_written_and_the_rest_of_the_row_read() {
     assert_eq!(f.span.map(|s| s.line), Some(66));
     assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
 }
+
+#[test]
+fn crawler_text_run_together_metadata_and_chinese_year() {
+    let r = read("crawler_run_together.txt");
+    // 「標題: 示范县卫生健康委员会二〇二〇年…」: the metadata prefix is not the agency.
+    assert_eq!(r.agency.as_deref(), Some("示范县卫生健康委员会"));
+    assert_eq!(r.year, Some(2020));
+    // The 2019 edition's heading of 五 is official in a 2020 report.
+    assert!(!kinds(&r).contains(&FindingKind::SectionHeadingVariant));
+    assert_eq!(
+        row(&r, TableKey::Applications, "new_requests"),
+        nums(&[9, 3, 0, 1, 0, 0, 13].map(Some))
+    );
+    assert_eq!(
+        row(&r, TableKey::Applications, "results_total"),
+        nums(&[8, 4, 0, 1, 0, 0, 13].map(Some))
+    );
+    assert_eq!(r.table(TableKey::Applications).number_cell_count(), 161);
+    assert_eq!(
+        row(&r, TableKey::ReviewsAndLitigation, "cases"),
+        nums(&[2, 0, 1, 0, 3, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1].map(Some))
+    );
+    let split = r
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::CellsSplit)
+        .count();
+    assert_eq!(split, 24);
+    // 表二 has no sums to split by: its rows are reported, nothing guessed.
+    assert_eq!(r.table(TableKey::ActiveDisclosure).number_cell_count(), 0);
+    assert!(kinds(&r).contains(&FindingKind::RowAmbiguous));
+}

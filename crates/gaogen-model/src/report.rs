@@ -421,6 +421,8 @@ pub enum FindingKind {
     /// Something written where a number belongs that is not a readable number (「1O」, 40 digits,
     /// 「九」): kept as text in its cell.
     ValueUnreadable,
+    /// A row's cells run together into one digit run, split where the sums make it unique.
+    CellsSplit,
 }
 
 /// One reading finding. `message` is Chinese, for people; the other fields are for machines.

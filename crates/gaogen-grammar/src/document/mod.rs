@@ -14,7 +14,7 @@ use gaogen_model::{
 };
 use headings::{find_headings, FoundHeading};
 use paragraphs::{is_wrapped, paragraphs, split_closing, Style};
-use title::{agency_of, find_year, title_block};
+use title::{agency_of, find_year, publisher, title_block};
 
 /// Reads a whole report from its lines.
 pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) -> Report {
@@ -44,7 +44,10 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         year_source = Some(YearSource::Body);
     }
     let year_source = year.and(year_source);
-    let agency = title.as_ref().and_then(|t| agency_of(&t.value));
+    let agency = title
+        .as_ref()
+        .and_then(|t| agency_of(&t.value))
+        .or_else(|| publisher(source, first_heading));
     if title.is_none() {
         findings.push(Finding::new(
             FindingKind::TitleMissing,
@@ -164,7 +167,7 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
             findings.push(f);
         }
         previous_line = Some(h.line);
-        if !h.heading.quality.is_official() {
+        if !h.heading.quality.is_official() && !official_2019_heading(h, year) {
             let mut f = Finding::new(
                 FindingKind::SectionHeadingVariant,
                 format!(
@@ -222,4 +225,15 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         tables: read.tables,
         findings,
     }
+}
+
+/// The 2019 edition's heading of 五 (「五、政府信息公开工作存在的主要问题及改进情况」) is official
+/// in a report of a year that edition applies to (2019, 2020).
+fn official_2019_heading(h: &FoundHeading, year: Option<u16>) -> bool {
+    h.key == SectionKey::Problems
+        && year.is_some_and(|y| {
+            gaogen_model::FormatVersion::expected_for_year(y) == gaogen_model::FormatVersion::V2019
+        })
+        && gaogen_model::label::normalize(&h.heading.text)
+            .ends_with("政府信息公开工作存在的主要问题及改进情况")
 }

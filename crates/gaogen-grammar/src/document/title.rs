@@ -5,42 +5,100 @@ use crate::source::SourceLine;
 use gaogen_model::label::normalize;
 use gaogen_model::Located;
 
+/// Prefixes of crawler metadata lines before the title text (「标题: …」).
+const TITLE_PREFIXES: &[&str] = &[
+    "标题:",
+    "标题：",
+    "標題:",
+    "標題：",
+    "题名:",
+    "题名：",
+    "【标题】",
+    "标题 :",
+];
+
+/// Page chrome and metadata that never is a title or an agency: breadcrumbs, 「【字体：大 中 小】打印」,
+/// 「发布时间：…」.
+fn is_chrome(text: &str) -> bool {
+    let n = normalize(text);
+    n.contains(['>', '›', '»', '【'])
+        || [
+            "首页",
+            "当前位置",
+            "字体",
+            "打印",
+            "分享",
+            "发布时间",
+            "发布日期",
+            "来源:",
+            "浏览次数",
+            "索引号",
+        ]
+        .iter()
+        .any(|w| n.contains(w))
+}
+
+/// A line that can be the title: names a report (「…报告」, 「…年报」), short, not page chrome.
+fn is_title(text: &str) -> bool {
+    let n = normalize(strip_title_prefix(text));
+    (n.contains("报告") || n.contains("年报")) && n.chars().count() <= 60 && !is_chrome(text)
+}
+
+fn strip_title_prefix(text: &str) -> &str {
+    let t = text.trim();
+    TITLE_PREFIXES
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .map_or(t, str::trim)
+}
+
 /// The title: the first line before the sections that names a report, with the line before it
 /// when the agency stands there (「偃师区缙氏镇人民政府」 / 「2022年政府信息公开工作年度报告」).
+/// A line naming 政府信息公开 is preferred over another report line (a 「相关报告」 link).
 pub(super) fn title_block(
     source: &[SourceLine],
     shapes: &[LineShape<'_>],
     end: usize,
 ) -> (Option<Located<String>>, Option<usize>) {
     let content = |i: usize| !matches!(shapes[i], LineShape::Blank | LineShape::PageNumber);
-    let Some(t) = (0..end).filter(|&i| content(i)).take(12).find(|&i| {
-        let n = normalize(&source[i].text);
-        n.contains("报告") && n.chars().count() <= 60
-    }) else {
+    let candidates: Vec<usize> = (0..end)
+        .filter(|&i| content(i))
+        .take(30)
+        .filter(|&i| is_title(&source[i].text))
+        .collect();
+    let Some(t) = candidates
+        .iter()
+        .copied()
+        .find(|&i| normalize(&source[i].text).contains("信息公开"))
+        .or_else(|| candidates.first().copied())
+    else {
         return (None, None);
     };
     let line_text = |i: usize| {
-        source[i]
-            .text
-            .trim()
-            .trim_start_matches('#')
-            .trim()
-            .trim_matches('*')
-            .trim()
-            .to_string()
+        strip_title_prefix(
+            source[i]
+                .text
+                .trim()
+                .trim_start_matches('#')
+                .trim()
+                .trim_matches('*')
+                .trim(),
+        )
+        .to_string()
     };
     let mut text = line_text(t);
     let mut span = source[t].whole();
     // The agency stands on the line before (「偃师区缙氏镇人民政府」 / 「2022年…报告」), or the
     // title wrapped (「…2024 年政府信息公」 / 「开工作年度报告」).
-    let starts_with_year = normalize(&text)
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit());
+    let starts_with_year = year_at(&normalize(&text)).is_some_and(|(at, _)| at == 0);
     if starts_with_year || find_year(&text).is_none() {
         if let Some(p) = (0..t).rev().find(|&i| content(i)) {
             let prev = line_text(p);
-            if prev.chars().count() <= 40 && !prev.ends_with('。') {
+            if prev.chars().count() <= 40
+                && !prev.ends_with('。')
+                && !is_chrome(&prev)
+                && find_year(&prev).is_none()
+            {
                 text = format!("{prev}{text}");
                 span = source[p].whole().cover(span);
             }
@@ -49,28 +107,69 @@ pub(super) fn title_block(
     (Some(Located { value: text, span }), Some(t + 1))
 }
 
-/// The first 「19xx年」 or 「20xx年」 in the text.
-pub(super) fn find_year(text: &str) -> Option<u16> {
-    let n = normalize(text);
-    let chars: Vec<char> = n.chars().collect();
-    chars.windows(5).find_map(|w| {
-        let digits: String = w[..4].iter().collect();
-        let ok = w[4] == '年'
-            && digits.chars().all(|c| c.is_ascii_digit())
-            && matches!(&digits[..2], "19" | "20");
-        ok.then(|| digits.parse().ok()).flatten()
+/// The agency of a crawler's 「发布机构: …」 line, for a title that names none.
+pub(super) fn publisher(source: &[SourceLine], end: usize) -> Option<String> {
+    source[..end].iter().take(40).find_map(|l| {
+        let n = normalize(&l.text);
+        let rest = ["发布机构:", "发文机关:", "发布单位:", "来源:"]
+            .iter()
+            .find_map(|p| n.strip_prefix(p))?;
+        let name = rest.split([' ', '|']).next()?.trim();
+        (!name.is_empty() && name.chars().count() <= 30).then(|| name.to_string())
     })
 }
 
-/// The agency named in the title, before the year.
+const CN_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+fn cn_digit(c: char) -> Option<u32> {
+    if c == '零' || c == 'O' || c == 'o' || c == '○' {
+        return Some(0);
+    }
+    CN_DIGITS.iter().position(|&d| d == c).map(|d| d as u32)
+}
+
+/// Where the first 「19xx年」 / 「20xx年」 (or 「二〇二二年」) starts in normalized text (a char
+/// index), and the year.
+fn year_at(n: &str) -> Option<(usize, u16)> {
+    let chars: Vec<char> = n.chars().collect();
+    chars.windows(5).enumerate().find_map(|(at, w)| {
+        if w[4] != '年' {
+            return None;
+        }
+        let digits: Option<Vec<u32>> = if w[..4].iter().all(char::is_ascii_digit) {
+            w[..4].iter().map(|c| c.to_digit(10)).collect()
+        } else {
+            w[..4].iter().map(|&c| cn_digit(c)).collect()
+        };
+        let d = digits?;
+        // Chinese numerals: only 一九 / 二〇 starts (「一九九九年」, 「二〇二二年」).
+        let year = d.iter().fold(0u32, |a, &x| a * 10 + x);
+        (1900..2100).contains(&year).then_some((at, year as u16))
+    })
+}
+
+/// The first 「19xx年」 or 「20xx年」 in the text (also in Chinese numerals: 「二〇二二年」).
+pub(super) fn find_year(text: &str) -> Option<u16> {
+    year_at(&normalize(text)).map(|(_, y)| y)
+}
+
+/// The agency named in the title: before the year, or after it when the title starts with the
+/// year (「2019年上海市人民政府办公厅政府信息公开工作年度报告」).
 pub(super) fn agency_of(title: &str) -> Option<String> {
-    let n = normalize(title);
-    let year_at = n
-        .char_indices()
-        .find(|&(i, _)| find_year(&n[i..]).is_some_and(|y| n[i..].starts_with(&y.to_string())));
-    let before = match year_at {
-        Some((i, _)) => &n[..i],
-        None => n.split("政府信息公开").next().unwrap_or(""),
+    let n = normalize(strip_title_prefix(title));
+    let before = match year_at(&n) {
+        Some((0, _)) => {
+            let after: String = n.chars().skip(5).collect();
+            let after = after.trim_start_matches('度').to_string();
+            let name = ["政府信息公开", "信息公开", "政务公开", "年度报告", "年报"]
+                .iter()
+                .filter_map(|w| after.find(w))
+                .min()
+                .map_or(String::new(), |i| after[..i].to_string());
+            return (!name.is_empty()).then_some(name);
+        }
+        Some((at, _)) => n.chars().take(at).collect::<String>(),
+        None => n.split("政府信息公开").next().unwrap_or("").to_string(),
     };
     let agency = if let Some(a) = before.strip_suffix("人民政府信息公开工作") {
         format!("{a}人民政府")
@@ -78,7 +177,7 @@ pub(super) fn agency_of(title: &str) -> Option<String> {
         before
             .strip_suffix("政府信息公开工作")
             .or_else(|| before.strip_suffix("信息公开工作"))
-            .unwrap_or(before)
+            .unwrap_or(&before)
             .to_string()
     };
     let agency = agency.trim_end_matches(['(', '（']).to_string();
@@ -108,5 +207,37 @@ mod tests {
             agency_of("淮安市人民政府 2024 年政府信息公开工作年度报告").as_deref(),
             Some("淮安市人民政府")
         );
+    }
+
+    #[test]
+    fn year_first_chinese_numerals_and_metadata() {
+        assert_eq!(
+            agency_of("2019年上海市人民政府办公厅政府信息公开工作年度报告").as_deref(),
+            Some("上海市人民政府办公厅")
+        );
+        assert_eq!(
+            find_year("二〇二二年示范县政府信息公开工作年度报告"),
+            Some(2022)
+        );
+        assert_eq!(
+            agency_of("示范县人民政府二〇二二年政府信息公开工作年度报告").as_deref(),
+            Some("示范县人民政府")
+        );
+        assert_eq!(
+            agency_of("二〇二二年示范县人民政府政府信息公开工作年度报告").as_deref(),
+            Some("示范县人民政府")
+        );
+        assert_eq!(
+            agency_of("标题: 示范县教育局2023年政府信息公开年报").as_deref(),
+            Some("示范县教育局")
+        );
+        // Traditional characters are read as the simplified name.
+        assert_eq!(
+            agency_of("示範縣人民政府2023年政府信息公開工作年度報告").as_deref(),
+            Some("示范县人民政府")
+        );
+        assert!(is_chrome("【字体：大 中 小】打印"));
+        assert!(!is_title("首页 > 政府信息公开 > 年度报告"));
+        assert!(is_title("标题：示范县教育局2023年政府信息公开年报"));
     }
 }

@@ -120,6 +120,10 @@ pub(super) fn place_row(
                 None => row.cells.push(cell(c, CellValue::Missing, label_end)),
             }
         }
+    } else if let Some(cells) = run_split(key, def, &values, findings) {
+        for (&c, v) in def.columns.iter().zip(cells) {
+            row.cells.push(cell(c, v.value, Some(v.span)));
+        }
     } else if values.is_empty() && def.kind == RowKind::Group {
         // A group label without a subtotal.
     } else {
@@ -134,6 +138,13 @@ pub(super) fn place_row(
         row.unplaced = values.to_vec();
         let message = if values.is_empty() {
             format!("{}「{}」只有标签，没有数值", key.name(), def.label)
+        } else if let [run] = &values[..] {
+            format!(
+                "{}「{}」的数字连在一起（「{}」），各栏之间没有分隔，无法唯一确定分界：未放入表格",
+                key.name(),
+                def.label,
+                raw_text(&run.value)
+            )
         } else {
             format!(
                 "{}「{}」有 {} 个数值，但该行有 {n} 列：无法确定哪一列缺失，未放入表格",
@@ -272,4 +283,59 @@ mod tests {
             .unwrap();
         assert!(matches!(cell.value, CellValue::Amount { .. }));
     }
+}
+
+/// A row whose cells were run together into one digit run (crawler text), split where the
+/// table's sums make the split unique (表三: 总计 = the six; 表四: each group's 总计 = its four).
+fn run_split(
+    key: TableKey,
+    def: &RowDef,
+    values: &[Located<CellValue>],
+    findings: &mut Vec<Finding>,
+) -> Option<Vec<Located<CellValue>>> {
+    let [run] = values else { return None };
+    let CellValue::Count { raw, .. } = &run.value else {
+        return None;
+    };
+    let (groups, size) = match (key, def.columns.len()) {
+        (TableKey::Applications, 7) => (1, 7),
+        (TableKey::ReviewsAndLitigation, 15) => (3, 5),
+        _ => return None,
+    };
+    if raw.len() <= groups * size - 1 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let cuts = super::runs::split_run(raw, groups, size).ok()?;
+    let span = run.span;
+    let one_line = span.end_line == span.line && span.end_column - span.column == raw.len() as u32;
+    let cells: Vec<Located<CellValue>> = cuts
+        .iter()
+        .map(|&(s, e)| Located {
+            value: CellValue::Count {
+                value: raw[s..e].parse().unwrap_or_default(),
+                raw: raw[s..e].to_string(),
+            },
+            span: if one_line {
+                Span::on_line(span.line, span.column + s as u32, span.column + e as u32)
+            } else {
+                span
+            },
+        })
+        .collect();
+    let shown: Vec<&str> = cuts.iter().map(|&(s, e)| &raw[s..e]).collect();
+    let mut f = finding(
+        FindingKind::CellsSplit,
+        key,
+        format!(
+            "{}「{}」的数字连在一起（「{raw}」），按总计唯一可行的拆分读作 {}：请核对原表",
+            key.name(),
+            def.label,
+            shown.join("、")
+        ),
+        Some(span),
+    );
+    f.row = Some(def.id);
+    f.found = Some(raw.clone());
+    findings.push(f);
+    Some(cells)
 }

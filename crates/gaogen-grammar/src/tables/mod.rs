@@ -17,6 +17,7 @@ mod cells;
 mod labels;
 mod place;
 mod raw;
+mod runs;
 mod stream;
 mod words;
 

@@ -16,7 +16,7 @@ pub(super) type Split<'a> = (Option<Token<'a>>, Vec<(Token<'a>, CellValue)>);
 pub(super) fn split_words<'a>(token: &Token<'a>) -> Option<Split<'a>> {
     let text = token.text;
     if !text.contains(' ') {
-        return None;
+        return glued(token);
     }
     // Words with their character columns, from the end while they are values.
     let mut values = Vec::new();
@@ -61,6 +61,36 @@ pub(super) fn split_words<'a>(token: &Token<'a>) -> Option<Split<'a>> {
     Some((label, values))
 }
 
+/// 「一、本年新收政府信息公开申请数量453001049」: a label with its digits glued on (crawler text).
+fn glued<'a>(token: &Token<'a>) -> Option<Split<'a>> {
+    let text = token.text;
+    let head = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    let run = &text[head.len()..];
+    let last = head.chars().last()?;
+    if run.len() < 2
+        || !(('\u{4e00}'..='\u{9fff}').contains(&last) || matches!(last, '）' | ')' | '”'))
+    {
+        return None;
+    }
+    let head_end = token.start + head.chars().count() as u32;
+    let value = parse_value(run)?;
+    Some((
+        Some(Token {
+            text: head,
+            start: token.start,
+            end: head_end,
+        }),
+        vec![(
+            Token {
+                text: run,
+                start: head_end,
+                end: token.end,
+            },
+            value,
+        )],
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +122,16 @@ mod tests {
         assert!(label.is_none());
         assert_eq!(values.len(), 4);
         assert!(matches!(values[1].1, CellValue::Empty { .. }));
+    }
+
+    #[test]
+    fn a_label_with_its_digits_glued_on() {
+        let t = token("一、本年新收政府信息公开申请数量453001049");
+        let (label, values) = split_words(&t).unwrap();
+        assert_eq!(label.unwrap().text, "一、本年新收政府信息公开申请数量");
+        assert_eq!(values[0].0.text, "453001049");
+        assert_eq!(values[0].0.start, 4 + 16);
+        assert!(split_words(&token("第2")).is_none());
     }
 
     #[test]

@@ -65,6 +65,7 @@ pub static RULES: &[&dyn Rule] = &[
     &reading::LABEL,
     &reading::UNPLACED,
     &reading::VALUE_UNREADABLE,
+    &reading::CELLS_SPLIT,
     &reading::TITLE,
     &reading::TRUNCATED,
 ];

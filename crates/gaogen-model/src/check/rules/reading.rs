@@ -127,6 +127,20 @@ pub(crate) static VALUE_UNREADABLE: FindingRule = FindingRule {
     help: "改为阿拉伯数字（没有发生的填 0）",
 };
 
+/// A row's cells written run together, split by the table's sums.
+pub(crate) static CELLS_SPLIT: FindingRule = FindingRule {
+    info: RuleInfo {
+        code: "R-SPLIT",
+        severity: Severity::Warning,
+        title: "一行的数字连在一起，已按总计拆分",
+        explain: "检查什么：一行各栏的数字之间没有分隔（如网页抓取的文字「一、本年新收政府信息公开申请数量 453001049」）。\n为什么：连在一起的数字无法直接对应到各栏；只有当总计关系（表三：总计 = 六类申请人之和；表四：每组总计 = 其余四栏之和）使拆分方式唯一时，gaogen 才这样拆分，并以本提示说明，请对照原表核对；不唯一时整行不放入表格（R-AMBIGUOUS）。\n例：「453001049」唯一可行的拆分是 45、3、0、0、1、0、49。\n空单元格：不涉及。",
+        empty_cells: EmptyCells::NotApplicable,
+        command: Command::Check,
+    },
+    kinds: &[FindingKind::CellsSplit],
+    help: "发布时在各栏之间保留分隔（表格或空格）",
+};
+
 /// Values with no row label to take them.
 pub(crate) static UNPLACED: FindingRule = FindingRule {
     info: RuleInfo {
