@@ -252,39 +252,6 @@ fn grid_values(
     Some(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::read_text;
-    use gaogen_model::{CellValue, FindingKind, RowStatus};
-
-    #[test]
-    fn a_row_with_too_few_values_is_ambiguous_and_keeps_them() {
-        let read = read_text(
-            "申请人情况\n一、本年新收政府信息公开申请数量  5  5\n",
-            Some(2023),
-        );
-        let row = read.tables.applications.row("new_requests").unwrap();
-        assert_eq!(row.status, RowStatus::Ambiguous);
-        assert_eq!(row.unplaced.len(), 2);
-        assert!(row.cells.iter().all(|c| c.value == CellValue::Missing));
-        assert!(read
-            .findings
-            .iter()
-            .any(|f| f.kind == FindingKind::RowAmbiguous));
-    }
-
-    #[test]
-    fn a_whole_number_in_an_amount_column_is_an_amount() {
-        let read = read_text("第二十条第（八）项\n行政事业性收费  7545\n", Some(2023));
-        let cell = read
-            .tables
-            .active_disclosure
-            .cell("fees", "fee_amount")
-            .unwrap();
-        assert!(matches!(cell.value, CellValue::Amount { .. }));
-    }
-}
-
 /// A row whose cells were run together into one digit run (crawler text), split where the
 /// table's sums make the split unique (表三: 总计 = the six; 表四: each group's 总计 = its four).
 fn run_split(
@@ -302,7 +269,7 @@ fn run_split(
         (TableKey::ReviewsAndLitigation, 15) => (3, 5),
         _ => return None,
     };
-    if raw.len() <= groups * size - 1 || !raw.bytes().all(|b| b.is_ascii_digit()) {
+    if raw.len() < groups * size || !raw.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let cuts = super::runs::split_run(raw, groups, size).ok()?;
@@ -338,4 +305,37 @@ fn run_split(
     f.found = Some(raw.clone());
     findings.push(f);
     Some(cells)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read_text;
+    use gaogen_model::{CellValue, FindingKind, RowStatus};
+
+    #[test]
+    fn a_row_with_too_few_values_is_ambiguous_and_keeps_them() {
+        let read = read_text(
+            "申请人情况\n一、本年新收政府信息公开申请数量  5  5\n",
+            Some(2023),
+        );
+        let row = read.tables.applications.row("new_requests").unwrap();
+        assert_eq!(row.status, RowStatus::Ambiguous);
+        assert_eq!(row.unplaced.len(), 2);
+        assert!(row.cells.iter().all(|c| c.value == CellValue::Missing));
+        assert!(read
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::RowAmbiguous));
+    }
+
+    #[test]
+    fn a_whole_number_in_an_amount_column_is_an_amount() {
+        let read = read_text("第二十条第（八）项\n行政事业性收费  7545\n", Some(2023));
+        let cell = read
+            .tables
+            .active_disclosure
+            .cell("fees", "fee_amount")
+            .unwrap();
+        assert!(matches!(cell.value, CellValue::Amount { .. }));
+    }
 }
