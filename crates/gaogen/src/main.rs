@@ -3,13 +3,19 @@
 
 mod commands;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use commands::{check, diff, export, import, init, parse, render, rollup, rules, score, serve};
 use std::process::ExitCode;
 
 /// gaogen：政府信息公开工作年度报告的读取、检查、编写与比较工具
 #[derive(Debug, Parser)]
-#[command(name = "gaogen", version, about, long_about = None, after_help = gaogen::input::LIMITS_HELP)]
+#[command(
+    name = "gaogen",
+    version,
+    about = "gaogen：政府信息公开工作年度报告的读取、检查、编写与比较工具",
+    long_about = None,
+    after_help = gaogen::input::LIMITS_HELP
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,7 +48,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = match commands::zh::localize(Cli::command()).try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return commands::zh::exit(e),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => return commands::zh::exit(e),
+    };
     gaogen::write::install_cleanup();
     let result = match cli.command {
         Command::Parse(args) => parse::run(&args),

@@ -11,6 +11,7 @@ pub(crate) mod rollup;
 pub(crate) mod rules;
 pub(crate) mod score;
 pub(crate) mod serve;
+pub(crate) mod zh;
 
 use gaogen::author::diagnostics_text;
 use gaogen::printer;
