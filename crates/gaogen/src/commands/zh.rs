@@ -11,15 +11,13 @@ const TEMPLATE: &str = "{about-with-newline}\n用法：{usage}\n\n{all-args}{aft
 
 /// The command tree with Chinese help.
 pub(crate) fn localize(cmd: Command) -> Command {
-    let cmd = cmd
-        .disable_version_flag(true)
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help("显示版本号"),
-        );
+    let cmd = cmd.disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help("显示版本号"),
+    );
     one(cmd)
 }
 
@@ -38,7 +36,11 @@ fn one(cmd: Command) -> Command {
                 .help("显示帮助"),
         )
         .mut_args(|a| {
-            let heading = if a.is_positional() { "参数" } else { "选项" };
+            let heading = if a.is_positional() {
+                "参数"
+            } else {
+                "选项"
+            };
             let a = a.help_heading(heading);
             if a.get_action().takes_values() {
                 a.hide_possible_values(true).hide_default_value(true)
@@ -99,14 +101,19 @@ pub(crate) fn message(e: &clap::Error) -> String {
         ErrorKind::InvalidValue => {
             let valid = context(e, ContextKind::ValidValue);
             match valid {
-                Some(valid) if value.is_empty() => format!("{} 需要一个值，可选：{valid}", words(&arg)),
+                Some(valid) if value.is_empty() => {
+                    format!("{} 需要一个值，可选：{valid}", words(&arg))
+                }
                 Some(valid) => format!("{} 的值「{value}」无效，可选：{valid}", words(&arg)),
                 None if value.is_empty() => format!("{} 需要一个值", words(&arg)),
                 None => format!("{} 的值「{value}」无效", words(&arg)),
             }
         }
         ErrorKind::ValueValidation => {
-            format!("{} 的值「{value}」无效（应为数字或规定的写法）", words(&arg))
+            format!(
+                "{} 的值「{value}」无效（应为数字或规定的写法）",
+                words(&arg)
+            )
         }
         ErrorKind::ArgumentConflict => {
             let prior = context(e, ContextKind::PriorArg).unwrap_or_default();
