@@ -59,8 +59,11 @@ for toml in sorted((ROOT / "examples").glob("*.toml")):
     check(f"{docx.name} opens in LibreOffice (converted to PDF)", pdf.exists() and pdf.stat().st_size > 1000, r.stderr.decode(errors="replace")[-300:])
     if pdf.exists():
         out, f = report(pdf)
-        ok = f is not None and f["summary"]["cells_read"] == 200 and f["summary"]["sections_found"] == 6 and not f["diagnostics"]
-        check(f"{pdf.name} read back through pdftotext: 200 values, no finding", ok, f and f["summary"])
+        # Evaluator findings (E-, H-) judge the example's wording, which Word does not change;
+        # every reading, structure and table finding would be a loss in the round trip.
+        lost = [d["code"] for d in (f or {}).get("diagnostics", []) if not d["code"].startswith(("E-", "H-"))]
+        ok = f is not None and f["summary"]["cells_read"] == 200 and f["summary"]["sections_found"] == 6 and not lost
+        check(f"{pdf.name} read back through pdftotext: 200 values, no reading or table finding", ok, f and (f["summary"], lost))
         pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True).stdout.decode().split("\f")
         pages = [p for p in pages if p.strip()]
         first = next(i for i, p in enumerate(pages) if "一、本年新收政府信息公开申请数量" in p)
