@@ -98,7 +98,8 @@ impl Compared {
     }
 }
 
-fn value_text(v: Option<&CellValue>) -> String {
+/// A cell as a person reads it in a comparison: the value as written, or what stands there instead.
+pub(crate) fn value_text(v: Option<&CellValue>) -> String {
     match v {
         None => "（无此格）".into(),
         Some(

@@ -6,10 +6,11 @@ use super::app::Shared;
 use super::engine;
 use super::pages::{html, ComparePage};
 use super::report_view::{diag_view, DiagView};
+use crate::diff::value_text;
 use axum::extract::{Multipart, State};
 use axum::response::Response;
 use gaogen_model::diff::{ChainStatus, ReportDiff, SentenceOp};
-use gaogen_model::{CellValue, Report};
+use gaogen_model::Report;
 
 #[derive(Debug)]
 pub(crate) struct ChangeView {
@@ -65,18 +66,6 @@ pub(crate) struct CompareView {
     /// How the library measures reuse (the percentages).
     pub method: &'static str,
     pub diagnostics: Vec<DiagView>,
-}
-
-fn value_text(v: Option<&CellValue>) -> String {
-    match v {
-        None => "（无此格）".into(),
-        Some(
-            CellValue::Count { raw, .. } | CellValue::Amount { raw, .. } | CellValue::Text { raw },
-        ) => raw.clone(),
-        Some(CellValue::Empty { marker }) if marker.is_empty() => "（空白）".into(),
-        Some(CellValue::Empty { marker }) => marker.clone(),
-        Some(CellValue::Missing) => "（缺失）".into(),
-    }
 }
 
 fn describe(name: &str, r: &Report) -> String {
