@@ -33,16 +33,7 @@ pub(crate) fn load(name: &str, bytes: &[u8]) -> Result<(String, Report), String>
 
 fn failed(path: String, message: String) -> Checked {
     Checked {
-        summary: FileSummary {
-            path,
-            format: String::new(),
-            sections_found: 0,
-            cells_read: 0,
-            errors: 0,
-            warnings: 0,
-            infos: 0,
-            failure: Some(message),
-        },
+        summary: FileSummary::failed(path, message),
         diagnostics: Vec::new(),
         text: String::new(),
         report: None,
