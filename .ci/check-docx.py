@@ -5,7 +5,10 @@
   PDF's text, read back through pdftotext by `gaogen check`, has every value and no finding;
 - the Word file LibreOffice makes from each rendered HTML page parses with every value;
 - pagination: where 表三 runs over two pages its header rows (「申请人情况」) appear again on the
-  second page, no section heading is the last line of a page, and every page has its number.
+  second page, no section heading is the last line of a page, and every page has its number;
+- legacy Word: a .doc that LibreOffice makes from each published example (and from each real seed
+  in ../shared/seeds when present) is read by `gaogen parse x.doc` (through LibreOffice again) with
+  every number cell the text gives, each with the same value.
 
 Closes with 'N passed, N failed'.
 """
@@ -93,6 +96,40 @@ for html in sorted((ROOT / "examples" / "rendered").glob("*.html")):
     if docx.exists():
         out, f = report(docx)
         check(f"{html.stem}.docx (LibreOffice) parses with every value", f is not None and f["summary"]["cells_read"] == 200, f and f["summary"])
+
+
+
+def number_cells(path):
+    out = subprocess.run([str(GAOGEN), "parse", str(path)], capture_output=True, timeout=300)
+    if out.returncode != 0 or not out.stdout:
+        return None
+    cells = {}
+    for key, table in json.loads(out.stdout)["tables"].items():
+        for row in table.get("rows", []):
+            for cell in row.get("cells", []):
+                value = cell.get("value") or {}
+                if value.get("kind") in ("count", "amount"):
+                    cells[(key, row["id"], cell["column"])] = value.get("raw")
+    return cells
+
+
+texts = sorted((ROOT / "examples" / "published").glob("*.txt"))
+seeds = ROOT.parent / "shared" / "seeds"
+if seeds.is_dir():
+    texts += sorted(seeds.glob("*.txt"))
+legacy = work / "legacy"
+legacy.mkdir(exist_ok=True)
+for text in texts:
+    doc = legacy / f"{text.stem}.doc"
+    doc.unlink(missing_ok=True)
+    r = soffice(["--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "doc:MS Word 97", "--outdir", str(legacy), str(text)], work)
+    if not doc.exists():
+        check(f"LibreOffice made {doc.name} from {text.name}", False, r.stderr.decode(errors="replace")[-300:])
+        continue
+    want, got = number_cells(text), number_cells(doc)
+    ok = bool(want) and got is not None and all(got.get(k) == v for k, v in want.items())
+    check(f"{doc.name} (Word 97, from {text.parent.name}/{text.name}) reads all {len(want or {})} number cells of the text",
+          ok, None if got is None else [k for k, v in (want or {}).items() if got.get(k) != v][:5])
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -31,12 +31,12 @@ pub fn diagnostics_text(
     diagnostics: &[Diagnostic],
     source: &str,
     origin: &str,
-    color: bool,
+    style: crate::terminal::Style,
 ) -> String {
     let source = SourceText::new(source);
     diagnostics
         .iter()
-        .map(|d| render_diagnostic(d, &source, origin, color))
+        .map(|d| render_diagnostic(d, &source, origin, style))
         .collect()
 }
 

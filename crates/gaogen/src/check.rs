@@ -117,17 +117,17 @@ impl Checked {
     }
 
     /// The diagnostics rendered for people (rustc-style excerpts), then the file's summary line.
-    pub fn human(&self, color: bool) -> String {
+    pub fn human(&self, style: crate::terminal::Style) -> String {
         let source = SourceText::new(&self.text);
         let mut out: String = self
             .diagnostics
             .iter()
             .map(|d| match &self.places {
-                Some(places) => crate::workbook::render(d, places, &self.summary.path, color),
-                None => render(d, &source, &self.summary.path, color),
+                Some(places) => crate::workbook::render(d, places, &self.summary.path, style.color),
+                None => render(d, &source, &self.summary.path, style),
             })
             .collect();
-        out.push_str(&file_line(&self.summary, color));
+        out.push_str(&file_line(&self.summary, style));
         out
     }
 }
@@ -221,16 +221,17 @@ pub fn check_path(path: &Path, selection: &Selection) -> Checked {
     }
 }
 
-fn file_line(s: &FileSummary, color: bool) -> String {
-    let (red, yellow, reset) = if color {
+fn file_line(s: &FileSummary, style: crate::terminal::Style) -> String {
+    let (red, yellow, reset) = if style.color {
         ("\x1b[1;31m", "\x1b[1;33m", "\x1b[0m")
     } else {
         ("", "", "")
     };
-    format!(
-        "{}：{red}{} 个错误{reset}，{yellow}{} 个警告{reset}，{} 条提示（格式 {}，章节 {}/6，读到 {} 个数值）\n\n",
+    let line = format!(
+        "{}：{red}{} 个错误{reset}，{yellow}{} 个警告{reset}，{} 条提示（格式 {}，章节 {}/6，读到 {} 个数值）",
         s.path, s.errors, s.warnings, s.infos, s.format, s.sections_found, s.cells_read
-    )
+    );
+    crate::terminal::wrap(&line, style.columns(), 0, "  ") + "\n\n"
 }
 
 #[derive(Serialize)]

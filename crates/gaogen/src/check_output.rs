@@ -11,7 +11,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {
     /// Diagnostics for people, then the summary table when there are several files.
-    Human { color: bool },
+    Human(crate::terminal::Style),
     /// `--format json` (docs/check-json.md).
     Json,
     /// `--format sarif`.
@@ -66,7 +66,7 @@ impl Output {
     /// (a summary-only line is still a part).
     pub fn entry(&self, checked: &Checked) -> String {
         match self {
-            Output::Human { color } => checked.human(*color),
+            Output::Human(style) => checked.human(*style),
             Output::Json => json_entry(&checked.summary, &checked.diagnostics),
             Output::Sarif => {
                 let indent = SARIF_INDENT.get_or_init(|| SarifFrame::new().indent);
@@ -75,7 +75,7 @@ impl Output {
                     results.iter().map(|r| pretty_indented(r, indent)).collect();
                 parts.join(",\n")
             }
-            // The header and the row; the stream keeps the header of the first file only.
+            // The mark, the header and the row; the stream keeps those of the first file only.
             Output::SummaryCsv => summary::csv(std::slice::from_ref(&checked.summary)),
             Output::SummaryJson => pretty_indented(&checked.summary, "  "),
         }
@@ -83,7 +83,7 @@ impl Output {
 
     /// Whether the run keeps every file's summary until the end (the table of the human output).
     pub fn keeps_summaries(&self) -> bool {
-        matches!(self, Output::Human { .. })
+        matches!(self, Output::Human(_))
     }
 }
 
@@ -181,11 +181,11 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
     /// Ends the output (closing brackets, totals, the human summary table) and writes the rest.
     pub fn finish(mut self) -> Result<Totals, crate::Error> {
         match self.output {
-            Output::Human { .. } if self.summaries.len() > 1 => {
-                let table = summary::table(&self.summaries);
+            Output::Human(style) if self.summaries.len() > 1 => {
+                let table = summary::table(&self.summaries, style.columns());
                 self.buffer.push_str(&table);
             }
-            Output::Human { .. } | Output::SummaryCsv => {}
+            Output::Human(_) | Output::SummaryCsv => {}
             Output::Json => {
                 self.buffer.push_str("],\"totals\":");
                 self.buffer
@@ -240,10 +240,10 @@ mod tests {
         let mut totals = Totals::default();
         summaries.iter().for_each(|s| totals.add(s));
         match output {
-            Output::Human { color } => {
-                let mut out: String = files.iter().map(|c| c.human(color)).collect();
+            Output::Human(style) => {
+                let mut out: String = files.iter().map(|c| c.human(style)).collect();
                 if files.len() > 1 {
-                    out.push_str(&summary::table(&summaries));
+                    out.push_str(&summary::table(&summaries, style.columns()));
                 }
                 out
             }
@@ -287,8 +287,11 @@ mod tests {
         assert!(all.iter().any(|c| !c.diagnostics.is_empty()));
         assert!(all.iter().any(|c| c.summary.failure.is_some()));
         for output in [
-            Output::Human { color: false },
-            Output::Human { color: true },
+            Output::Human(crate::terminal::Style::PLAIN),
+            Output::Human(crate::terminal::Style {
+                color: true,
+                width: Some(80),
+            }),
             Output::Json,
             Output::Sarif,
             Output::SummaryCsv,

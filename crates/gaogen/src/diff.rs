@@ -3,7 +3,8 @@
 
 use crate::author::load_any;
 use crate::render_diag::{render, SourceText};
-use crate::{table_text::aligned, Error};
+use crate::terminal::{wrap, Style};
+use crate::{table_text::fitted, Error};
 use gaogen_model::diff::{self, ChainStatus, DiffOptions, ReportDiff, SentenceOp};
 use gaogen_model::{CellValue, Report};
 use serde::Serialize;
@@ -86,14 +87,14 @@ impl Compared {
     }
 
     /// The text for people; at most `max_sentences` changed sentences per section.
-    pub fn human(&self, paths: (&Path, &Path), max_sentences: usize, color: bool) -> String {
+    pub fn human(&self, paths: (&Path, &Path), max_sentences: usize, style: Style) -> String {
         human(
             paths,
             max_sentences,
             (&self.old.1, &self.old.0),
             (&self.new.1, &self.new.0),
             &self.diff,
-            color,
+            style,
         )
     }
 }
@@ -120,18 +121,34 @@ fn describe(path: &Path, r: &Report) -> String {
     )
 }
 
+/// A changed sentence after its 「    ~ 」, wrapped under itself.
+fn sentence(text: Option<&str>, width: Option<usize>) -> String {
+    wrap(text.unwrap_or(""), width, 6, "      ")
+}
+
 fn human(
     (old_path, new_path): (&Path, &Path),
     max_sentences: usize,
     old: (&Report, &str),
     new: (&Report, &str),
     d: &ReportDiff,
-    color: bool,
+    style: Style,
 ) -> String {
+    let (color, width) = (style.color, style.columns());
     let mut out = format!(
-        "旧：{}\n新：{}\n\n",
-        describe(old_path, old.0),
-        describe(new_path, new.0)
+        "{}\n{}\n\n",
+        wrap(
+            &format!("旧：{}", describe(old_path, old.0)),
+            width,
+            0,
+            "    "
+        ),
+        wrap(
+            &format!("新：{}", describe(new_path, new.0)),
+            width,
+            0,
+            "    "
+        )
     );
     for t in &d.tables {
         out.push_str(&format!(
@@ -163,7 +180,7 @@ fn human(
                 c.percent.map_or(String::new(), |p| format!("{p:+.1}%")),
             ]);
         }
-        out.push_str(&aligned(&rows, "  "));
+        out.push_str(&fitted(&rows, "  ", width));
         out.push('\n');
     }
     out.push_str("逐年衔接\n");
@@ -173,13 +190,15 @@ fn human(
             ChainStatus::Broken => "✗",
             ChainStatus::NotAssessable => "?",
         };
-        out.push_str(&format!(
-            "  {mark} {} {}：上一年 {}，本年 {}\n",
+        let line = format!(
+            "  {mark} {} {}：上一年 {}，本年 {}",
             c.code,
             c.subject,
             c.old_value.as_deref().unwrap_or("—"),
             c.new_value.as_deref().unwrap_or("—")
-        ));
+        );
+        out.push_str(&wrap(&line, width, 0, "      "));
+        out.push('\n');
     }
     out.push_str("\n与上一年相同的文字\n");
     let mut rows = vec![["部分", "相同", "字数"].map(String::from).to_vec()];
@@ -195,8 +214,14 @@ fn human(
         format!("{:.0}%", d.text.ratio * 100.0),
         format!("{} / {}", d.text.reused_chars, d.text.new_chars),
     ]);
-    out.push_str(&aligned(&rows, "  "));
-    out.push_str(&format!("  计算方法：{}\n", d.text.method));
+    out.push_str(&fitted(&rows, "  ", width));
+    out.push_str(&wrap(
+        &format!("  计算方法：{}", d.text.method),
+        width,
+        0,
+        "    ",
+    ));
+    out.push('\n');
     let excluded: Vec<&str> = d
         .text
         .sections
@@ -204,8 +229,12 @@ fn human(
         .flat_map(|s| s.excluded.iter().map(String::as_str))
         .collect();
     if !excluded.is_empty() {
-        out.push_str(&format!("  未计入的固定表述 {} 句：", excluded.len()));
-        out.push_str(&excluded.join(" / "));
+        let line = format!(
+            "  未计入的固定表述 {} 句：{}",
+            excluded.len(),
+            excluded.join(" / ")
+        );
+        out.push_str(&wrap(&line, width, 0, "    "));
         out.push('\n');
     }
     out.push_str("\n文字变化（- 删去，+ 新增，~ 改写）\n");
@@ -223,10 +252,10 @@ fn human(
         for c in s.changes.iter().take(max_sentences) {
             match c.op {
                 SentenceOp::Deleted => {
-                    out.push_str(&format!("    - {}\n", c.old.as_deref().unwrap_or("")))
+                    out.push_str(&format!("    - {}\n", sentence(c.old.as_deref(), width)))
                 }
                 SentenceOp::Inserted => {
-                    out.push_str(&format!("    + {}\n", c.new.as_deref().unwrap_or("")))
+                    out.push_str(&format!("    + {}\n", sentence(c.new.as_deref(), width)))
                 }
                 SentenceOp::Replaced => {
                     let line: String = c
@@ -238,7 +267,7 @@ fn human(
                             _ => p.text.clone(),
                         })
                         .collect();
-                    out.push_str(&format!("    ~ {line}\n"));
+                    out.push_str(&format!("    ~ {}\n", sentence(Some(&line), width)));
                 }
             }
         }
@@ -254,7 +283,7 @@ fn human(
         let source = SourceText::new(new.1);
         let shown = new_path.display().to_string();
         for diag in &d.diagnostics {
-            let mut text = render(diag, &source, &shown, color);
+            let mut text = render(diag, &source, &shown, style);
             if let Some(p) = diag.previous {
                 text.insert_str(
                     text.len() - 1,

@@ -41,6 +41,7 @@ pub mod score;
 pub mod serve;
 pub mod summary;
 pub mod table_text;
+pub mod terminal;
 pub mod workbook;
 pub mod write;
 

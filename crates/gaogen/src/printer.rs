@@ -44,6 +44,28 @@ pub fn stdout_color() -> bool {
     no_color_unset() && std::io::stdout().is_terminal()
 }
 
+/// Colour and width for human output on stdout: the width from `COLUMNS`, else the terminal's;
+/// none when stdout is a file or a pipe.
+pub fn stdout_style() -> crate::terminal::Style {
+    style_of(&std::io::stdout(), stdout_color())
+}
+
+/// Colour and width for messages on stderr.
+pub fn stderr_style() -> crate::terminal::Style {
+    style_of(&std::io::stderr(), stderr_color())
+}
+
+fn style_of(stream: &(impl IsTerminal + std::os::fd::AsFd), color: bool) -> crate::terminal::Style {
+    let terminal = stream
+        .is_terminal()
+        .then(|| terminal_size::terminal_size_of(stream).map(|(w, _)| usize::from(w.0)))
+        .flatten();
+    crate::terminal::Style {
+        color,
+        width: crate::terminal::width_from(std::env::var("COLUMNS").ok().as_deref(), terminal),
+    }
+}
+
 /// Whether colour goes to stderr.
 pub fn stderr_color() -> bool {
     no_color_unset() && std::io::stderr().is_terminal()

@@ -2,14 +2,35 @@
 
 use crate::check::FileSummary;
 
-/// One line per file, with a header (the field names of [`FileSummary`]).
+/// The CSV header: Chinese names of [`FileSummary`]'s fields, in its order (docs/check-json.md).
+pub const CSV_HEADER: [&str; 8] = [
+    "文件",
+    "格式",
+    "找到章节数",
+    "读出数值数",
+    "错误",
+    "警告",
+    "提示",
+    "无法读取的原因",
+];
+
+/// One line per file after a Chinese header, UTF-8 with a byte-order mark so that Excel on a
+/// Chinese Windows opens it without mojibake.
 pub fn csv(rows: &[FileSummary]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    // No file, no table (as the streamed output, which writes the header with the first row).
+    if rows.is_empty() {
+        return String::new();
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    writer.write_record(CSV_HEADER).expect("writing to memory");
     for r in rows {
         writer.serialize(r).expect("a summary serializes");
     }
     let bytes = writer.into_inner().expect("writing to memory");
-    String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out")
+    let text = String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out");
+    format!("\u{feff}{text}")
 }
 
 /// The summaries as a JSON array.
@@ -18,7 +39,7 @@ pub fn json(rows: &[FileSummary]) -> String {
 }
 
 /// The aligned table shown after checking several files, with the totals line.
-pub fn table(rows: &[FileSummary]) -> String {
+pub fn table(rows: &[FileSummary], width: Option<usize>) -> String {
     let mut cells = vec![["文件", "格式", "章节", "数值", "错误", "警告"]
         .map(String::from)
         .to_vec()];
@@ -42,7 +63,7 @@ pub fn table(rows: &[FileSummary]) -> String {
             ],
         });
     }
-    let mut out = crate::table_text::aligned(&cells, "");
+    let mut out = crate::table_text::fitted(&cells, "", width);
     let errors: usize = rows.iter().map(|r| r.errors).sum();
     let warnings: usize = rows.iter().map(|r| r.warnings).sum();
     out.push_str(&format!(

@@ -6,8 +6,17 @@ use unicode_width::UnicodeWidthStr;
 /// Renders `rows` (the first one is the header) as aligned columns with a rule under the header;
 /// every line starts with `indent`.
 pub fn aligned(rows: &[Vec<String>], indent: &str) -> String {
+    fitted(rows, indent, None)
+}
+
+/// Columns are not narrowed below this many display columns to fit a terminal.
+const MIN_COLUMN: usize = 8;
+
+/// As [`aligned`], fitted into `width` display columns when given: the widest columns are narrowed
+/// and their cells wrapped over several lines.
+pub fn fitted(rows: &[Vec<String>], indent: &str, width: Option<usize>) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
+    let mut widths: Vec<usize> = (0..columns)
         .map(|i| {
             rows.iter()
                 .filter_map(|r| r.get(i))
@@ -16,21 +25,50 @@ pub fn aligned(rows: &[Vec<String>], indent: &str) -> String {
                 .unwrap_or(0)
         })
         .collect();
-    let line = |cells: &[String]| {
-        let padded: Vec<String> = cells
+    if let Some(width) = width {
+        let total =
+            |w: &[usize]| indent.width() + w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
+        while total(&widths) > width {
+            let Some((widest, &w)) = widths
+                .iter()
+                .enumerate()
+                .max_by_key(|&(i, w)| (*w, usize::MAX - i))
+            else {
+                break;
+            };
+            if w <= MIN_COLUMN {
+                break;
+            }
+            widths[widest] = w - 1;
+        }
+    }
+    let line = |cells: &[String], out: &mut String| {
+        let wrapped: Vec<Vec<String>> = cells
             .iter()
             .zip(&widths)
-            .map(|(c, &w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.width()))))
+            .map(|(c, &w)| crate::terminal::cell_lines(c, w))
             .collect();
-        format!("{indent}{}\n", padded.join("  ").trim_end())
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        for k in 0..height {
+            let padded: Vec<String> = wrapped
+                .iter()
+                .zip(&widths)
+                .map(|(lines, &w)| {
+                    let c = lines.get(k).map_or("", String::as_str);
+                    format!("{c}{}", " ".repeat(w.saturating_sub(c.width())))
+                })
+                .collect();
+            out.push_str(&format!("{indent}{}\n", padded.join("  ").trim_end()));
+        }
     };
     let mut out = String::new();
     for (i, row) in rows.iter().enumerate() {
-        out.push_str(&line(row));
+        line(row, &mut out);
         if i == 0 {
-            out.push_str(&line(
+            line(
                 &widths.iter().map(|&w| "─".repeat(w)).collect::<Vec<_>>(),
-            ));
+                &mut out,
+            );
         }
     }
     out
@@ -50,5 +88,25 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "文件   错误");
         assert_eq!(lines[2], "a.txt  1");
+    }
+
+    #[test]
+    fn a_wide_table_is_fitted_into_the_terminal() {
+        let long = "（三）不予公开·3.危及“三安全一稳定”".repeat(3);
+        let rows = vec![
+            vec!["行".to_string(), "旧".to_string(), "新".to_string()],
+            vec![long.clone(), "12".to_string(), "13".to_string()],
+        ];
+        let text = fitted(&rows, "  ", Some(40));
+        assert!(text.lines().all(|l| l.width() <= 40), "{text}");
+        // Nothing is lost: the wrapped cell reads back whole.
+        let first: String = text
+            .lines()
+            .skip(2)
+            .map(|l| l.trim_start().split("  ").next().unwrap_or(""))
+            .collect();
+        assert_eq!(first, long);
+        assert!(text.contains("12") && text.contains("13"));
+        assert_eq!(fitted(&rows, "  ", None), aligned(&rows, "  "));
     }
 }

@@ -170,7 +170,7 @@ fn rule_errors_stop_the_render_at_the_toml_line() {
     );
     let (code, err) = render_toml(&toml);
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("error[T3-1]"), "{err}");
+    assert!(err.contains("错误[T3-1]"), "{err}");
     assert!(err.contains("report.toml:"), "{err}");
     // The excerpt shows and marks the line of the changed value.
     assert!(

@@ -184,6 +184,7 @@ fn example_pair(format: &str) -> String {
         .unwrap()
         .current_dir(root())
         .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
         .args([
             "diff",
             "--format",

@@ -95,10 +95,7 @@ fn a_report_toml_is_checked_as_a_draft() {
     assert_eq!(code, 0, "{out}{err}");
     // No format errors or warnings; the evaluators (E-) may still give advice about the example.
     assert!(out.contains("0 个错误"), "{out}");
-    assert!(
-        !out.contains("warning[T") && !out.contains("warning[S-"),
-        "{out}"
-    );
+    assert!(!out.contains("警告[T") && !out.contains("警告[S-"), "{out}");
     assert!(!out.contains("R-TABLE") && !out.contains("S-2"), "{out}");
     // A rule broken in the draft is reported at its TOML line.
     let dir = tempfile::tempdir().unwrap();

@@ -80,7 +80,6 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
     }
     let (files, failures) = (collected.files, collected.failures);
     let mut failed = failures.len();
-    let color = args.format == CheckFormat::Human && printer::stdout_color();
     let progress = (files.len() >= 50 && printer::stderr_is_terminal()).then(|| {
         let bar = ProgressBar::new(files.len() as u64);
         bar.set_style(
@@ -99,7 +98,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         (Some(SummaryFormat::Xlsx), _) => unreachable!("handled above"),
         (Some(SummaryFormat::Csv), _) => Output::SummaryCsv,
         (Some(SummaryFormat::Json), _) => Output::SummaryJson,
-        (None, CheckFormat::Human) => Output::Human { color },
+        (None, CheckFormat::Human) => Output::Human(printer::stdout_style()),
         (None, CheckFormat::Json) => Output::Json,
         (None, CheckFormat::Sarif) => Output::Sarif,
     };

@@ -35,7 +35,7 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
         DiffFormat::Human => compared.human(
             (&args.old, &args.new),
             args.max_sentences,
-            printer::stdout_color(),
+            printer::stdout_style(),
         ),
     };
     printer::print(out)?;

@@ -55,7 +55,7 @@ pub(crate) fn report_error(e: &Error) {
             diagnostics,
             source,
             path,
-            printer::stderr_color(),
+            printer::stderr_style(),
         )),
         // A closed or failing stdout has nobody to tell.
         Error::Stdout(_) => {}

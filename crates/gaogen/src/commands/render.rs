@@ -38,7 +38,7 @@ pub(crate) fn run(args: &RenderArgs) -> Outcome {
         &rendered.diagnostics,
         &loaded.source,
         &args.toml.display().to_string(),
-        printer::stderr_color(),
+        printer::stderr_style(),
     ));
     let Some(bytes) = rendered.bytes else {
         printer::eprintln(&format!(
