@@ -423,6 +423,8 @@ pub enum FindingKind {
     ValueUnreadable,
     /// A row's cells run together into one digit run, split where the sums make it unique.
     CellsSplit,
+    /// A second report follows the first in the same file (two years pasted together).
+    SecondReport,
 }
 
 /// One reading finding. `message` is Chinese, for people; the other fields are for machines.

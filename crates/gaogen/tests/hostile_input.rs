@@ -222,3 +222,36 @@ fn office_files_that_are_not_reports_are_named() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_second_report_in_the_file_is_a_finding_not_section_six() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = report_text();
+    let second =
+        std::fs::read_to_string(root().join("examples/published/township_2024.txt")).unwrap();
+    std::fs::write(dir.path().join("two.txt"), format!("{first}\n{second}")).unwrap();
+    let (code, stdout, stderr) = gaogen(dir.path(), &["check", "--format", "json", "two.txt"]);
+    assert_eq!(code, Some(0), "warnings only: {stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let file = &json["files"][0];
+    assert_eq!(file["summary"]["cells_read"], 200);
+    let second_line = first.lines().count() + 2;
+    let found = file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "R-SECOND")
+        .expect("R-SECOND");
+    assert!(found["message"]
+        .as_str()
+        .unwrap()
+        .contains("2024年政府信息公开工作年度报告"));
+    // The finding is at the second report's title (after its agency line).
+    assert_eq!(found["span"]["line"], second_line + 1);
+    // The first report's 六 does not hold the second report's text.
+    let (_, parsed, _) = gaogen(dir.path(), &["parse", "two.txt"]);
+    let parsed: serde_json::Value = serde_json::from_str(&parsed).unwrap();
+    let six = parsed["sections"][5].to_string();
+    assert!(!six.contains("2024年，"), "{six}");
+    assert_eq!(parsed["year"], 2023);
+}

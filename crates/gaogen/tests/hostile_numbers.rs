@@ -97,3 +97,32 @@ fn out_of_range_toml_value_is_an_error_not_a_wrapped_total() {
     assert!(stderr.contains("超出可计算的范围"), "{stderr}");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("-9223372036854775808"));
 }
+
+#[test]
+fn import_never_writes_a_value_render_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = example("examples/published/township_2023.txt").replace(
+        "（一）予以公开\t5\t1\t0\t0\t0\t0\t6",
+        "（一）予以公开\t5000000000000000\t1O\t0\t0\t0\t0\t5000000000000001",
+    );
+    std::fs::write(dir.path().join("r.txt"), text).unwrap();
+    let out = gaogen(dir.path(), &["import", "r.txt", "-o", "r.toml"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    // Both listed by their labels with what was written; neither written as a number.
+    assert!(
+        stderr.contains("「自然人」（原文写作「5000000000000000」，超出可计算的范围"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("「商业企业」（原文写作「1O」）"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("natural_person"), "{stderr}");
+    let toml = std::fs::read_to_string(dir.path().join("r.toml")).unwrap();
+    assert!(!toml.contains("5000000000000000"), "{toml}");
+    let out = gaogen(dir.path(), &["render", "r.toml", "-o", "r.md"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("A-VALUE"), "{stderr}");
+    assert!(!stderr.contains("A-TOML"), "{stderr}");
+}

@@ -86,6 +86,20 @@ pub(super) fn find_headings(source: &[SourceLine], shapes: &[LineShape<'_>]) -> 
     found
 }
 
+/// The first line at or after `from` that is a heading of section `key` (found again after
+/// [`find_headings`] kept the first one: a second report pasted after the first).
+pub(super) fn heading_after(
+    source: &[SourceLine],
+    shapes: &[LineShape<'_>],
+    from: usize,
+    key: SectionKey,
+) -> Option<usize> {
+    (from..source.len()).find(|&i| {
+        !matches!(shapes[i], LineShape::Blank | LineShape::PageNumber)
+            && section_heading(&source[i]).is_some_and(|h| h.key == key)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

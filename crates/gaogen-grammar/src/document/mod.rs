@@ -12,21 +12,103 @@ use gaogen_model::schema::{SectionKey, SECTIONS};
 use gaogen_model::{
     Finding, FindingKind, InputKind, Paragraph, Report, Section, SourceInfo, YearSource,
 };
-use headings::{find_headings, FoundHeading};
+use headings::{find_headings, heading_after, FoundHeading};
 use paragraphs::{is_wrapped, paragraphs, split_closing, Style};
 use title::{agency_of, find_year, publisher, title_block};
 
-/// Reads a whole report from its lines.
+/// Reads a whole report from its lines. A second report in the same file (two years pasted one
+/// after the other) is not read into the first one's section 六: the first is read, the second
+/// named in a finding.
 pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) -> Report {
     let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
     let shapes: Vec<LineShape<'_>> = lines::shapes(&texts);
-    let mut findings = Vec::new();
-
     let found: Vec<FoundHeading> = find_headings(source, &shapes);
+    let Some((second, title)) = second_report(source, &shapes, &found) else {
+        return assemble_one(source, &shapes, found, input, encoding);
+    };
+    let first = &source[..second];
+    let found = found.into_iter().filter(|h| h.line < second).collect();
+    let mut report = assemble_one(first, &shapes[..second], found, input, encoding);
+    let line = &source[title];
+    let mut f = Finding::new(
+        FindingKind::SecondReport,
+        format!(
+            "文件中从这里起是另一份报告（「{}」），只读取了前一份；两份报告应分别发布、分别检查",
+            line.text.trim()
+        ),
+        Some(line.whole()),
+    );
+    f.found = Some(line.text.trim().to_string());
+    report.findings.push(f);
+    report.source.lines = source.last().map_or(0, |l| l.origin.line);
+    report
+}
+
+/// Where a second report starts: a report title (naming 政府信息公开 and a year) shortly before a
+/// heading 「一、…」 that follows the heading of 六, with the agency line above the title; and the
+/// title's line.
+fn second_report(
+    source: &[SourceLine],
+    shapes: &[LineShape<'_>],
+    found: &[FoundHeading],
+) -> Option<(usize, usize)> {
+    let six = found.iter().position(|h| h.key == SectionKey::Other)?;
+    let again = heading_after(source, shapes, found[six].line + 1, SectionKey::Overview)?;
+    let mut nonblank = (found[six].line + 1..again)
+        .rev()
+        .filter(|&i| !source[i].text.trim().is_empty());
+    let title = nonblank.by_ref().take(8).find(|&i| {
+        let t = &source[i].text;
+        title::is_title(t) && t.contains("政府信息公开") && find_year(t).is_some()
+    })?;
+    // The agency standing alone above the title belongs to the second report too.
+    let above = (found[six].line + 1..title)
+        .rev()
+        .find(|&i| !source[i].text.trim().is_empty());
+    let start = match above {
+        Some(i) if find_year(&source[i].text).is_none() && is_agency_line(&source[i].text) => i,
+        _ => title,
+    };
+    Some((start, title))
+}
+
+/// A short line that only names an agency (「青禾县白石镇人民政府」).
+fn is_agency_line(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    (4..=30).contains(&n)
+        && !t.contains(['。', '，', '；', '：', ':', ','])
+        && [
+            "政府",
+            "局",
+            "委员会",
+            "办公室",
+            "委",
+            "办",
+            "院",
+            "厅",
+            "部",
+            "中心",
+            "街道",
+            "镇",
+            "乡",
+        ]
+        .iter()
+        .any(|w| t.ends_with(w))
+}
+
+fn assemble_one(
+    source: &[SourceLine],
+    shapes: &[LineShape<'_>],
+    found: Vec<FoundHeading>,
+    input: InputKind,
+    encoding: &str,
+) -> Report {
+    let mut findings = Vec::new();
     let first_heading = found.first().map_or(source.len(), |h| h.line);
 
     // Title block and preamble.
-    let (title, title_end) = title_block(source, &shapes, first_heading);
+    let (title, title_end) = title_block(source, shapes, first_heading);
     let preamble_start = title_end.unwrap_or(0);
     let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
     let (mut year, mut year_source) = (find_year(&title_text), Some(YearSource::Title));
@@ -115,14 +197,14 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
     }
     let style = if input == InputKind::Html {
         Style::Blocks
-    } else if is_wrapped(source, &shapes, &table_line) {
+    } else if is_wrapped(source, shapes, &table_line) {
         Style::Wrapped
     } else {
         Style::OnePerLine
     };
     let preamble = paragraphs(
         source,
-        &shapes,
+        shapes,
         preamble_start..first_heading,
         &table_line,
         style,
@@ -188,7 +270,7 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
         }
         paras.extend(paragraphs(
             source,
-            &shapes,
+            shapes,
             h.line + 1..end,
             &table_line,
             style,

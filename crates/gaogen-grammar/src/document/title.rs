@@ -39,7 +39,7 @@ fn is_chrome(text: &str) -> bool {
 }
 
 /// A line that can be the title: names a report (「…报告」, 「…年报」), short, not page chrome.
-fn is_title(text: &str) -> bool {
+pub(super) fn is_title(text: &str) -> bool {
     let n = normalize(strip_title_prefix(text));
     (n.contains("报告") || n.contains("年报")) && n.chars().count() <= 60 && !is_chrome(text)
 }

@@ -31,28 +31,34 @@ fn cell(
     missing: &mut Vec<String>,
 ) -> String {
     let Some(r) = report else { return "0".into() };
+    let schema = table_schema(key, r.table(key).version);
+    let label = schema.row(row).map_or(row, |x| x.label);
+    let column_label = schema.column(column).map_or(column, |c| c.label);
+    let mut blank = |why: String| {
+        missing.push(format!("{}「{label}」·「{column_label}」{why}", key.name()));
+        "\"\"".to_string()
+    };
+    let max = crate::MAX_CELL_VALUE;
     match r.table(key).cell(row, column).map(|c| &c.value) {
+        // A number render would refuse (above the computable limit) is not written as one.
+        Some(CellValue::Count { value, raw }) if value.unsigned_abs() > max.unsigned_abs() => {
+            blank(format!(
+                "（原文写作「{raw}」，超出可计算的范围，上限 {max}）"
+            ))
+        }
+        Some(CellValue::Amount { value, raw })
+            if value.abs() > rust_decimal::Decimal::from(max) =>
+        {
+            blank(format!(
+                "（原文写作「{raw}」，超出可计算的范围，上限 {max}）"
+            ))
+        }
         Some(CellValue::Count { value, .. }) => value.to_string(),
         Some(CellValue::Amount { value, .. }) => quote(&value.normalize().to_string()),
         // What was written where a number belongs (「1O」): the file cannot hold it as a number,
         // so the cell is left to fill in and the list names what was written.
-        Some(CellValue::Text { raw }) => {
-            let label = r.table(key).row(row).map_or(row, |x| x.label);
-            missing.push(format!(
-                "{} {} · {}（原文写作「{raw}」）",
-                key.name(),
-                label,
-                column
-            ));
-            "\"\"".into()
-        }
-        _ => {
-            let schema = table_schema(key, r.table(key).version);
-            let label = schema.row(row).map_or(row, |x| x.label);
-            let column = schema.column(column).map_or(column, |c| c.label);
-            missing.push(format!("{}「{}」·「{}」", key.name(), label, column));
-            "\"\"".into()
-        }
+        Some(CellValue::Text { raw }) => blank(format!("（原文写作「{raw}」）")),
+        _ => blank(String::new()),
     }
 }
 

@@ -68,4 +68,5 @@ pub static RULES: &[&dyn Rule] = &[
     &reading::CELLS_SPLIT,
     &reading::TITLE,
     &reading::TRUNCATED,
+    &reading::SECOND_REPORT,
 ];

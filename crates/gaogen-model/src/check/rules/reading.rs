@@ -169,6 +169,20 @@ pub(crate) static TITLE: FindingRule = FindingRule {
     help: "在开头写明「××（机关）××××年政府信息公开工作年度报告」",
 };
 
+/// A second report in the same file.
+pub(crate) static SECOND_REPORT: FindingRule = FindingRule {
+    info: RuleInfo {
+        code: "R-SECOND",
+        severity: Severity::Warning,
+        title: "一个文件中有两份报告",
+        explain: "检查什么：第六部分之后是否又出现了一份报告（标题和「一、总体情况」）。\n为什么：两份报告连在一起时，后一份的文字和表格会被当作前一份第六部分的内容，数字无法核对；只检查前一份。\n例：把 2023 年和 2024 年的报告复制到同一个文件里。\n空单元格：不涉及。",
+        empty_cells: EmptyCells::NotApplicable,
+        command: Command::Check,
+    },
+    kinds: &[FindingKind::SecondReport],
+    help: "把两份报告分成两个文件，分别发布、分别检查",
+};
+
 /// The file ends inside a character.
 pub(crate) static TRUNCATED: FindingRule = FindingRule {
     info: RuleInfo {
