@@ -182,6 +182,17 @@ for path in sorted((SHARED / "corpus" / "pdfminer-text").glob("*.txt")):
         stated = [f for f in r["findings"] if f["kind"] == "row_ambiguous" and "逐列" in f["message"]]
         check(f"pdfminer {path.name}: 表三 placed or its ambiguity stated", numbers(r, "applications") == expected or bool(stated))
         check(f"pdfminer {path.name}: some 表三 block placed by column", numbers(r, "applications") > 14 or path.name.startswith("huaian"))
+        # Every cell the PDF gives (its pdftotext text read row by row), none read otherwise, no R-AMBIGUOUS.
+        layout = tmp / path.name
+        if layout.exists():
+            truth = parse(layout)
+            cells = lambda rep: {(t, row["id"], c["column"]): str(c["value"].get("value")) for t in ("active_disclosure", "applications", "reviews_and_litigation")
+                                 for row in rep["tables"][t]["rows"] for c in row["cells"] if c["value"]["kind"] in ("count", "amount")}
+            want, got = cells(truth), cells(r)
+            wrong = {k: (v, want.get(k)) for k, v in got.items() if want.get(k) != v}
+            check(f"pdfminer {path.name}: every cell of the PDF ({len(want)}), none wrong", got == want and not wrong,
+                  (len(got), len(want), list(wrong.items())[:5]))
+            check(f"pdfminer {path.name}: no R-AMBIGUOUS", "row_ambiguous" not in kinds(r), [f["message"] for f in r["findings"] if f["kind"] == "row_ambiguous"])
 
 # Scoring a directory: the 洪泽 2023 and 2024 PDFs and two seeds (issue 15's "must show").
 import shutil

@@ -189,3 +189,83 @@ fn crawler_text_run_together_metadata_and_chinese_year() {
     assert_eq!(r.table(TableKey::ActiveDisclosure).number_cell_count(), 0);
     assert!(kinds(&r).contains(&FindingKind::RowAmbiguous));
 }
+
+/// Every cell of every table, as (table, row, column, value).
+fn all_cells(r: &Report) -> Vec<(TableKey, String, String, CellValue)> {
+    [
+        TableKey::ActiveDisclosure,
+        TableKey::Applications,
+        TableKey::ReviewsAndLitigation,
+    ]
+    .into_iter()
+    .flat_map(|key| {
+        r.table(key).rows.iter().flat_map(move |row| {
+            row.cells.iter().map(move |c| {
+                (
+                    key,
+                    row.id.to_string(),
+                    c.column.to_string(),
+                    c.value.clone(),
+                )
+            })
+        })
+    })
+    .collect()
+}
+
+/// The numbers only (where each was written differs between the two texts).
+fn numbers_by_cell(r: &Report) -> Vec<(TableKey, String, String, Option<String>)> {
+    all_cells(r)
+        .into_iter()
+        .map(|(t, row, col, v)| {
+            let n = match v {
+                CellValue::Count { value, .. } => Some(value.to_string()),
+                CellValue::Amount { value, .. } => Some(value.to_string()),
+                _ => None,
+            };
+            (t, row, col, n)
+        })
+        .collect()
+}
+
+#[test]
+fn pdfminer_columns_read_as_the_pdf_gives_them() {
+    // pdfminer's text of the 2024 示范市 report: 表二's labels, then 「第二十条第（五）项」 and
+    // 行政许可, then the values of 规章 and 行政规范性文件 column by column and 行政许可's; 表三's
+    // column headers after its row labels with 「总计」 before 「其他」 standing alone.
+    let r = read("pdfminer_columns.txt");
+    let layout = read("pdftotext_layout.txt");
+    assert_eq!(r.number_cell_count(), 200);
+    assert_eq!(numbers_by_cell(&r), numbers_by_cell(&layout));
+    assert_eq!(
+        row(&r, TableKey::ActiveDisclosure, "normative_documents"),
+        nums(&[8, 26, 66].map(Some))
+    );
+    assert_eq!(
+        row(&r, TableKey::ActiveDisclosure, "licensing"),
+        nums(&[Some(447228)])
+    );
+    assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
+    assert!(!kinds(&r).contains(&FindingKind::UnplacedValues));
+}
+
+#[test]
+fn pdfminer_total_column_before_the_last_found_by_the_sums() {
+    // pdfminer's text of the 2023 样本区 report: 表三's 总计 column comes sixth, before 其他; only
+    // 自然人 has requests, so 自然人 and 总计 are equal columns. 表二's two rows of three columns
+    // cannot be oriented by themselves: 表三 proved the text column by column.
+    let r = read("pdfminer_total_sixth.txt");
+    let layout = read("pdftotext_2019_table3.txt");
+    assert_eq!(r.number_cell_count(), 10 + 161 + 15);
+    assert_eq!(numbers_by_cell(&r), numbers_by_cell(&layout));
+    assert_eq!(
+        row(&r, TableKey::ActiveDisclosure, "normative_documents"),
+        nums(&[0, 5, 5].map(Some))
+    );
+    assert_eq!(
+        row(&r, TableKey::Applications, "new_requests"),
+        nums(&[21, 0, 0, 0, 0, 0, 21].map(Some))
+    );
+    assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
+    assert!(!kinds(&r).contains(&FindingKind::UnplacedValues));
+}

@@ -3,21 +3,32 @@
 
 use super::raw::{t3_data_row, T3_WIDTH};
 use super::stream::Reader;
-use gaogen_model::schema::table_schema;
-use gaogen_model::{CellValue, Finding, FindingKind, FormatVersion, Located, TableKey};
+use gaogen_model::{CellValue, Finding, FindingKind, Located, TableKey};
 
-/// Rows × 7 values as each row's seven, column by column (`columns`) or row by row.
+/// Rows × 7 values as each row's seven: column by column (`columns`), the 总计 column standing
+/// `total_at`-th and the six others in their official order; or row by row, 总计 last.
 fn arrange(
     rows: usize,
     values: &[Located<CellValue>],
     columns: bool,
+    total_at: usize,
 ) -> Vec<Vec<Located<CellValue>>> {
+    // Official column c (总计 is the last) → the column it was read in.
+    let source = |c: usize| {
+        if c == T3_WIDTH - 1 {
+            total_at
+        } else if c < total_at {
+            c
+        } else {
+            c + 1
+        }
+    };
     (0..rows)
         .map(|r| {
             (0..T3_WIDTH)
                 .map(|c| {
                     values[if columns {
-                        c * rows + r
+                        source(c) * rows + r
                     } else {
                         r * T3_WIDTH + c
                     }]
@@ -28,7 +39,12 @@ fn arrange(
         .collect()
 }
 
-/// In a column-by-column block, the one column that is the sum of the other six in every row.
+/// In a column-by-column block, the column that is the sum of the other six in every row: found
+/// by the sums, not by where it stands (pdfminer may put it before the last applicant column).
+/// Two columns can both be the sum only when they are equal and every other column is 0; then
+/// the 总计 column is the one of them among the last two read — 总计 is the right-most column
+/// and extraction moves it at most before its neighbour, and among the last two either choice
+/// gives the same cells. Otherwise no column is certain.
 fn total_column(rows: usize, values: &[Located<CellValue>]) -> Option<usize> {
     let cell = |r: usize, c: usize| values.get(c * rows + r).and_then(|v| v.value.as_count());
     let sums = |j: usize| {
@@ -41,7 +57,13 @@ fn total_column(rows: usize, values: &[Located<CellValue>]) -> Option<usize> {
         })
     };
     let found: Vec<usize> = (0..T3_WIDTH).filter(|&j| sums(j)).collect();
-    (found.len() == 1).then(|| found[0])
+    match found.as_slice() {
+        [j] => Some(*j),
+        // Every column is the sum of the others only when every value is 0.
+        all if all.len() == T3_WIDTH => Some(T3_WIDTH - 1),
+        [_, b] if *b >= T3_WIDTH - 2 => Some(*b),
+        _ => None,
+    }
 }
 
 /// Every row's 总计 equals its six other columns.
@@ -52,107 +74,15 @@ fn totals_hold(rows: &[Vec<Located<CellValue>>]) -> bool {
     })
 }
 
+/// The same values in the same cells.
+fn same_cells(a: &[Vec<Located<CellValue>>], b: &[Vec<Located<CellValue>>]) -> bool {
+    a.iter()
+        .flatten()
+        .map(|v| &v.value)
+        .eq(b.iter().flatten().map(|v| &v.value))
+}
+
 impl Reader {
-    /// The edition 表二's labels point to so far (2021 unless 2019 labels outnumber).
-    fn t2_version(&self) -> FormatVersion {
-        if self
-            .tables
-            .get(TableKey::ActiveDisclosure)
-            .evidence
-            .leaning()
-            == Some(FormatVersion::V2019)
-        {
-            FormatVersion::V2019
-        } else {
-            FormatVersion::V2021
-        }
-    }
-
-    /// Columns of each waiting 表二 row.
-    fn t2_columns(&self) -> Vec<usize> {
-        let schema = table_schema(TableKey::ActiveDisclosure, self.t2_version());
-        self.waiting
-            .iter()
-            .map(|k| schema.row(k.1).map_or(1, |r| r.columns.len()))
-            .collect()
-    }
-
-    pub fn t2_block_size(&self) -> usize {
-        self.t2_columns().iter().sum()
-    }
-
-    /// 表二 labels followed by their values (column by column in PDF extraction): one-column rows
-    /// take the values in order; rows of several columns only when both orientations agree,
-    /// because no rule of one year's 表二 can tell them apart.
-    fn resolve_t2_block(&mut self) {
-        let columns = self.t2_columns();
-        let values = std::mem::take(&mut self.block);
-        let rows = std::mem::take(&mut self.waiting);
-        let n = columns.first().copied().unwrap_or(1);
-        let uniform = columns.iter().all(|&c| c == n);
-        let arranged = |by_column: bool| -> Vec<Vec<Located<CellValue>>> {
-            (0..rows.len())
-                .map(|r| {
-                    (0..n)
-                        .map(|c| {
-                            values[if by_column {
-                                c * rows.len() + r
-                            } else {
-                                r * n + c
-                            }]
-                            .clone()
-                        })
-                        .collect()
-                })
-                .collect()
-        };
-        let fits = values.len() == columns.iter().sum::<usize>() && uniform;
-        let placed = if fits && n == 1 {
-            Some(arranged(false))
-        } else if fits {
-            let (a, b) = (arranged(true), arranged(false));
-            let same = a
-                .iter()
-                .flatten()
-                .map(|v| &v.value)
-                .eq(b.iter().flatten().map(|v| &v.value));
-            same.then_some(b)
-        } else {
-            None
-        };
-        match placed {
-            Some(per_row) => {
-                for (key, row_values) in rows.iter().zip(per_row) {
-                    if let Some(row) = self.table(key.0).row_mut(key.1) {
-                        row.values = row_values;
-                        row.blanks.clear();
-                    }
-                }
-            }
-            None => {
-                let span = values[0].span.cover(values[values.len() - 1].span);
-                let schema = table_schema(TableKey::ActiveDisclosure, self.t2_version());
-                let labels: Vec<&str> = rows
-                    .iter()
-                    .map(|k| schema.row(k.1).map_or(k.1, |r| r.label))
-                    .collect();
-                let mut f = Finding::new(
-                    FindingKind::RowAmbiguous,
-                    format!(
-                        "表二中 {} 个行标签（「{}」）之后有 {} 个数值，像是逐列排列的文字（如 PDF 提取），但无法确定哪个数值属于哪一行哪一列：未放入表格",
-                        rows.len(),
-                        labels.join("」「"),
-                        values.len()
-                    ),
-                    Some(span),
-                );
-                f.table = Some(TableKey::ActiveDisclosure);
-                self.notes.push(f);
-                self.table(TableKey::ActiveDisclosure).orphans.push(values);
-            }
-        }
-    }
-
     /// Places the values read for several labels in a row: column by column or row by row,
     /// whichever the table's own sums confirm; otherwise says so and places nothing.
     pub fn resolve_block(&mut self) {
@@ -175,18 +105,20 @@ impl Reader {
             rows.retain(|k| t3_data_row(k.1));
         }
         let placed = if values.len() == rows.len() * T3_WIDTH {
-            let by_column = arrange(rows.len(), &values, true);
-            let by_row = arrange(rows.len(), &values, false);
-            let same = |a: &[Vec<Located<CellValue>>], b: &[Vec<Located<CellValue>>]| {
-                a.iter()
-                    .flatten()
-                    .map(|v| &v.value)
-                    .eq(b.iter().flatten().map(|v| &v.value))
-            };
-            match (totals_hold(&by_column), totals_hold(&by_row)) {
-                (true, false) => Some(by_column),
-                (false, true) => Some(by_row),
-                (true, true) if same(&by_column, &by_row) => Some(by_row),
+            let by_column =
+                total_column(rows.len(), &values).map(|j| arrange(rows.len(), &values, true, j));
+            let by_row =
+                Some(arrange(rows.len(), &values, false, T3_WIDTH - 1)).filter(|a| totals_hold(a));
+            match (by_column, by_row) {
+                (Some(c), None) => {
+                    self.t3_by_column = Some(true);
+                    Some(c)
+                }
+                (None, Some(r)) => {
+                    self.t3_by_column = Some(false);
+                    Some(r)
+                }
+                (Some(c), Some(r)) if same_cells(&c, &r) => Some(r),
                 _ => None,
             }
         } else {
@@ -200,15 +132,14 @@ impl Reader {
                         row.blanks.clear();
                     }
                 }
+                self.resolve_t2_pending();
             }
             None if values.len() > T3_WIDTH => {
                 let span = values[0].span.cover(values[values.len() - 1].span);
-                let why = match total_column(rows.len(), &values) {
-                    Some(j) if values.len() == rows.len() * T3_WIDTH => format!(
-                        "逐列读出时「总计」是第 {} 列而不是第 7 列，其余各列的先后无法确定",
-                        j + 1
-                    ),
-                    _ => "行列方向无法由总计核实".to_string(),
+                let why = if values.len() == rows.len() * T3_WIDTH {
+                    "无法由总计确定哪一列是「总计」、行列方向如何"
+                } else {
+                    "数值个数不是行数的 7 倍"
                 };
                 let mut f = Finding::new(
                     FindingKind::RowAmbiguous,
@@ -264,8 +195,88 @@ mod tests {
         // Two rows, column by column; the 总计 column (3, 4) stands fifth.
         let v = located(&[1, 1, 0, 1, 0, 0, 0, 0, 3, 4, 1, 1, 1, 1]);
         assert_eq!(total_column(2, &v), Some(4));
-        let rows = arrange(1, &located(&[1, 1, 0, 0, 0, 0, 2]), false);
+        let placed = arrange(2, &v, true, 4);
+        assert!(totals_hold(&placed));
+        let by_value = |r: &[Located<CellValue>]| -> Vec<i64> {
+            r.iter().filter_map(|c| c.value.as_count()).collect()
+        };
+        // The six others keep their order; 总计 goes last.
+        assert_eq!(by_value(&placed[0]), vec![1, 0, 0, 0, 1, 1, 3]);
+        assert_eq!(by_value(&placed[1]), vec![1, 1, 0, 0, 1, 1, 4]);
+        let rows = arrange(1, &located(&[1, 1, 0, 0, 0, 0, 2]), false, 6);
         assert!(totals_hold(&rows));
+    }
+
+    #[test]
+    fn two_equal_columns_decide_only_among_the_last_two() {
+        // Only 自然人 has requests: 自然人 and 总计 are equal, every other column is 0.
+        let col = |x: [i64; 2]| x.to_vec();
+        let block = |order: [Vec<i64>; 7]| located(&order.concat());
+        let z = col([0, 0]);
+        let n = col([21, 4]);
+        // 总计 read sixth (before the last applicant column, as pdfminer does): sixth.
+        let sixth = block([
+            n.clone(),
+            z.clone(),
+            z.clone(),
+            z.clone(),
+            z.clone(),
+            n.clone(),
+            z.clone(),
+        ]);
+        assert_eq!(total_column(2, &sixth), Some(5));
+        assert_eq!(arrange(2, &sixth, true, 5)[0][0].value.as_count(), Some(21));
+        // Read last: last.
+        let last = block([
+            n.clone(),
+            z.clone(),
+            z.clone(),
+            z.clone(),
+            z.clone(),
+            z.clone(),
+            n.clone(),
+        ]);
+        assert_eq!(total_column(2, &last), Some(6));
+        // Two equal columns neither of them among the last two: no column is certain.
+        let early = block([
+            n.clone(),
+            z.clone(),
+            n.clone(),
+            z.clone(),
+            z.clone(),
+            z.clone(),
+            z.clone(),
+        ]);
+        assert_eq!(total_column(2, &early), None);
+        // 其他 alone has requests and equals 总计 in the last two: either gives the same cells.
+        let other = block([
+            z.clone(),
+            z.clone(),
+            z.clone(),
+            z.clone(),
+            z.clone(),
+            n.clone(),
+            n,
+        ]);
+        let (a, b) = (arrange(2, &other, true, 5), arrange(2, &other, true, 6));
+        assert!(same_cells(&a, &b));
+        assert_eq!(total_column(2, &other), Some(6));
+        // All zero: every column is the sum of the others, every placement the same.
+        assert_eq!(
+            total_column(
+                2,
+                &block([
+                    z.clone(),
+                    z.clone(),
+                    z.clone(),
+                    z.clone(),
+                    z.clone(),
+                    z.clone(),
+                    z
+                ])
+            ),
+            Some(6)
+        );
     }
 
     #[test]

@@ -95,8 +95,13 @@ impl Reader {
         };
         // Anchors that name a table.
         if n.contains("第二十条") {
+            // Between 表二's labels and their values (pdfminer writes 「第二十条第（五）项」 there)
+            // the group heading keeps the labels waiting.
+            let keep = self.current == Some(TableKey::ActiveDisclosure) && self.block.is_empty();
             self.resolve_block();
-            self.waiting.clear();
+            if !keep {
+                self.waiting.clear();
+            }
             self.switch_to(TableKey::ActiveDisclosure);
             self.open = None;
             self.table(TableKey::ActiveDisclosure).touch(span);
@@ -145,16 +150,26 @@ impl Reader {
                 }
             }
         }
-        if self.current == Some(TableKey::Applications) && !self.tables.applications.data_started {
+        if self.current == Some(TableKey::Applications) {
             if let Some((column, quality)) = labels.t3_columns.best(&n) {
-                let t = self.table(TableKey::Applications);
-                t.headers.push(HeaderSeen {
-                    column,
-                    written: located(),
-                    quality,
-                    grid,
-                });
-                return true;
+                if !self.tables.applications.data_started {
+                    self.in_t3_headers = true;
+                    let t = self.table(TableKey::Applications);
+                    t.headers.push(HeaderSeen {
+                        column,
+                        written: located(),
+                        quality,
+                        grid,
+                    });
+                    return true;
+                }
+                // Headers after the row labels (column-by-column text): 「总计」 and 「其他」
+                // standing alone are headers only among other headers.
+                let lone = matches!(n.as_str(), "总计" | "其他");
+                if (lone && self.in_t3_headers) || (!lone && labels.rows.best(&n).is_none()) {
+                    self.in_t3_headers = true;
+                    return true;
+                }
             }
         }
         if KNOWN_HEADER_TEXT.contains(&n.as_str())
@@ -248,5 +263,50 @@ mod tests {
         assert!(!read.findings.iter().any(
             |f| f.kind == FindingKind::LabelVariant && f.table == Some(TableKey::Applications)
         ));
+    }
+}
+
+#[cfg(test)]
+mod header_tests {
+    use super::super::read_text;
+    use gaogen_model::FindingKind;
+
+    #[test]
+    fn lone_total_and_other_after_column_headers_are_headers() {
+        // pdfminer writes 表三's column headers after its row labels, 「总计」 before 「其他」.
+        let zeros = "0\n".repeat(10);
+        let text = format!(
+            "申请人情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n自然人\n商 业 企\n总计\n其他\n1\n0\n{zeros}1\n0\n"
+        );
+        let read = read_text(&text, Some(2023));
+        let t3 = &read.tables.applications;
+        assert_eq!(
+            t3.cell("new_requests", "total").unwrap().value.as_count(),
+            Some(1)
+        );
+        assert!(t3
+            .row("results_total")
+            .is_some_and(|r| r.cells.iter().all(|c| c.value.as_count().is_none())));
+        assert!(!read
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::RowAmbiguous));
+    }
+
+    #[test]
+    fn a_lone_total_after_values_is_still_the_row() {
+        let read = read_text(
+            "申请人情况\n四、结转下年度继续办理  0  0  0  0  0  0  0\n总计  3  0  0  0  0  0  3\n",
+            Some(2023),
+        );
+        assert_eq!(
+            read.tables
+                .applications
+                .cell("results_total", "total")
+                .unwrap()
+                .value
+                .as_count(),
+            Some(3)
+        );
     }
 }

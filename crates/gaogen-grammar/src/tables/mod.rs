@@ -9,8 +9,8 @@
 //! and otherwise not at all (the row is ambiguous).
 //!
 //! Parts: [`raw`] (the typed state per table), [`stream`] (the cell stream: rows opened by
-//! labels, values filling them), [`labels`] (label matching and table anchors), [`blocks`]
-//! (column-by-column text), [`place`] and [`cells`] (editions and official cells).
+//! labels, values filling them), [`labels`] (label matching and table anchors), [`blocks`] and
+//! [`t2_blocks`] (column-by-column text), [`place`] and [`cells`] (editions and official cells).
 
 mod blocks;
 mod cells;
@@ -19,6 +19,7 @@ mod place;
 mod raw;
 mod runs;
 mod stream;
+mod t2_blocks;
 mod words;
 
 use crate::lines::{HardCell, LineShape, Token};
@@ -70,6 +71,7 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
         is_table_line[i] = read_line(&mut reader, line.source, hard, *piped);
     }
     reader.resolve_block();
+    reader.finish_t2();
     reader.end_orphan_run();
     let mut findings = std::mem::take(&mut reader.notes);
     let tables = place::place_all(reader.tables, year, &mut findings);

@@ -2,6 +2,7 @@
 //! values with no open row are kept as orphan runs.
 
 use super::raw::{capacity, t3_data_row, RawRow, RawTable, RawTables, RowKey, T3_WIDTH};
+use super::t2_blocks::PendingGroup;
 use gaogen_model::{CellValue, Finding, FormatVersion, Located, Span, TableKey};
 
 #[derive(Default)]
@@ -19,6 +20,14 @@ pub(super) struct Reader {
     pub block: Vec<Located<CellValue>>,
     /// Findings of the reading itself (an ambiguous column-by-column block).
     pub notes: Vec<Finding>,
+    /// How 表三's sums showed the extraction wrote its values: column by column (`true`) or row
+    /// by row; 表二 groups that cannot tell wait for it.
+    pub t3_by_column: Option<bool>,
+    /// 表二 groups waiting for 表三's orientation.
+    pub t2_pending: Vec<PendingGroup>,
+    /// 表三: the last text read was a column header (「自然人」…), so a lone 「总计」 or 「其他」
+    /// after it is a header too, not the row 「（七）总计」 or 「3.其他」.
+    pub in_t3_headers: bool,
 }
 
 impl Reader {
@@ -49,6 +58,8 @@ impl Reader {
         let Some(current) = self.current else {
             return false;
         };
+        self.in_t3_headers = false;
+        self.row_by_row_if_on_label_line(value.span);
         if current == TableKey::ReviewsAndLitigation {
             self.t4_row(value.span).values.push(value);
             return true;
@@ -89,6 +100,26 @@ impl Reader {
         self.open = None;
         self.orphan_run.push(value);
         true
+    }
+
+    /// A first value on the line of the last waiting label: the text is row by row, so the labels
+    /// before it were rows without values, not the start of a column-by-column block.
+    fn row_by_row_if_on_label_line(&mut self, span: Span) {
+        if !self.block.is_empty() || self.waiting.len() < 2 {
+            return;
+        }
+        let Some(&last) = self.waiting.last() else {
+            return;
+        };
+        let on_label_line = self
+            .tables
+            .get(last.0)
+            .rows
+            .iter()
+            .any(|r| r.id == last.1 && r.label.span.line == span.line);
+        if on_label_line {
+            self.waiting = vec![last];
+        }
     }
 
     /// 表四's one row, made when its first cell is read.
@@ -156,6 +187,7 @@ impl Reader {
     }
 
     pub fn open_row(&mut self, key: RowKey, label: Located<String>) {
+        self.in_t3_headers = false;
         self.end_orphan_run();
         self.resolve_block();
         self.switch_to(key.0);
