@@ -269,3 +269,28 @@ fn pdfminer_total_column_before_the_last_found_by_the_sums() {
     assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
     assert!(!kinds(&r).contains(&FindingKind::UnplacedValues));
 }
+
+#[test]
+fn crawler_date_line_before_a_year_only_title() {
+    // Breadcrumb, the agency, 「发布时间: …」, then a title holding only the year.
+    let r = read("crawler_date_first.txt");
+    assert_eq!(r.agency.as_deref(), Some("示范市自然资源和规划局"));
+    assert_eq!(r.year, Some(2022));
+    // The date line is kept (first in the preamble), so the publication date is read from it.
+    let first = &r.preamble[0];
+    assert!(first.text.starts_with("发布时间"), "{}", first.text);
+    assert_eq!(first.span.line, 3);
+    let context = gaogen_model::check::published::Context::default();
+    let published = gaogen_model::check::published::publication(&r, &context).expect("a date");
+    assert_eq!(published.span.map(|s| s.line), Some(3));
+    assert_eq!(
+        (
+            published.date.year,
+            published.date.month,
+            published.date.day
+        ),
+        (2023, 1, 20)
+    );
+    assert_eq!(r.number_cell_count(), 200);
+    assert!(!r.preamble.iter().any(|p| p.text.contains("首页")));
+}

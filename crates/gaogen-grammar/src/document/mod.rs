@@ -14,7 +14,7 @@ use gaogen_model::{
 };
 use headings::{find_headings, heading_after, FoundHeading};
 use paragraphs::{is_wrapped, paragraphs, split_closing, Style};
-use title::{agency_of, find_year, publisher, title_block};
+use title::{agency_of, find_year, metadata_before, publisher, title_block};
 
 /// Reads a whole report from its lines. A second report in the same file (two years pasted one
 /// after the other) is not read into the first one's section 六: the first is read, the second
@@ -202,13 +202,15 @@ fn assemble_one(
     } else {
         Style::OnePerLine
     };
-    let preamble = paragraphs(
+    // A page's metadata lines before the title (「发布时间: …」) are kept with the preamble.
+    let mut preamble = title_end.map_or_else(Vec::new, |end| metadata_before(source, end - 1));
+    preamble.extend(paragraphs(
         source,
         shapes,
         preamble_start..first_heading,
         &table_line,
         style,
-    );
+    ));
 
     // Sections in official order.
     let mut sections = Vec::with_capacity(6);

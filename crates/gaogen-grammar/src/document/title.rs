@@ -3,7 +3,7 @@
 use crate::lines::LineShape;
 use crate::source::SourceLine;
 use gaogen_model::label::normalize;
-use gaogen_model::Located;
+use gaogen_model::{Located, Paragraph};
 
 /// Prefixes of crawler metadata lines before the title text (「标题: …」).
 const TITLE_PREFIXES: &[&str] = &[
@@ -36,6 +36,39 @@ fn is_chrome(text: &str) -> bool {
         ]
         .iter()
         .any(|w| n.contains(w))
+}
+
+/// Crawler metadata lines of a page (「发布时间: …」, 「来源: …」): never the title or the agency;
+/// before the title they are kept with the preamble (the publication date is read from them).
+const METADATA_PREFIXES: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "发文日期",
+    "成文日期",
+    "发布机构",
+    "发布单位",
+    "来源",
+    "信息来源",
+    "索引号",
+    "浏览次数",
+];
+
+/// Whether the line is a metadata line of the page (see [`METADATA_PREFIXES`]).
+pub(super) fn is_metadata(text: &str) -> bool {
+    let n = normalize(text);
+    METADATA_PREFIXES.iter().any(|p| {
+        n.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(':') || rest.starts_with('】'))
+    }) || n.starts_with("【发布")
+}
+
+/// The metadata lines before the title line, as paragraphs (see [`METADATA_PREFIXES`]).
+pub(super) fn metadata_before(source: &[SourceLine], title_line: usize) -> Vec<Paragraph> {
+    source[..title_line]
+        .iter()
+        .filter(|l| is_metadata(&l.text))
+        .map(|l| Paragraph::new(l.text.trim().to_string(), l.whole()))
+        .collect()
 }
 
 /// A line that can be the title: names a report (「…报告」, 「…年报」), short, not page chrome.
@@ -92,7 +125,12 @@ pub(super) fn title_block(
     // title wrapped (「…2024 年政府信息公」 / 「开工作年度报告」).
     let starts_with_year = year_at(&normalize(&text)).is_some_and(|(at, _)| at == 0);
     if starts_with_year || find_year(&text).is_none() {
-        if let Some(p) = (0..t).rev().find(|&i| content(i)) {
+        // Crawler metadata (「发布时间: …」) may stand between the agency and the title.
+        let above = (0..t)
+            .rev()
+            .filter(|&i| content(i))
+            .find(|&i| !is_metadata(&source[i].text));
+        if let Some(p) = above.filter(|&p| (p..t).filter(|&i| content(i)).count() <= 3) {
             let prev = line_text(p);
             if prev.chars().count() <= 40
                 && !prev.ends_with('。')
@@ -239,5 +277,24 @@ mod tests {
         assert!(is_chrome("【字体：大 中 小】打印"));
         assert!(!is_title("首页 > 政府信息公开 > 年度报告"));
         assert!(is_title("标题：示范县教育局2023年政府信息公开年报"));
+    }
+
+    #[test]
+    fn metadata_lines_are_neither_title_nor_agency() {
+        assert!(is_metadata("发布时间: 2021-01-28 09:30"));
+        assert!(is_metadata("来源：示范县人民政府办公室"));
+        assert!(!is_metadata("示范县人民政府"));
+        let text = "示范县卫生健康委员会\n发布时间：2021-01-28\n2020年政府信息公开工作年度报告\n";
+        let source = crate::source::text_lines(text);
+        let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
+        let shapes = crate::lines::shapes(&texts);
+        let (title, end) = title_block(&source, &shapes, source.len());
+        assert_eq!(
+            title.map(|t| t.value).as_deref(),
+            Some("示范县卫生健康委员会2020年政府信息公开工作年度报告")
+        );
+        let kept = metadata_before(&source, end.unwrap() - 1);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].span.line, 2);
     }
 }

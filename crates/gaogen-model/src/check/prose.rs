@@ -4,6 +4,31 @@
 use crate::{Paragraph, Report, SectionKey};
 use std::ops::Range;
 
+/// A web page's metadata line kept with the preamble (「发布时间: …」, 「来源: …」, 「标题: …」): written
+/// by the site, not by the agency, so the text rules leave it alone.
+pub(crate) fn is_page_metadata(p: &Paragraph) -> bool {
+    const PREFIXES: &[&str] = &[
+        "发布时间",
+        "发布日期",
+        "发文日期",
+        "成文日期",
+        "发布机构",
+        "发布单位",
+        "来源",
+        "信息来源",
+        "索引号",
+        "浏览次数",
+        "标题",
+        "標題",
+        "题名",
+    ];
+    let t = p.text.trim_start();
+    PREFIXES.iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+    })
+}
+
 /// Every paragraph of running text with the section it belongs to (`None`: preamble or
 /// closing), in reading order.
 pub(crate) fn paragraphs(
@@ -120,6 +145,18 @@ pub(crate) fn chinese_year(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Span;
+
+    #[test]
+    fn page_metadata_lines() {
+        let p = |t: &str| Paragraph::new(t.to_string(), Span::on_line(1, 1, 2));
+        assert!(is_page_metadata(&p(
+            "发布时间: 2023-01-20 10:15  来源: 示范市"
+        )));
+        assert!(is_page_metadata(&p("来源：示范县人民政府办公室")));
+        assert!(!is_page_metadata(&p("来源于群众的申请9件,均已办结")));
+        assert!(!is_page_metadata(&p("全年受理申请9件,均已办结")));
+    }
 
     #[test]
     fn numbers_in_chinese() {

@@ -1,4 +1,4 @@
-use crate::check::prose::{is_chinese_punct, is_han, paragraphs};
+use crate::check::prose::{is_chinese_punct, is_han, is_page_metadata, paragraphs};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::Report;
@@ -8,7 +8,8 @@ use crate::Report;
 /// Why: Chinese official documents use full-width punctuation (GB/T 15834); 「,」 「;」 「:」
 /// 「(」 next to Chinese characters are a typing error evaluators list. Example: 「全年受理申请9件,均已办结」.
 /// Only punctuation touching a Chinese character or Chinese punctuation is reported, so numbers
-/// (「1,234」), times (「9:00」) and web addresses are left alone; one diagnostic per paragraph.
+/// (「1,234」), times (「9:00」) and web addresses are left alone, and so are a web page's metadata
+/// lines (「发布时间: …」, written by the site); one diagnostic per paragraph.
 /// Empty cells: not applicable.
 #[derive(Debug)]
 pub(crate) struct AsciiPunct;
@@ -44,7 +45,7 @@ impl Rule for AsciiPunct {
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let chinese = |c: Option<char>| c.is_some_and(|c| is_han(c) || is_chinese_punct(c));
-        for (_, p) in paragraphs(report) {
+        for (_, p) in paragraphs(report).filter(|(_, p)| !is_page_metadata(p)) {
             let mut found: Vec<(usize, char)> = Vec::new();
             let mut prev: Option<char> = None;
             let mut iter = p.text.char_indices().peekable();
