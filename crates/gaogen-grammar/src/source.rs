@@ -53,29 +53,19 @@ impl SourceLine {
 
 /// Splits plain text into lines at `\r\n`, `\r` or `\n`.
 pub(crate) fn text_lines(text: &str) -> Vec<SourceLine> {
-    let mut lines = Vec::new();
-    let mut rest = text;
-    let mut number = 1u32;
-    while !rest.is_empty() {
-        let (line, next) = match rest.find(['\r', '\n']) {
-            Some(i) => {
-                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
-                (&rest[..i], &rest[i + skip..])
-            }
-            None => (rest, ""),
-        };
-        lines.push(SourceLine {
+    // The model's one position model decides where lines end, as the renderer does.
+    gaogen_model::lines::LineIndex::new(text)
+        .lines()
+        .zip(1u32..)
+        .map(|(line, number)| SourceLine {
             text: crate::lines::normalize_spaces(line).into_owned(),
             origin: Origin {
                 line: number,
                 column: 1,
             },
             cell_origins: None,
-        });
-        number += 1;
-        rest = next;
-    }
-    lines
+        })
+        .collect()
 }
 
 #[cfg(test)]

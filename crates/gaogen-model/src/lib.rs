@@ -8,6 +8,7 @@ pub mod author;
 pub mod check;
 pub mod diff;
 pub mod label;
+pub mod lines;
 pub mod registry;
 pub mod report;
 pub mod schema;

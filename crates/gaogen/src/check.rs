@@ -77,6 +77,21 @@ pub struct FileSummary {
 }
 
 impl FileSummary {
+    /// The summary of a report read and checked.
+    pub(crate) fn of(path: String, report: &Report, diagnostics: &[Diagnostic]) -> Self {
+        let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+        FileSummary {
+            path,
+            format: format_of(report),
+            sections_found: report.sections.iter().filter(|s| s.found).count(),
+            cells_read: report.number_cell_count(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            failure: None,
+        }
+    }
+
     pub(crate) fn failed(path: String, message: String) -> Self {
         FileSummary {
             path,
@@ -177,17 +192,7 @@ pub fn check_read(shown: String, text: String, report: Report, selection: &Selec
         .into_iter()
         .filter(|d| selection.allows(d.code))
         .collect();
-    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-    let summary = FileSummary {
-        path: shown,
-        format: format_of(&report),
-        sections_found: report.sections.iter().filter(|s| s.found).count(),
-        cells_read: report.number_cell_count(),
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        infos: count(Severity::Info),
-        failure: None,
-    };
+    let summary = FileSummary::of(shown, &report, &diagnostics);
     Checked {
         summary,
         diagnostics,

@@ -3,47 +3,32 @@
 use crate::terminal::{wrap, Style};
 use annotate_snippets::{Level, Renderer, Snippet};
 use gaogen_model::check::{Diagnostic, Severity};
+use gaogen_model::lines::LineIndex;
 use gaogen_model::Span;
 
-/// The text of one file with its line starts, to cut excerpts from.
+/// The text of one file with its line index (the model's one position model), to cut excerpts
+/// from.
 #[derive(Debug)]
 pub struct SourceText<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    index: LineIndex<'a>,
 }
 
 impl<'a> SourceText<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => line_starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => line_starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
+        SourceText {
+            text,
+            index: LineIndex::new(text),
         }
-        SourceText { text, line_starts }
     }
 
     fn line(&self, number: u32) -> Option<(usize, &'a str)> {
-        let start = *self.line_starts.get(number.checked_sub(1)? as usize)?;
-        let end = self
-            .line_starts
-            .get(number as usize)
-            .copied()
-            .unwrap_or(self.text.len());
-        Some((start, self.text[start..end].trim_end_matches(['\n', '\r'])))
+        self.index.line(number)
     }
 
     /// Byte offset of a (line, column) position, clamped to the line.
     fn offset(&self, line: u32, column: u32) -> Option<usize> {
-        let (start, text) = self.line(line)?;
-        let skip = column.saturating_sub(1) as usize;
-        let within = text.char_indices().nth(skip).map_or(text.len(), |(b, _)| b);
-        Some(start + within)
+        self.index.offset(line, column)
     }
 }
 
@@ -89,14 +74,7 @@ pub fn render(d: &Diagnostic, source: &SourceText<'_>, origin: &str, style: Styl
     }
     let mut footers = Vec::new();
     if let Some(eq) = &d.equation {
-        footers.push(format!(
-            "左边 {} 项之和 = {}，右边 {} 项之和 = {}，相差 {}",
-            eq.left.len(),
-            eq.left_sum,
-            eq.right.len(),
-            eq.right_sum,
-            eq.difference
-        ));
+        footers.push(eq.sums_text());
     }
     // Footers and their continuation lines stand after 「   = 帮助：」 (up to 14 columns).
     let room = width.map(|w| w.saturating_sub(14));

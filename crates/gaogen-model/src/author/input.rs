@@ -11,8 +11,8 @@ use crate::schema::{
     table_schema, FormatVersion, RowKind, SectionKey, ValueKind, SECTIONS, T3_COLUMN_IDS, T4,
 };
 use crate::{
-    Cell, CellValue, Heading, InputKind, Located, Paragraph, Report, Row, RowStatus, Section,
-    SourceInfo, Span, Table, TableKey, Tables, VersionBasis, YearSource,
+    Cell, CellValue, InputKind, Located, Paragraph, Report, Row, RowStatus, Section, SourceInfo,
+    Span, Table, TableKey, Tables, VersionBasis, YearSource,
 };
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -432,20 +432,12 @@ pub fn to_report(input: &ReportToml, source: &str) -> (Report, Vec<Diagnostic>) 
                 .find(|(k, _)| *k == def.key)
                 .and_then(|(_, t)| t.as_ref());
             let span = text.map(|t| b.pos.span(t.span()));
-            Section {
-                key: def.key,
-                number: def.number,
-                official_heading: def.heading(),
-                found: true,
-                heading: Some(Heading {
-                    text: def.heading(),
-                    span: span.unwrap_or(agency_span),
-                    number_as_written: Some(def.number),
-                    quality: crate::label::MatchQuality::Exact,
-                }),
+            Section::authored(
+                def,
                 span,
-                paragraphs: text.map(|t| paragraphs(t, &b.pos)).unwrap_or_default(),
-            }
+                agency_span,
+                text.map(|t| paragraphs(t, &b.pos)).unwrap_or_default(),
+            )
         })
         .collect();
     let table_span =
@@ -477,7 +469,7 @@ pub fn to_report(input: &ReportToml, source: &str) -> (Report, Vec<Diagnostic>) 
         source: SourceInfo {
             encoding: "UTF-8".into(),
             input: InputKind::Text,
-            lines: b.pos.line_starts.len() as u32,
+            lines: b.pos.len() as u32,
         },
         title: Some(Located {
             value: title_text,

@@ -34,7 +34,7 @@ pub struct T2Group {
 
 /// A data row of 表三 with what the official layout puts left of it.
 #[derive(Debug, Clone)]
-pub struct T3Line {
+pub struct T3Line<V = String> {
     /// `top` (一、二、四: label across the three label columns), `result` (under 三, label across
     /// two columns), `sub` (under a （三）–（六） group).
     pub kind: &'static str,
@@ -45,7 +45,22 @@ pub struct T3Line {
     pub subgroup: &'static str,
     pub subgroup_rows: usize,
     pub label: &'static str,
-    pub values: Vec<String>,
+    pub values: Vec<V>,
+}
+
+impl<V> T3Line<V> {
+    /// The same line (layout and label) holding other values: the web form's input cells.
+    pub fn with_values<W>(&self, values: Vec<W>) -> T3Line<W> {
+        T3Line {
+            kind: self.kind,
+            group: self.group,
+            group_rows: self.group_rows,
+            subgroup: self.subgroup,
+            subgroup_rows: self.subgroup_rows,
+            label: self.label,
+            values,
+        }
+    }
 }
 
 /// A section as rendered.

@@ -29,6 +29,20 @@ pub struct EquationReport {
     pub difference: i128,
 }
 
+impl EquationReport {
+    /// Both sums and their difference, as people read them under the excerpt.
+    pub fn sums_text(&self) -> String {
+        format!(
+            "左边 {} 项之和 = {}，右边 {} 项之和 = {}，相差 {}",
+            self.left.len(),
+            self.left_sum,
+            self.right.len(),
+            self.right_sum,
+            self.difference
+        )
+    }
+}
+
 /// The cell most likely wrong: the one every broken equation of a group shares, and the value
 /// that would make all of them hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -295,5 +309,34 @@ pub(crate) fn check_sums(
     }
     if !unusable.is_empty() {
         out.push(not_assessable(code, table, relation, &unusable, t.span));
+    }
+}
+
+/// A rule that is one of FORMAT.md §6's sums checked over a table: the equations of `sum`, each
+/// broken one an error, each with empty cells not assessable. Each rule file declares its
+/// [`RuleInfo`](crate::registry::RuleInfo) and one static of this type.
+#[derive(Debug)]
+pub(crate) struct SumRule {
+    pub info: &'static crate::registry::RuleInfo,
+    pub sum: (TableKey, SumKind),
+    /// The relation as the not-assessable message names it (「表三「总计 = 各类申请人之和」」).
+    pub relation: &'static str,
+    /// The broken equation's subject for its message (「表三「自然人」列：…」); `None` skips it.
+    pub subject: fn(&Report, &Equation) -> Option<String>,
+}
+
+impl super::Rule for SumRule {
+    fn info(&self) -> &crate::registry::RuleInfo {
+        self.info
+    }
+    fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
+        check_sums(
+            report,
+            self.sum,
+            self.info.code,
+            self.relation,
+            |eq| (self.subject)(report, eq),
+            out,
+        );
     }
 }

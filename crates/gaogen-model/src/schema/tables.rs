@@ -18,33 +18,49 @@ pub const ART20_9: &str = "第二十条第（九）项";
 pub const T2_GROUPS: [&str; 5] = [ART20_1, ART20_5, ART20_6, ART20_8, ART20_9];
 
 const fn col(id: &'static str, label: &'static str, kind: ValueKind) -> ColumnDef {
+    with_variants(id, label, kind, &[])
+}
+
+const fn count(id: &'static str, label: &'static str) -> ColumnDef {
+    with_variants(id, label, ValueKind::Count, &[])
+}
+
+const fn count_with(
+    id: &'static str,
+    label: &'static str,
+    variants: &'static [LabelVariant],
+) -> ColumnDef {
+    with_variants(id, label, ValueKind::Count, variants)
+}
+
+const fn with_variants(
+    id: &'static str,
+    label: &'static str,
+    kind: ValueKind,
+    variants: &'static [LabelVariant],
+) -> ColumnDef {
     ColumnDef {
         id,
         label,
         kind,
-        variants: &[],
+        variants,
     }
 }
 
 const T2_2021_COLUMNS: &[ColumnDef] = &[
-    col("issued", "本年制发件数", ValueKind::Count),
-    ColumnDef {
-        id: "repealed",
-        label: "本年废止件数",
-        kind: ValueKind::Count,
-        variants: &[typo("本年度止件数")],
-    },
-    col("in_force", "现行有效件数", ValueKind::Count),
-    col("decisions", "本年处理决定数量", ValueKind::Count),
-    ColumnDef {
-        id: "fee_amount",
-        label: "本年收费金额（单位：万元）",
-        kind: ValueKind::Amount,
-        variants: &[
+    count("issued", "本年制发件数"),
+    count_with("repealed", "本年废止件数", &[typo("本年度止件数")]),
+    count("in_force", "现行有效件数"),
+    count("decisions", "本年处理决定数量"),
+    with_variants(
+        "fee_amount",
+        "本年收费金额（单位：万元）",
+        ValueKind::Amount,
+        &[
             variant("本年收费金额（单位：万元，保留4位小数）"),
             variant("本年收费金额"),
         ],
-    },
+    ),
 ];
 
 const fn t2_row(
@@ -54,14 +70,7 @@ const fn t2_row(
     columns: &'static [&'static str],
     variants: &'static [LabelVariant],
 ) -> RowDef {
-    RowDef {
-        id,
-        label,
-        kind: RowKind::Data,
-        group: Some(group),
-        columns,
-        variants,
-    }
+    row(id, label, RowKind::Data, Some(group), columns, variants)
 }
 
 pub static T2_2021: TableSchema = TableSchema {
@@ -91,13 +100,13 @@ pub static T2_2021: TableSchema = TableSchema {
 };
 
 const T2_2019_COLUMNS: &[ColumnDef] = &[
-    col("produced", "本年新制作数量", ValueKind::Count),
-    col("published", "本年新公开数量", ValueKind::Count),
-    col("total_public", "对外公开总数量", ValueKind::Count),
-    col("previous_count", "上一年项目数量", ValueKind::Count),
+    count("produced", "本年新制作数量"),
+    count("published", "本年新公开数量"),
+    count("total_public", "对外公开总数量"),
+    count("previous_count", "上一年项目数量"),
     col("change", "本年增/减", ValueKind::SignedCount),
-    col("decisions", "处理决定数量", ValueKind::Count),
-    col("procurement_projects", "采购项目数量", ValueKind::Count),
+    count("decisions", "处理决定数量"),
+    count("procurement_projects", "采购项目数量"),
     col("procurement_amount", "采购总金额", ValueKind::Amount),
 ];
 
@@ -178,18 +187,13 @@ pub const T2_CONTENT_HEADER: &str = "信息内容";
 pub const T3_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 const T3_COLUMNS: &[ColumnDef] = &[
-    col("natural_person", "自然人", ValueKind::Count),
-    col("commercial", "商业企业", ValueKind::Count),
-    col("research", "科研机构", ValueKind::Count),
-    ColumnDef {
-        id: "public_interest",
-        label: "社会公益组织",
-        kind: ValueKind::Count,
-        variants: &[outdated("社会组织")],
-    },
-    col("legal_services", "法律服务机构", ValueKind::Count),
-    col("other", "其他", ValueKind::Count),
-    col("total", "总计", ValueKind::Count),
+    count("natural_person", "自然人"),
+    count("commercial", "商业企业"),
+    count("research", "科研机构"),
+    count_with("public_interest", "社会公益组织", &[outdated("社会组织")]),
+    count("legal_services", "法律服务机构"),
+    count("other", "其他"),
+    count("total", "总计"),
 ];
 
 /// Ids of the 7 columns of 表三, in order.
@@ -203,39 +207,37 @@ pub const T3_COLUMN_IDS: &[&str] = &[
     "total",
 ];
 
-const fn t3(id: &'static str, label: &'static str) -> RowDef {
+/// A row of the format.
+const fn row(
+    id: &'static str,
+    label: &'static str,
+    kind: RowKind,
+    group: Option<&'static str>,
+    columns: &'static [&'static str],
+    variants: &'static [LabelVariant],
+) -> RowDef {
     RowDef {
         id,
         label,
-        kind: RowKind::Data,
-        group: None,
-        columns: T3_COLUMN_IDS,
-        variants: &[],
+        kind,
+        group,
+        columns,
+        variants,
     }
 }
+
+const fn t3(id: &'static str, label: &'static str) -> RowDef {
+    row(id, label, RowKind::Data, None, T3_COLUMN_IDS, &[])
+}
 const fn t3_group(id: &'static str, label: &'static str) -> RowDef {
-    RowDef {
-        id,
-        label,
-        kind: RowKind::Group,
-        group: None,
-        columns: T3_COLUMN_IDS,
-        variants: &[],
-    }
+    row(id, label, RowKind::Group, None, T3_COLUMN_IDS, &[])
 }
 const fn t3_var(
     id: &'static str,
     label: &'static str,
     variants: &'static [LabelVariant],
 ) -> RowDef {
-    RowDef {
-        id,
-        label,
-        kind: RowKind::Data,
-        group: None,
-        columns: T3_COLUMN_IDS,
-        variants,
-    }
+    row(id, label, RowKind::Data, None, T3_COLUMN_IDS, variants)
 }
 
 macro_rules! t3_rows {

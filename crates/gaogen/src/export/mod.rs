@@ -30,6 +30,36 @@ pub struct ReportInfo {
     pub failure: String,
 }
 
+impl ReportInfo {
+    /// The report's line of a workbook's 报告 sheet: file, agency, year, format, sections, cells,
+    /// errors, warnings, failure; the counts left blank for a file that could not be read.
+    pub(crate) fn write_xlsx_row(
+        &self,
+        ws: &mut rust_xlsxwriter::Worksheet,
+        row: u32,
+    ) -> Result<(), rust_xlsxwriter::XlsxError> {
+        ws.write_string(row, 0, &self.file)?;
+        ws.write_string(row, 1, &self.agency)?;
+        if let Ok(year) = self.year.parse::<f64>() {
+            ws.write_number(row, 2, year)?;
+        }
+        ws.write_string(row, 3, &self.format)?;
+        if self.failure.is_empty() {
+            let counts = [
+                self.sections_found,
+                self.cells_read,
+                self.errors,
+                self.warnings,
+            ];
+            for (column, n) in (4..).zip(counts) {
+                ws.write_number(row, column, n as f64)?;
+            }
+        }
+        ws.write_string(row, 8, &self.failure)?;
+        Ok(())
+    }
+}
+
 /// One cell of one report.
 #[derive(Debug, Clone)]
 pub struct CellRow {

@@ -286,18 +286,7 @@ impl XlsxFacts {
     ) -> Result<(), XlsxError> {
         let year: Option<f64> = r.year.parse().ok();
         let row = self.rows[0];
-        let ws = self.book.worksheet_from_index(0)?;
-        ws.write_string(row, 0, &r.file)?;
-        ws.write_string(row, 1, &r.agency)?;
-        if let Some(y) = year {
-            ws.write_number(row, 2, y)?;
-        }
-        ws.write_string(row, 3, &r.format)?;
-        ws.write_number(row, 4, r.sections_found as f64)?;
-        ws.write_number(row, 5, r.cells_read as f64)?;
-        ws.write_number(row, 6, r.errors as f64)?;
-        ws.write_number(row, 7, r.warnings as f64)?;
-        ws.write_string(row, 8, &r.failure)?;
+        r.write_xlsx_row(self.book.worksheet_from_index(0)?, row)?;
         self.rows[0] += 1;
         for c in cells {
             if self.rows[1] >= MAX_ROWS {

@@ -25,17 +25,6 @@ pub(crate) struct T2FormGroup {
     pub rows: Vec<(&'static str, Vec<FormCell>)>,
 }
 
-#[derive(Debug)]
-pub(crate) struct T3FormLine {
-    pub kind: &'static str,
-    pub group: &'static str,
-    pub group_rows: usize,
-    pub subgroup: &'static str,
-    pub subgroup_rows: usize,
-    pub label: &'static str,
-    pub cells: Vec<FormCell>,
-}
-
 /// A text area: the report.toml key, the official heading, the guidance.
 #[derive(Debug)]
 pub(crate) struct TextField {
@@ -50,7 +39,7 @@ pub(crate) struct TextField {
 pub(crate) struct Form {
     pub t2: Vec<T2FormGroup>,
     pub t3_note: &'static str,
-    pub t3: Vec<T3FormLine>,
+    pub t3: Vec<author::T3Line<FormCell>>,
     pub t4: Vec<FormCell>,
     pub texts: Vec<TextField>,
 }
@@ -137,27 +126,22 @@ pub(crate) fn form() -> Form {
     let t3 = view.as_ref().map_or(Vec::new(), |v| {
         v.t3.iter()
             .zip(data_rows)
-            .map(|(line, r)| T3FormLine {
-                kind: line.kind,
-                group: line.group,
-                group_rows: line.group_rows,
-                subgroup: line.subgroup,
-                subgroup_rows: line.subgroup_rows,
-                label: line.label,
-                cells: r
-                    .columns
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| {
-                        let typed = r.id != "results_total" && *c != "total";
-                        let label = format!(
-                            "{} · {}",
-                            r.label,
-                            t3_schema.column(c).map_or("", |d| d.label)
-                        );
-                        cell(TableKey::Applications, r.id, c, typed.then_some(i), label)
-                    })
-                    .collect(),
+            .map(|(line, r)| {
+                line.with_values(
+                    r.columns
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            let typed = r.id != "results_total" && *c != "total";
+                            let label = format!(
+                                "{} · {}",
+                                r.label,
+                                t3_schema.column(c).map_or("", |d| d.label)
+                            );
+                            cell(TableKey::Applications, r.id, c, typed.then_some(i), label)
+                        })
+                        .collect(),
+                )
             })
             .collect()
     });

@@ -3,7 +3,7 @@
 
 use super::{Content, ReadWorkbook};
 use crate::author::{RenderFormat, Rendered};
-use crate::check::{format_of, Checked, FileSummary, Selection};
+use crate::check::{Checked, FileSummary, Selection};
 use crate::Error;
 use gaogen_model::author::{self as model_author, Editions, Fill, OutputFormat};
 use gaogen_model::check::{self, Diagnostic, Severity};
@@ -89,17 +89,7 @@ pub fn check_path(path: &Path, selection: &Selection) -> Checked {
         .into_iter()
         .filter(|d| selection.allows(d.code))
         .collect();
-    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-    let summary = FileSummary {
-        path: shown,
-        format: format_of(&book.report),
-        sections_found: book.report.sections.iter().filter(|s| s.found).count(),
-        cells_read: book.report.number_cell_count(),
-        errors: count(Severity::Error),
-        warnings: count(Severity::Warning),
-        infos: count(Severity::Info),
-        failure: None,
-    };
+    let summary = FileSummary::of(shown, &book.report, &diagnostics);
     Checked {
         summary,
         diagnostics,

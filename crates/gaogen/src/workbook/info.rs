@@ -6,11 +6,9 @@ use super::read::text_at;
 use super::{Place, Places};
 use calamine::{Data, Range};
 use gaogen_model::check::{Diagnostic, Severity};
-use gaogen_model::label::MatchQuality;
 use gaogen_model::schema::{SectionKey, SECTIONS};
 use gaogen_model::{
-    Heading, InputKind, Located, Paragraph, Report, Section, SourceInfo, Span, Table, Tables,
-    YearSource,
+    InputKind, Located, Paragraph, Report, Section, SourceInfo, Span, Table, Tables, YearSource,
 };
 
 /// What 基本信息 holds.
@@ -185,20 +183,7 @@ pub(crate) fn assemble(info: &Info, tables: Vec<Table>, places: usize) -> Report
                 .find(|(k, _, _)| *k == def.key)
                 .cloned()
                 .unwrap_or((def.key, Vec::new(), None));
-            Section {
-                key: def.key,
-                number: def.number,
-                official_heading: def.heading(),
-                found: true,
-                heading: Some(Heading {
-                    text: def.heading(),
-                    span: span.unwrap_or(fallback),
-                    number_as_written: Some(def.number),
-                    quality: MatchQuality::Exact,
-                }),
-                span,
-                paragraphs,
-            }
+            Section::authored(def, span, fallback, paragraphs)
         })
         .collect();
     Report {

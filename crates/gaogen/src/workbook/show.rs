@@ -66,14 +66,7 @@ pub fn render(d: &Diagnostic, places: &Places, origin: &str, color: bool) -> Str
         line(s, "", &mut out);
     }
     if let Some(eq) = &d.equation {
-        out.push_str(&format!(
-            "   = 左边 {} 项之和 = {}，右边 {} 项之和 = {}，相差 {}\n",
-            eq.left.len(),
-            eq.left_sum,
-            eq.right.len(),
-            eq.right_sum,
-            eq.difference
-        ));
+        out.push_str(&format!("   = {}\n", eq.sums_text()));
     }
     if let Some(h) = &d.help {
         out.push_str(&format!("   = 帮助：{h}\n"));

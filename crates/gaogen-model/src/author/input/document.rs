@@ -52,41 +52,8 @@ pub struct ReportToml {
     pub reviews_and_litigation: Rows,
 }
 
-/// Byte offsets of a TOML source → file positions.
-pub(crate) struct Positions<'a> {
-    text: &'a str,
-    pub(super) line_starts: Vec<usize>,
-}
-
-impl<'a> Positions<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Positions { text, line_starts }
-    }
-
-    fn point(&self, offset: usize) -> (u32, u32) {
-        let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count());
-        (line as u32, column as u32 + 1)
-    }
-
-    pub(crate) fn span(&self, range: std::ops::Range<usize>) -> Span {
-        let (line, column) = self.point(range.start);
-        let (end_line, end_column) = self.point(range.end.max(range.start + 1));
-        Span {
-            line,
-            column,
-            end_line,
-            end_column,
-        }
-    }
-}
+/// Byte offsets of a TOML source → file positions (the one position model).
+pub(crate) type Positions<'a> = crate::lines::LineIndex<'a>;
 
 pub(super) fn error(code: &'static str, message: String, span: Span, help: &str) -> Diagnostic {
     Diagnostic::new(code, Severity::Error, message, Some(span)).help(help)

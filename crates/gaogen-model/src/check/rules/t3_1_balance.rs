@@ -1,7 +1,7 @@
-use crate::check::equation::check_sums;
-use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::check::equation::SumRule;
+use crate::check::{EmptyCells, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::schema::sums::SumKind;
+use crate::schema::sums::{Equation, SumKind};
 use crate::{Report, TableKey};
 
 /// T3-1: in every column of 表三, 一 + 二 = （七）总计 + 四 (the official note:
@@ -11,9 +11,12 @@ use crate::{Report, TableKey};
 /// forward; a gap means requests were lost or double counted. Example: 新收 21 + 结转 0 ≠
 /// 总计 20 + 结转下年 0.
 /// Empty cells: not assessable (info), never passed.
-#[derive(Debug)]
-pub(crate) struct Balance;
-pub(crate) static T3_1: Balance = Balance;
+pub(crate) static T3_1: SumRule = SumRule {
+    info: &INFO,
+    sum: (TableKey::Applications, SumKind::Balance),
+    relation: "表三「一 + 二 = （七）+ 四」",
+    subject,
+};
 
 /// The registry entry (see `registry.rs`).
 pub(crate) static INFO: RuleInfo = RuleInfo {
@@ -25,24 +28,10 @@ pub(crate) static INFO: RuleInfo = RuleInfo {
     command: Command::Check,
 };
 
-impl Rule for Balance {
-    fn info(&self) -> &RuleInfo {
-        &INFO
-    }
-    fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
-        let t = report.table(TableKey::Applications);
-        check_sums(
-            report,
-            (TableKey::Applications, SumKind::Balance),
-            INFO.code,
-            "表三「一 + 二 = （七）+ 四」",
-            |eq| {
-                let label = t
-                    .cell("new_requests", eq.subject)
-                    .map_or(eq.subject, |c| c.label);
-                Some(format!("表三「{label}」列：一 + 二 = （七）+ 四 "))
-            },
-            out,
-        );
-    }
+fn subject(report: &Report, eq: &Equation) -> Option<String> {
+    let label = report
+        .table(TableKey::Applications)
+        .cell("new_requests", eq.subject)
+        .map_or(eq.subject, |c| c.label);
+    Some(format!("表三「{label}」列：一 + 二 = （七）+ 四 "))
 }

@@ -1,7 +1,7 @@
-use crate::check::equation::check_sums;
-use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::check::equation::SumRule;
+use crate::check::{EmptyCells, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::schema::sums::SumKind;
+use crate::schema::sums::{Equation, SumKind};
 use crate::{Report, TableKey};
 
 /// T3-2: in every row of 表三, 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他.
@@ -9,9 +9,12 @@ use crate::{Report, TableKey};
 /// Why: the 总计 column is a sum; a hand-typed total that differs hides an error in one of its
 /// parts. Example: 「（一）予以公开」 1288 + 21 + 0 + 0 + 50 + 3 = 1362, written 1363.
 /// Empty cells: not assessable (info), never passed.
-#[derive(Debug)]
-pub(crate) struct RowTotals;
-pub(crate) static T3_2: RowTotals = RowTotals;
+pub(crate) static T3_2: SumRule = SumRule {
+    info: &INFO,
+    sum: (TableKey::Applications, SumKind::RowTotal),
+    relation: "表三「总计 = 各类申请人之和」",
+    subject,
+};
 
 /// The registry entry (see `registry.rs`).
 pub(crate) static INFO: RuleInfo = RuleInfo {
@@ -23,22 +26,10 @@ pub(crate) static INFO: RuleInfo = RuleInfo {
     command: Command::Check,
 };
 
-impl Rule for RowTotals {
-    fn info(&self) -> &RuleInfo {
-        &INFO
-    }
-    fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
-        let t = report.table(TableKey::Applications);
-        check_sums(
-            report,
-            (TableKey::Applications, SumKind::RowTotal),
-            INFO.code,
-            "表三「总计 = 各类申请人之和」",
-            |eq| {
-                let row = t.row(eq.subject).filter(|r| !r.cells.is_empty())?;
-                Some(format!("表三「{}」行：各类申请人之和 = 总计 ", row.label))
-            },
-            out,
-        );
-    }
+fn subject(report: &Report, eq: &Equation) -> Option<String> {
+    let row = report
+        .table(TableKey::Applications)
+        .row(eq.subject)
+        .filter(|r| !r.cells.is_empty())?;
+    Some(format!("表三「{}」行：各类申请人之和 = 总计 ", row.label))
 }

@@ -1,7 +1,7 @@
-use crate::check::equation::check_sums;
-use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
+use crate::check::equation::SumRule;
+use crate::check::{EmptyCells, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::schema::sums::SumKind;
+use crate::schema::sums::{Equation, SumKind};
 use crate::{Report, TableKey};
 
 /// T3-3: in every column of 表三, （七）总计 = （一） + （二） + Σ（三）1–8 + Σ（四）1–3 +
@@ -10,9 +10,12 @@ use crate::{Report, TableKey};
 /// Why: every request handled ends in exactly one result; the total of results is their sum.
 /// Example: results adding up to 3049 under a （七）总计 of 3050.
 /// Empty cells: not assessable (info), never passed.
-#[derive(Debug)]
-pub(crate) struct ResultsTotal;
-pub(crate) static T3_3: ResultsTotal = ResultsTotal;
+pub(crate) static T3_3: SumRule = SumRule {
+    info: &INFO,
+    sum: (TableKey::Applications, SumKind::ResultsTotal),
+    relation: "表三「（七）总计 = 各办理结果之和」",
+    subject,
+};
 
 /// The registry entry (see `registry.rs`).
 pub(crate) static INFO: RuleInfo = RuleInfo {
@@ -24,24 +27,10 @@ pub(crate) static INFO: RuleInfo = RuleInfo {
     command: Command::Check,
 };
 
-impl Rule for ResultsTotal {
-    fn info(&self) -> &RuleInfo {
-        &INFO
-    }
-    fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
-        let t = report.table(TableKey::Applications);
-        check_sums(
-            report,
-            (TableKey::Applications, SumKind::ResultsTotal),
-            INFO.code,
-            "表三「（七）总计 = 各办理结果之和」",
-            |eq| {
-                let label = t
-                    .cell("results_total", eq.subject)
-                    .map_or(eq.subject, |c| c.label);
-                Some(format!("表三「{label}」列：各办理结果之和 = （七）总计 "))
-            },
-            out,
-        );
-    }
+fn subject(report: &Report, eq: &Equation) -> Option<String> {
+    let label = report
+        .table(TableKey::Applications)
+        .cell("results_total", eq.subject)
+        .map_or(eq.subject, |c| c.label);
+    Some(format!("表三「{label}」列：各办理结果之和 = （七）总计 "))
 }

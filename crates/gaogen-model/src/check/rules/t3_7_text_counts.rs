@@ -28,12 +28,10 @@ impl Rule for TextRequests {
         &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
-        let t = report.table(TableKey::Applications);
-        if !t.found {
-            return;
-        }
+        // Counts quoted in the text first: most reports quote none.
         let found = quotes(report, Quoted::Requests);
-        if found.is_empty() {
+        let t = report.table(TableKey::Applications);
+        if found.is_empty() || !t.found {
             return;
         }
         let new = t.cell("new_requests", "total");

@@ -11,7 +11,7 @@ mod t2_4_item_counts;
 mod t3_6_carry_over;
 
 use super::{ChainCheck, ChainStatus, DiffOptions, Reuse};
-use crate::check::{Diagnostic, Severity};
+use crate::check::Diagnostic;
 use crate::registry::RuleInfo;
 use crate::Report;
 
@@ -33,19 +33,21 @@ pub trait PairRule: Sync {
     fn info(&self) -> &RuleInfo;
     /// Appends one [`ChainCheck`] per subject it evaluated and a diagnostic per failure.
     fn check(&self, pair: &Pair<'_>, checks: &mut Vec<ChainCheck>, out: &mut Vec<Diagnostic>);
+    /// Stable code (its title, explanation and severity are in [`PairRule::info`]).
     fn code(&self) -> &'static str {
         self.info().code
     }
-    fn severity(&self) -> Severity {
-        self.info().severity
-    }
-    fn title(&self) -> &'static str {
-        self.info().title
-    }
-    /// What it checks, why, an example; Chinese.
-    fn explain(&self) -> &'static str {
-        self.info().explain
-    }
+}
+
+/// The table `key` of both years when both were found in `version` (the rules that compare an
+/// edition's own rows).
+pub(super) fn both_in<'a>(
+    pair: &Pair<'a>,
+    key: crate::TableKey,
+    version: crate::FormatVersion,
+) -> Option<(&'a crate::Table, &'a crate::Table)> {
+    let (o, n) = (pair.old.table(key), pair.new.table(key));
+    (o.found && n.found && o.version == version && n.version == version).then_some((o, n))
 }
 
 /// Every rule across two years, in the order they run.

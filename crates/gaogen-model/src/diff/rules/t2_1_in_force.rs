@@ -31,14 +31,9 @@ impl PairRule for InForce {
     fn check(&self, pair: &Pair<'_>, checks: &mut Vec<ChainCheck>, out: &mut Vec<Diagnostic>) {
         let (old, new) = (pair.old, pair.new);
         let key = TableKey::ActiveDisclosure;
-        let (o, n) = (old.table(key), new.table(key));
-        if !o.found
-            || !n.found
-            || o.version != FormatVersion::V2021
-            || n.version != FormatVersion::V2021
-        {
+        let Some((_, n)) = super::both_in(pair, key, FormatVersion::V2021) else {
             return;
-        }
+        };
         for row in ["rules", "normative_documents"] {
             let label = n.row(row).map_or(row, |r| r.label);
             let (before, before_at) = shown(old, key, row, "in_force");

@@ -38,14 +38,9 @@ impl PairRule for ItemCounts {
     fn check(&self, pair: &Pair<'_>, checks: &mut Vec<ChainCheck>, out: &mut Vec<Diagnostic>) {
         let (old, new) = (pair.old, pair.new);
         let key = TableKey::ActiveDisclosure;
-        let (o, n) = (old.table(key), new.table(key));
-        if !o.found
-            || !n.found
-            || o.version != FormatVersion::V2019
-            || n.version != FormatVersion::V2019
-        {
+        let Some((_, n)) = super::both_in(pair, key, FormatVersion::V2019) else {
             return;
-        }
+        };
         for row in ROWS {
             let label = n.row(row).map_or(row, |r| r.label);
             let (start, start_at) = shown(old, key, row, "previous_count");
