@@ -131,6 +131,14 @@ pub(crate) fn heading(line: &str) -> Option<HeadingShape<'_>> {
     })
 }
 
+/// Whether a line is blank or a page number (「- 3 -」), decided without splitting it into cells.
+pub(crate) fn is_blank_or_page_number(line: &str) -> bool {
+    let lead = line.trim_start();
+    lead.trim_end().is_empty()
+        || (lead.starts_with(['-', '—', '–', '－'])
+            && LineGrammar::parse(Rule::page_number, line).is_ok())
+}
+
 /// The shape of a line when it is decided without the cell grammar; `None` when it needs it.
 fn quick_shape(line: &str) -> Option<LineShape<'_>> {
     if line.trim().is_empty() {
@@ -146,8 +154,16 @@ fn quick_shape(line: &str) -> Option<LineShape<'_>> {
     if !inner.contains(['|', '\t']) && !inner.contains("  ") {
         return Some(single_cell(line));
     }
+    // No table row of the format is this long (a whole 表三 on one line is about 10 KB): such a
+    // line is kept whole as text, not split into millions of cells (memory stays linear).
+    if line.len() > MAX_CELL_LINE {
+        return Some(single_cell(line));
+    }
     None
 }
+
+/// Longest line (bytes) that is split into cells.
+pub(crate) const MAX_CELL_LINE: usize = 64 * 1024;
 
 /// The cells of a line.
 #[cfg(test)]
@@ -450,6 +466,21 @@ mod tests {
             }
         }
         assert!(lines > 500, "fixtures read: {lines} lines");
+    }
+
+    #[test]
+    fn an_overlong_line_is_one_cell() {
+        let line = format!("一、总体情况{}", "|1".repeat(MAX_CELL_LINE));
+        match shape(&line) {
+            LineShape::Cells { hard, .. } => {
+                assert_eq!(hard.len(), 1);
+                assert_eq!(hard[0].tokens.len(), 1);
+                assert_eq!(hard[0].tokens[0].text.len(), line.len());
+            }
+            other => panic!("{other:?}"),
+        }
+        let row = "|1".repeat(100) + "|";
+        assert!(matches!(shape(&row), LineShape::Cells { hard, .. } if hard.len() > 50));
     }
 
     #[test]

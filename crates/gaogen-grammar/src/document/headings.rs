@@ -1,7 +1,7 @@
 //! Section headings: a heading candidate of the line grammar is a section heading only when its
 //! text matches a section title or a known variant.
 
-use crate::lines::{self, LineShape};
+use crate::lines;
 use crate::source::SourceLine;
 use gaogen_model::label::{normalize, LabelSet, MatchQuality};
 use gaogen_model::schema::{SectionKey, SECTIONS};
@@ -69,10 +69,10 @@ fn section_heading(line: &SourceLine) -> Option<FoundHeading> {
 }
 
 /// The section headings, each section at most once, in reading order.
-pub(super) fn find_headings(source: &[SourceLine], shapes: &[LineShape<'_>]) -> Vec<FoundHeading> {
+pub(super) fn find_headings(source: &[SourceLine]) -> Vec<FoundHeading> {
     let mut found: Vec<FoundHeading> = Vec::new();
     for (i, line) in source.iter().enumerate() {
-        if matches!(shapes[i], LineShape::Blank | LineShape::PageNumber) {
+        if lines::is_blank_or_page_number(&line.text) {
             continue;
         }
         if let Some(mut h) = section_heading(line) {
@@ -88,14 +88,9 @@ pub(super) fn find_headings(source: &[SourceLine], shapes: &[LineShape<'_>]) -> 
 
 /// The first line at or after `from` that is a heading of section `key` (found again after
 /// [`find_headings`] kept the first one: a second report pasted after the first).
-pub(super) fn heading_after(
-    source: &[SourceLine],
-    shapes: &[LineShape<'_>],
-    from: usize,
-    key: SectionKey,
-) -> Option<usize> {
+pub(super) fn heading_after(source: &[SourceLine], from: usize, key: SectionKey) -> Option<usize> {
     (from..source.len()).find(|&i| {
-        !matches!(shapes[i], LineShape::Blank | LineShape::PageNumber)
+        !lines::is_blank_or_page_number(&source[i].text)
             && section_heading(&source[i]).is_some_and(|h| h.key == key)
     })
 }
@@ -128,9 +123,7 @@ mod tests {
     #[test]
     fn each_section_once_in_reading_order() {
         let source = text_lines("一、总体情况\n正文。\n一、总体情况\n六、其他需要报告的事项\n");
-        let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
-        let shapes = lines::shapes(&texts);
-        let found = find_headings(&source, &shapes);
+        let found = find_headings(&source);
         let at: Vec<(usize, SectionKey)> = found.iter().map(|h| (h.line, h.key)).collect();
         assert_eq!(at, vec![(0, SectionKey::Overview), (3, SectionKey::Other)]);
     }

@@ -20,15 +20,14 @@ use title::{agency_of, find_year, metadata_before, publisher, title_block};
 /// after the other) is not read into the first one's section 六: the first is read, the second
 /// named in a finding.
 pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) -> Report {
-    let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
-    let shapes: Vec<LineShape<'_>> = lines::shapes(&texts);
-    let found: Vec<FoundHeading> = find_headings(source, &shapes);
-    let Some((second, title)) = second_report(source, &shapes, &found) else {
-        return assemble_one(source, &shapes, found, input, encoding);
+    let found: Vec<FoundHeading> = find_headings(source);
+    // Lines are split into cells only for the report that is read (memory stays linear).
+    let Some((second, title)) = second_report(source, &found) else {
+        return assemble_one(source, &shapes_of(source), found, input, encoding);
     };
     let first = &source[..second];
     let found = found.into_iter().filter(|h| h.line < second).collect();
-    let mut report = assemble_one(first, &shapes[..second], found, input, encoding);
+    let mut report = assemble_one(first, &shapes_of(first), found, input, encoding);
     let line = &source[title];
     let mut f = Finding::new(
         FindingKind::SecondReport,
@@ -44,16 +43,17 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
     report
 }
 
+fn shapes_of(source: &[SourceLine]) -> Vec<LineShape<'_>> {
+    let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
+    lines::shapes(&texts)
+}
+
 /// Where a second report starts: a report title (naming 政府信息公开 and a year) shortly before a
 /// heading 「一、…」 that follows the heading of 六, with the agency line above the title; and the
 /// title's line.
-fn second_report(
-    source: &[SourceLine],
-    shapes: &[LineShape<'_>],
-    found: &[FoundHeading],
-) -> Option<(usize, usize)> {
+fn second_report(source: &[SourceLine], found: &[FoundHeading]) -> Option<(usize, usize)> {
     let six = found.iter().position(|h| h.key == SectionKey::Other)?;
-    let again = heading_after(source, shapes, found[six].line + 1, SectionKey::Overview)?;
+    let again = heading_after(source, found[six].line + 1, SectionKey::Overview)?;
     let mut nonblank = (found[six].line + 1..again)
         .rev()
         .filter(|&i| !source[i].text.trim().is_empty());

@@ -58,16 +58,17 @@ impl Rule for Repeat {
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         for (_, p) in paragraphs(report) {
-            let indexed: Vec<(usize, char)> = p.text.char_indices().collect();
-            let chars: Vec<char> = indexed.iter().map(|&(_, c)| c).collect();
-            let mut i = 0;
+            // Characters only (4 bytes each); byte offsets are counted along.
+            let chars: Vec<char> = p.text.chars().collect();
+            let width = |run: &[char]| run.iter().map(|c| c.len_utf8()).sum::<usize>();
+            let (mut i, mut start) = (0, 0);
             while i < chars.len() {
                 let Some(k) = repeated_at(&chars, i) else {
+                    start += chars[i].len_utf8();
                     i += 1;
                     continue;
                 };
-                let start = indexed[i].0;
-                let end = indexed.get(i + 2 * k).map_or(p.text.len(), |&(b, _)| b);
+                let end = start + width(&chars[i..i + 2 * k]);
                 let word: String = chars[i..i + k].iter().collect();
                 let span = p.locate(start..end);
                 out.push(
@@ -80,6 +81,7 @@ impl Rule for Repeat {
                     .mark(span, "重复")
                     .help(format!("删去多余的「{word}」")),
                 );
+                start = end;
                 i += 2 * k;
             }
         }
