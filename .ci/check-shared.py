@@ -5,13 +5,15 @@ Run by .ci/run when ../shared exists; the repository's own tests use tests/fixtu
 Prints one line per check and closes with 'N passed, N failed'.
 """
 import json
+import os
 import pathlib
 import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-GAOGEN = ROOT / "target" / "debug" / "gaogen"
+# GAOGEN_SHARED names ../shared when the checkout is elsewhere (a worktree).
+SHARED = pathlib.Path(os.environ.get("GAOGEN_SHARED") or ROOT.parent / "shared")
+GAOGEN = pathlib.Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target") / "debug" / "gaogen"
 passed = failed = 0
 
 
@@ -229,6 +231,26 @@ with tempfile.TemporaryDirectory() as tmp:
         check("score: 洪泽 2023 has no year before it", reports.get("hongze_district_2023.pdf", {}).get("previous") is None)
         text = subprocess.run([str(GAOGEN), "score", str(tmp)], capture_output=True, timeout=120).stdout.decode()
         check("score text: per-agency year table and 无法评估 shown", "各机关的报告年度" in text and "无法评估，不计入满分" in text)
+    # check DIR pairs the same two years and runs the rules across years on them.
+    out = subprocess.run([str(GAOGEN), "check", "--format", "json", str(tmp)], capture_output=True, timeout=120)
+    check("check DIR (洪泽 2023/2024 + 2 seeds): JSON", out.returncode in (0, 1), out.stderr.decode(errors="replace"))
+    if out.returncode in (0, 1):
+        run = json.loads(out.stdout)
+        pairs = run.get("pairs", [])
+        check("check DIR: one pair, 洪泽 2023 → 2024", len(pairs) == 1
+              and pairs[0]["previous"].endswith("hongze_district_2023.pdf")
+              and pairs[0]["current"].endswith("hongze_district_2024.pdf") and pairs[0]["years"] == [2023, 2024], pairs)
+        if pairs:
+            chain = pairs[0]["chain"]
+            codes = [d["code"] for d in pairs[0]["diagnostics"]]
+            check("check DIR: T3-6 holds in every column (上年结转 0 = 结转下年度 0); the one broken link is last year's promises (D-PROMISE)",
+                  chain["broken"] == 1 and chain["holds"] >= 7 and "T3-6" not in codes and codes == ["D-PROMISE"], (chain, codes))
+            check("check DIR: reuse measured (30–60%)", 0.3 <= (pairs[0]["reuse"] or 0) <= 0.6, pairs[0]["reuse"])
+        hongze = [a for a in run.get("agencies", []) if a["agency"] == "淮安市洪泽区人民政府"]
+        check("check DIR: 洪泽's years listed", len(hongze) == 1 and [y["year"] for y in hongze[0]["years"]] == [2023, 2024], run.get("agencies"))
+        check("check DIR: totals count the pair", run["totals"].get("pairs") == 1, run["totals"])
+    text = subprocess.run([str(GAOGEN), "check", str(tmp)], capture_output=True, timeout=120).stdout.decode()
+    check("check DIR text: pairs and the per-agency year table", "相邻年度比较" in text and "各机关的报告年度" in text)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

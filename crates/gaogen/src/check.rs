@@ -155,6 +155,8 @@ pub struct Totals {
     pub warnings: usize,
     pub infos: usize,
     pub unreadable: usize,
+    /// Pairs of consecutive years compared; their diagnostics count in errors, warnings, infos.
+    pub pairs: usize,
 }
 
 impl Totals {
@@ -165,6 +167,15 @@ impl Totals {
         self.errors += s.errors;
         self.warnings += s.warnings;
         self.infos += s.infos;
+    }
+
+    /// Counts one pair of consecutive years in.
+    pub fn add_pair(&mut self, p: &crate::pairs::compared::PairChecked) {
+        let (errors, warnings, infos) = p.counts();
+        self.pairs += 1;
+        self.errors += errors;
+        self.warnings += warnings;
+        self.infos += infos;
     }
 }
 
@@ -256,19 +267,29 @@ pub fn json_entry(summary: &FileSummary, diagnostics: &[Diagnostic]) -> String {
     .expect("diagnostics serialize")
 }
 
-/// The whole `--format json` document from the files' entries ([`json_entry`]).
-pub fn json_document(files: &[String], totals: &Totals) -> String {
-    /// The document: each file's entry kept as the JSON text it already is.
+/// The whole `--format json` document from the files' entries ([`json_entry`]), the pairs'
+/// entries (`pairs::compared::json`) and the agencies' years (`pairs::compared::agencies_json`).
+pub fn json_document(
+    files: &[String],
+    pairs: &[String],
+    agencies: &str,
+    totals: &Totals,
+) -> String {
+    /// The document: each entry kept as the JSON text it already is.
     #[derive(Serialize)]
     struct JsonRun<'a> {
         files: Vec<&'a serde_json::value::RawValue>,
+        pairs: Vec<&'a serde_json::value::RawValue>,
+        agencies: &'a serde_json::value::RawValue,
         totals: &'a Totals,
     }
+    fn raw(entry: &str) -> &serde_json::value::RawValue {
+        serde_json::from_str(entry).expect("an entry from json_entry or compared::json")
+    }
     let run = JsonRun {
-        files: files
-            .iter()
-            .map(|f| serde_json::from_str(f).expect("an entry from json_entry"))
-            .collect(),
+        files: files.iter().map(|f| raw(f)).collect(),
+        pairs: pairs.iter().map(|p| raw(p)).collect(),
+        agencies: serde_json::from_str(agencies).expect("agencies from agencies_json"),
         totals,
     };
     serde_json::to_string(&run).expect("serializes") + "\n"

@@ -4,6 +4,8 @@
 //! the whole document built at once (`--format json`, SARIF, `--summary csv|json`).
 
 use crate::check::{json_entry, Checked, FileSummary, Totals};
+use crate::pairs::compared::{self, PairChecked};
+use crate::pairs::AgencyYears;
 use crate::{sarif, summary};
 use serde::Serialize;
 
@@ -81,6 +83,23 @@ impl Output {
         }
     }
 
+    /// The part of one pair of consecutive years (written after every file). Empty for the
+    /// summaries, which have one row per file.
+    pub fn pair_entry(&self, pair: &PairChecked) -> String {
+        match self {
+            Output::Human(style) => compared::human(pair, *style),
+            Output::Json => compared::json(pair),
+            Output::Sarif => {
+                let indent = SARIF_INDENT.get_or_init(|| SarifFrame::new().indent);
+                let results = sarif::results(&pair.current, &pair.diagnostics);
+                let parts: Vec<String> =
+                    results.iter().map(|r| pretty_indented(r, indent)).collect();
+                parts.join(",\n")
+            }
+            Output::SummaryCsv | Output::SummaryJson => String::new(),
+        }
+    }
+
     /// Whether the run keeps every file's summary until the end (the table of the human output).
     pub fn keeps_summaries(&self) -> bool {
         matches!(self, Output::Human(_))
@@ -95,6 +114,9 @@ pub struct Stream<W: FnMut(&str) -> Result<(), crate::Error>> {
     write: W,
     buffer: String,
     entries: usize,
+    pairs: usize,
+    /// Errors and warnings of the pairs (the summary table counts the files').
+    pair_counts: (usize, usize),
     sarif: Option<SarifFrame>,
     /// Kept only when the output needs them at the end ([`Output::keeps_summaries`]).
     pub summaries: Vec<FileSummary>,
@@ -126,6 +148,8 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
             write,
             buffer,
             entries: 0,
+            pairs: 0,
+            pair_counts: (0, 0),
             sarif: (output == Output::Sarif).then(SarifFrame::new),
             summaries: Vec::new(),
             totals: Totals::default(),
@@ -135,6 +159,49 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
     /// Adds the next file: its summary and its part from [`Output::entry`].
     pub fn push(&mut self, summary: FileSummary, entry: &str) -> Result<(), crate::Error> {
         self.totals.add(&summary);
+        let entry = match self.output {
+            Output::SummaryCsv if self.entries > 0 => {
+                entry.split_once('\n').map_or("", |(_, row)| row)
+            }
+            _ => entry,
+        };
+        self.append(entry);
+        if self.output.keeps_summaries() {
+            self.summaries.push(summary);
+        }
+        self.flush_if_full()
+    }
+
+    /// Adds a pair of consecutive years, after every file: its counts and its part from
+    /// [`Output::pair_entry`].
+    pub fn push_pair(&mut self, pair: &PairChecked, entry: &str) -> Result<(), crate::Error> {
+        self.totals.add_pair(pair);
+        let (errors, warnings, _) = pair.counts();
+        self.pair_counts.0 += errors;
+        self.pair_counts.1 += warnings;
+        match self.output {
+            Output::Json => {
+                self.buffer.push_str(if self.pairs == 0 {
+                    "],\"pairs\":["
+                } else {
+                    ","
+                });
+                self.buffer.push_str(entry);
+            }
+            Output::Human { .. } => {
+                if self.pairs == 0 {
+                    self.buffer.push_str(compared::HUMAN_HEADING);
+                }
+                self.buffer.push_str(entry);
+            }
+            _ => self.append(entry),
+        }
+        self.pairs += 1;
+        self.flush_if_full()
+    }
+
+    /// Appends one part with the separator the format needs.
+    fn append(&mut self, entry: &str) {
         let separator = match self.output {
             Output::Json if self.entries > 0 => ",",
             Output::Sarif | Output::SummaryJson if !entry.is_empty() => match self.entries {
@@ -150,20 +217,14 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
             },
             _ => "",
         };
-        let entry = match self.output {
-            Output::SummaryCsv if self.entries > 0 => {
-                entry.split_once('\n').map_or("", |(_, row)| row)
-            }
-            _ => entry,
-        };
         if !entry.is_empty() || self.output == Output::Json {
             self.entries += 1;
         }
         self.buffer.push_str(separator);
         self.buffer.push_str(entry);
-        if self.output.keeps_summaries() {
-            self.summaries.push(summary);
-        }
+    }
+
+    fn flush_if_full(&mut self) -> Result<(), crate::Error> {
         if self.buffer.len() >= FLUSH_AT {
             self.flush()?;
         }
@@ -178,16 +239,33 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
         Ok(())
     }
 
-    /// Ends the output (closing brackets, totals, the human summary table) and writes the rest.
-    pub fn finish(mut self) -> Result<Totals, crate::Error> {
+    /// Ends the output (closing brackets, the agencies' years, totals, the human summary table)
+    /// and writes the rest.
+    pub fn finish(mut self, agencies: &[AgencyYears]) -> Result<Totals, crate::Error> {
         match self.output {
             Output::Human(style) if self.summaries.len() > 1 => {
                 let table = summary::table(&self.summaries, style.columns());
                 self.buffer.push_str(&table);
+                if self.pairs > 0 {
+                    self.buffer.push_str(&format!(
+                        "另有相邻年度比较 {} 对：{} 个错误，{} 个警告\n",
+                        self.pairs, self.pair_counts.0, self.pair_counts.1
+                    ));
+                }
+                let years = crate::pairs::year_table(agencies);
+                if !years.is_empty() {
+                    self.buffer.push('\n');
+                    self.buffer.push_str(&years);
+                }
             }
             Output::Human(_) | Output::SummaryCsv => {}
             Output::Json => {
-                self.buffer.push_str("],\"totals\":");
+                if self.pairs == 0 {
+                    self.buffer.push_str("],\"pairs\":[");
+                }
+                self.buffer.push_str("],\"agencies\":");
+                self.buffer.push_str(&compared::agencies_json(agencies));
+                self.buffer.push_str(",\"totals\":");
                 self.buffer
                     .push_str(&serde_json::to_string(&self.totals).expect("serializes"));
                 self.buffer.push_str("}\n");
@@ -228,22 +306,57 @@ mod tests {
             .collect();
         paths.sort();
         paths.insert(2, dir.join("no-such-file.txt"));
+        // Two years of one agency: a pair.
+        paths.push(dir.join("evaluator/township_2023.txt"));
+        paths.push(dir.join("evaluator/township_2024.txt"));
         paths
             .iter()
             .map(|p| check_path(p, &Selection::all()))
             .collect()
     }
 
+    /// The pairs of consecutive years among `files`, compared, and the agencies' years.
+    fn paired(files: &[Checked]) -> (Vec<PairChecked>, Vec<AgencyYears>) {
+        let ids: Vec<_> = files.iter().map(compared::identity).collect();
+        let pairs = crate::pairs::pair(&ids);
+        let compared = pairs
+            .iter()
+            .map(|p| compared::compare(&files[p.previous], &files[p.current], &Selection::all()))
+            .collect();
+        (compared, crate::pairs::agency_years(&ids, &pairs))
+    }
+
     /// The whole document built at once, as `check` did before it streamed.
     fn whole(output: Output, files: &[Checked]) -> String {
         let summaries: Vec<FileSummary> = files.iter().map(|c| c.summary.clone()).collect();
+        let (pairs, agencies) = paired(files);
         let mut totals = Totals::default();
         summaries.iter().for_each(|s| totals.add(s));
+        pairs.iter().for_each(|p| totals.add_pair(p));
         match output {
             Output::Human(style) => {
                 let mut out: String = files.iter().map(|c| c.human(style)).collect();
+                if !pairs.is_empty() {
+                    out.push_str(compared::HUMAN_HEADING);
+                    out.extend(pairs.iter().map(|p| compared::human(p, style)));
+                }
                 if files.len() > 1 {
                     out.push_str(&summary::table(&summaries, style.columns()));
+                    if !pairs.is_empty() {
+                        let (e, w) = pairs.iter().fold((0, 0), |(e, w), p| {
+                            let (pe, pw, _) = p.counts();
+                            (e + pe, w + pw)
+                        });
+                        out.push_str(&format!(
+                            "另有相邻年度比较 {} 对：{e} 个错误，{w} 个警告\n",
+                            pairs.len()
+                        ));
+                    }
+                    let years = crate::pairs::year_table(&agencies);
+                    if !years.is_empty() {
+                        out.push('\n');
+                        out.push_str(&years);
+                    }
                 }
                 out
             }
@@ -252,12 +365,19 @@ mod tests {
                     .iter()
                     .map(|c| json_entry(&c.summary, &c.diagnostics))
                     .collect::<Vec<_>>(),
+                &pairs.iter().map(compared::json).collect::<Vec<_>>(),
+                &compared::agencies_json(&agencies),
                 &totals,
             ),
             Output::Sarif => {
                 let results = files
                     .iter()
                     .flat_map(|c| sarif::results(&c.summary.path, &c.diagnostics))
+                    .chain(
+                        pairs
+                            .iter()
+                            .flat_map(|p| sarif::results(&p.current, &p.diagnostics)),
+                    )
                     .collect();
                 sarif::document(results) + "\n"
             }
@@ -277,7 +397,11 @@ mod tests {
                 .push(c.summary.clone(), &output.entry(c))
                 .expect("writes");
         }
-        stream.finish().expect("writes");
+        let (pairs, agencies) = paired(files);
+        for p in &pairs {
+            stream.push_pair(p, &output.pair_entry(p)).expect("writes");
+        }
+        stream.finish(&agencies).expect("writes");
         out
     }
 
@@ -286,6 +410,7 @@ mod tests {
         let all = checked();
         assert!(all.iter().any(|c| !c.diagnostics.is_empty()));
         assert!(all.iter().any(|c| c.summary.failure.is_some()));
+        assert_eq!(paired(&all).0.len(), 1, "the township's two years pair");
         for output in [
             Output::Human(crate::terminal::Style::PLAIN),
             Output::Human(crate::terminal::Style {
@@ -297,7 +422,8 @@ mod tests {
             Output::SummaryCsv,
             Output::SummaryJson,
         ] {
-            for files in [&all[..0], &all[..1], &all[2..3], &all[..]] {
+            let n = all.len();
+            for files in [&all[..0], &all[..1], &all[2..3], &all[n - 2..], &all[..]] {
                 assert_eq!(
                     streamed(output, files),
                     whole(output, files),

@@ -112,6 +112,14 @@ pub(crate) fn value_text(v: Option<&CellValue>) -> String {
     }
 }
 
+/// The line under a diagnostic across two years naming its place in the previous year's file
+/// (`path:line:column`), or nothing.
+pub(crate) fn previous_line(d: &gaogen_model::check::Diagnostic, previous: &str) -> String {
+    d.previous.map_or(String::new(), |at| {
+        format!("   = 上一年：{previous}:{}:{}\n", at.line, at.column)
+    })
+}
+
 fn describe(path: &Path, r: &Report) -> String {
     format!(
         "{}（{} {}）",
@@ -283,19 +291,8 @@ fn human(
         let source = SourceText::new(new.1);
         let shown = new_path.display().to_string();
         for diag in &d.diagnostics {
-            let mut text = render(diag, &source, &shown, style);
-            if let Some(p) = diag.previous {
-                text.insert_str(
-                    text.len() - 1,
-                    &format!(
-                        "   = 上一年：{}:{}:{}\n",
-                        old_path.display(),
-                        p.line,
-                        p.column
-                    ),
-                );
-            }
-            out.push_str(&text);
+            out.push_str(&render(diag, &source, &shown, style));
+            out.push_str(&previous_line(diag, &old_path.display().to_string()));
         }
     }
     out

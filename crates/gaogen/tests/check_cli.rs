@@ -230,3 +230,125 @@ fn human_output_of_every_fixture() {
         }
     );
 }
+
+/// A directory with two consecutive years of one agency (洪泽区, published tables) and another
+/// agency's report: the years are paired and compared with the rules of `gaogen diff`, in every
+/// format, and the agencies' years are listed.
+#[test]
+fn check_dir_pairs_consecutive_years_of_one_agency() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = |name: &str| {
+        std::fs::read_to_string(root().join("tests/fixtures/evaluator").join(name)).unwrap()
+    };
+    // 2023 carried 1 request forward; 2024 carried none over: T3-6 in 自然人 and 总计.
+    let carried = "四、结转下年度继续办理                            0    0   0   0    0    0   0";
+    let old = fixture("hongze_2023.txt");
+    assert!(old.contains(carried));
+    let one = carried.replacen(" 0 ", " 1 ", 1);
+    let broken = format!("{}1", &one[..one.len() - 1]);
+    std::fs::write(
+        dir.path().join("hongze_2023.txt"),
+        old.replace(carried, &broken),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("hongze_2024.txt"),
+        fixture("hongze_2024.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/crlf_bom.txt"),
+        dir.path().join("crlf_bom.txt"),
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let (code, out, err) = run(&["check", "--format", "json", path]);
+    assert_eq!(code, 1, "{err}");
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(out.starts_with("{\"files\":["), "files come first");
+    let keys: Vec<&str> = j.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["agencies", "files", "pairs", "totals"]);
+    let pairs = j["pairs"].as_array().unwrap();
+    assert_eq!(pairs.len(), 1, "{out}");
+    let p = &pairs[0];
+    assert!(p["previous"].as_str().unwrap().ends_with("hongze_2023.txt"));
+    assert!(p["current"].as_str().unwrap().ends_with("hongze_2024.txt"));
+    assert_eq!(p["years"], serde_json::json!([2023, 2024]));
+    assert_eq!(p["chain"]["broken"], 2, "{p}");
+    let t36: Vec<&serde_json::Value> = p["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "T3-6")
+        .collect();
+    assert_eq!(t36.len(), 2, "自然人 and 总计: {p}");
+    assert!(t36[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("上一年「结转下年度继续办理」1 件"));
+    assert!(t36[0]["span"]["line"].as_u64().unwrap() > 0);
+    assert!(t36[0]["previous"]["line"].as_u64().unwrap() > 0);
+    assert!(p["reuse"].as_f64().unwrap() > 0.0);
+    // Only the rules across two years: S-2 and the files' own rules are not repeated.
+    assert!(p["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(
+            |d| gaogen_model::registry::find(d["code"].as_str().unwrap())
+                .is_some_and(|r| r.command == gaogen_model::registry::Command::Diff)
+        ));
+    assert_eq!(j["totals"]["pairs"], 1);
+    let file_errors: u64 = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["summary"]["errors"].as_u64().unwrap())
+        .sum();
+    assert_eq!(j["totals"]["errors"].as_u64().unwrap(), file_errors + 2);
+    let agencies = j["agencies"].as_array().unwrap();
+    assert_eq!(agencies.len(), 2, "{out}");
+    let hongze = agencies
+        .iter()
+        .find(|a| a["agency"] == "淮安市洪泽区人民政府")
+        .unwrap();
+    assert_eq!(hongze["years"][0]["year"], 2023);
+    assert_eq!(hongze["years"][1]["year"], 2024);
+    // --ignore applies to the pairs too.
+    let (_, out, _) = run(&["check", "--format", "json", "--ignore", "T3-6", path]);
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(j["pairs"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["code"] != "T3-6"));
+    // People: the pair with both places, the summary and the agencies' years.
+    let (_, out, _) = run(&["check", path]);
+    assert!(out.contains("相邻年度比较"), "{out}");
+    assert!(out.contains("error[T3-6]"), "{out}");
+    assert!(
+        out.contains("= 上一年：") && out.contains("hongze_2023.txt:"),
+        "{out}"
+    );
+    assert!(out.contains("另有相邻年度比较 1 对：2 个错误"), "{out}");
+    let table = &out[out.find("各机关的报告年度").expect("year table")..];
+    assert!(
+        table.contains("2022年") && table.contains("2024年"),
+        "{table}"
+    );
+    // SARIF: the pair's results point into this year's file.
+    let (_, out, _) = run(&["check", "--format", "sarif", path]);
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let t36 = j["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "T3-6")
+        .expect("T3-6 in SARIF");
+    assert!(
+        t36["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("hongze_2024.txt")
+    );
+}

@@ -194,3 +194,89 @@ fn a_wrong_profile_is_refused_with_the_reason() {
     assert_eq!(code, 2);
     assert!(err.contains("X-NOPE"), "{err}");
 }
+
+/// Issue 15's "must show" on fixtures: 洪泽区's 2023 and 2024 reports (the published tables, as
+/// `pdftotext -layout` writes them, pages and all; narratives written for the project) and two
+/// other agencies' reports in one directory.
+#[test]
+fn hongze_two_years_and_two_other_reports_scored_in_one_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["hongze_2023.txt", "hongze_2024.txt"] {
+        std::fs::write(dir.path().join(name), fixture(name)).unwrap();
+    }
+    for name in ["crlf_bom.txt", "pipe_markdown.txt"] {
+        std::fs::copy(
+            root().join("tests/fixtures").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let j = json(&[], dir.path());
+    assert_eq!(j["reports"].as_array().unwrap().len(), 4);
+    let new = report(&j, "hongze_2024.txt");
+    assert!(new["previous"]
+        .as_str()
+        .unwrap()
+        .ends_with("hongze_2023.txt"));
+    for other in ["hongze_2023.txt", "crlf_bom.txt", "pipe_markdown.txt"] {
+        assert!(report(&j, other)["previous"].is_null(), "{other}");
+    }
+    // 表四's 纠正 case: 2 points, on page 4 at the cell's line, with the cell's value.
+    let corrected = item(new, "corrected");
+    assert_eq!(corrected["deducted"], 2.0);
+    let e = &corrected["evidence"][0];
+    assert_eq!(e["page"], 4);
+    let line = e["line"].as_u64().unwrap() as usize;
+    assert!(
+        fixture("hongze_2024.txt")
+            .lines()
+            .nth(line - 1)
+            .unwrap()
+            .starts_with(" 1    1"),
+        "line {line} is 表四's value row"
+    );
+    assert_eq!(e["values"][0]["label"], "表四 行政复议 结果纠正：1 件");
+    // The reuse figure, against last year's file, with each section's share.
+    let reuse = item(new, "reuse");
+    assert_eq!(reuse["not_assessable"], false);
+    let message = reuse["evidence"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("与上一年报告") && message.contains("hongze_2023.txt"),
+        "{message}"
+    );
+    assert!(
+        message.starts_with("全文 ") && message.contains('%'),
+        "{message}"
+    );
+    assert!(!reuse["evidence"][0]["values"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    // No date in either file: the deadline is not assessable, shown so, outside the maximum.
+    let deadline = item(new, "deadline");
+    assert_eq!(deadline["not_assessable"], true);
+    assert_eq!(deadline["deducted"], 0.0);
+    assert_eq!(deadline["evidence"][0]["code"], "E-DEADLINE");
+    assert_eq!(
+        new["max"].as_f64().unwrap(),
+        100.0 - deadline["points"].as_f64().unwrap()
+    );
+    let (code, text, err) = score(&[], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let block: String = text
+        .split("\n\n")
+        .find(|b| b.contains("hongze_2024.txt\n"))
+        .expect("the 2024 block")
+        .to_string();
+    assert!(
+        block.contains("上一年：") && block.contains("hongze_2023.txt"),
+        "{block}"
+    );
+    assert!(
+        block.contains("在法定期限内公布（5 分）：无法评估，不计入满分"),
+        "{block}"
+    );
+    assert!(block.contains("−2 表四行政复议「结果纠正」1 件"), "{block}");
+    assert!(block.contains("第 4 页"), "{block}");
+    assert!(text.contains("各机关的报告年度"), "{text}");
+}

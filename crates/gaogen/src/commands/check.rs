@@ -5,6 +5,7 @@ use super::Outcome;
 use gaogen::check;
 use gaogen::check_output::{Output, Stream};
 use gaogen::input::collect;
+use gaogen::pairs::{self, compared};
 use gaogen::{ordered, printer, ExitStatus, Selection};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::PathBuf;
@@ -103,6 +104,8 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         (None, CheckFormat::Sarif) => Output::Sarif,
     };
     let mut stream = Stream::new(output, |text: &str| printer::print(text));
+    // What pairing needs of each file (path, agency, year): a few bytes a file.
+    let mut identities = Vec::with_capacity(files.len());
     ordered::map_ordered(
         files.len(),
         ordered::threads(),
@@ -110,9 +113,9 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         |i| {
             let c = check::check_path(&files[i], &selection);
             let entry = output.entry(&c);
-            (c.summary, entry)
+            (compared::identity(&c), c.summary, entry)
         },
-        |_, (summary, entry)| {
+        |_, (identity, summary, entry)| {
             if let Some(f) = &summary.failure {
                 printer::eprintln(f);
                 failed += 1;
@@ -120,13 +123,28 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
             if let Some(bar) = &progress {
                 bar.inc(1);
             }
+            identities.push(identity);
             stream.push(summary, &entry)
         },
     )?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    let totals = stream.finish()?;
+    // Consecutive years of one agency: both files read again and compared, in order.
+    let pairs = pairs::pair(&identities);
+    ordered::map_ordered(
+        pairs.len(),
+        ordered::threads(),
+        WINDOW,
+        |i| {
+            let p = pairs[i];
+            let c = compared::compare_paths(&files[p.previous], &files[p.current], &selection);
+            let entry = output.pair_entry(&c);
+            (c, entry)
+        },
+        |_, (c, entry)| stream.push_pair(&c, &entry),
+    )?;
+    let totals = stream.finish(&pairs::agency_years(&identities, &pairs))?;
     Ok(check::status(
         &totals,
         failed,

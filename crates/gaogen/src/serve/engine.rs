@@ -5,6 +5,7 @@ use super::error::ApiError;
 use super::upload::Item;
 use crate::author::{self, RenderFormat};
 use crate::check::{self, Checked, FileSummary, Totals};
+use crate::pairs::compared;
 use crate::{input, rules, sarif, summary, Error, Selection};
 use axum::http::StatusCode;
 use gaogen_model::check::Diagnostic;
@@ -56,7 +57,8 @@ pub(crate) fn check_item(item: Item) -> Checked {
     }
 }
 
-/// Exactly what `gaogen check --format json` prints for these files.
+/// Exactly what `gaogen check --format json` prints for these files, consecutive years of one
+/// agency compared.
 pub(crate) fn check_json(checked: &[Checked]) -> String {
     let mut totals = Totals::default();
     let files: Vec<String> = checked
@@ -66,7 +68,23 @@ pub(crate) fn check_json(checked: &[Checked]) -> String {
             check::json_entry(&c.summary, &c.diagnostics)
         })
         .collect();
-    check::json_document(&files, &totals)
+    let identities: Vec<_> = checked.iter().map(compared::identity).collect();
+    let pairs = crate::pairs::pair(&identities);
+    let compared: Vec<String> = pairs
+        .iter()
+        .map(|p| {
+            let c = compared::compare(&checked[p.previous], &checked[p.current], &Selection::all());
+            totals.add_pair(&c);
+            compared::json(&c)
+        })
+        .collect();
+    let agencies = crate::pairs::agency_years(&identities, &pairs);
+    check::json_document(
+        &files,
+        &compared,
+        &compared::agencies_json(&agencies),
+        &totals,
+    )
 }
 
 /// `gaogen check --format sarif`.

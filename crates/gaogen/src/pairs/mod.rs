@@ -3,6 +3,8 @@
 //! that `check DIR` and `score DIR` run the rules across two years on every pair; and the
 //! per-agency year table of the summary.
 
+pub mod compared;
+
 use gaogen_model::agency::{normalized_name, same_agency};
 use serde::Serialize;
 
