@@ -195,11 +195,9 @@ fn a_wrong_profile_is_refused_with_the_reason() {
     assert!(err.contains("X-NOPE"), "{err}");
 }
 
-/// Issue 15's "must show" on fixtures: 洪泽区's 2023 and 2024 reports (the published tables, as
-/// `pdftotext -layout` writes them, pages and all; narratives written for the project) and two
-/// other agencies' reports in one directory.
-#[test]
-fn hongze_two_years_and_two_other_reports_scored_in_one_directory() {
+/// 洪泽区's 2023 and 2024 reports (the published tables, as `pdftotext -layout` writes them,
+/// pages and all; narratives written for the project) and two other agencies' reports.
+fn hongze_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for name in ["hongze_2023.txt", "hongze_2024.txt"] {
         std::fs::write(dir.path().join(name), fixture(name)).unwrap();
@@ -211,6 +209,14 @@ fn hongze_two_years_and_two_other_reports_scored_in_one_directory() {
         )
         .unwrap();
     }
+    dir
+}
+
+/// Issue 15's "must show" on fixtures: the 2024 report paired with 2023, its 表四 纠正 case and
+/// the reuse figure itemised with evidence, the deadline not assessable and shown as such.
+#[test]
+fn hongze_two_years_and_two_other_reports_scored_in_one_directory() {
+    let dir = hongze_dir();
     let j = json(&[], dir.path());
     assert_eq!(j["reports"].as_array().unwrap().len(), 4);
     let new = report(&j, "hongze_2024.txt");
@@ -279,4 +285,77 @@ fn hongze_two_years_and_two_other_reports_scored_in_one_directory() {
     assert!(block.contains("−2 表四行政复议「结果纠正」1 件"), "{block}");
     assert!(block.contains("第 4 页"), "{block}");
     assert!(text.contains("各机关的报告年度"), "{text}");
+}
+
+/// `-o 评分结果.xlsx`: 得分 (one row per report, the items' points or 「无法评估」), 扣分依据
+/// (every piece of evidence with page and line) and 年度, as the JSON says.
+#[test]
+fn the_scores_as_an_excel_workbook() {
+    use calamine::{Data, Reader};
+    let dir = hongze_dir();
+    let out = tempfile::tempdir().unwrap();
+    let book_path = out.path().join("评分结果.xlsx");
+    let (code, _, err) = score(&["-o", book_path.to_str().unwrap()], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("已写入"), "{err}");
+    let j = json(&[], dir.path());
+    let new = report(&j, "hongze_2024.txt");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&book_path).unwrap();
+    assert_eq!(book.sheet_names(), ["得分", "扣分依据", "年度"]);
+    let text = |c: &Data| c.to_string();
+    let scores = book.worksheet_range("得分").unwrap();
+    let header: Vec<String> = scores.rows().next().unwrap().iter().map(text).collect();
+    let row: Vec<Data> = scores
+        .rows()
+        .find(|r| text(&r[0]).ends_with("hongze_2024.txt"))
+        .expect("the 2024 row")
+        .to_vec();
+    assert!(text(&row[3]).ends_with("hongze_2023.txt"));
+    assert_eq!(row[4], Data::Float(new["score"].as_f64().unwrap()));
+    assert_eq!(row[5], Data::Float(new["max"].as_f64().unwrap()));
+    let col = |title: &str| header.iter().position(|h| h.starts_with(title)).unwrap();
+    assert_eq!(text(&row[col("在法定期限内公布")]), "无法评估");
+    let corrected = item(new, "corrected");
+    let obtained = corrected["points"].as_f64().unwrap() - corrected["deducted"].as_f64().unwrap();
+    assert_eq!(
+        row[col(corrected["title"].as_str().unwrap())],
+        Data::Float(obtained)
+    );
+    let evidence = book.worksheet_range("扣分依据").unwrap();
+    let case = evidence
+        .rows()
+        .find(|r| {
+            text(&r[0]).ends_with("hongze_2024.txt") && text(&r[11]).contains("结果纠正：1 件")
+        })
+        .expect("the 纠正 case");
+    assert_eq!(case[4], Data::Float(2.0));
+    assert_eq!(case[8], Data::Float(4.0), "page 4");
+    assert!(evidence
+        .rows()
+        .any(|r| text(&r[0]).ends_with("hongze_2024.txt")
+            && text(&r[5]) == "是"
+            && text(&r[6]) == "E-DEADLINE"));
+    let years = book.worksheet_range("年度").unwrap();
+    let hongze: Vec<String> = years
+        .rows()
+        .filter(|r| text(&r[0]) == "淮安市洪泽区人民政府")
+        .map(|r| text(&r[1]))
+        .collect();
+    assert_eq!(hongze, ["2023", "2024"]);
+    // The ending decides; a contradicting --format is refused; a workbook needs -o.
+    let (code, _, err) = score(
+        &[
+            "--format",
+            "json",
+            "-o",
+            book_path.to_str().unwrap(),
+            "--force",
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("矛盾"), "{err}");
+    let (code, _, err) = score(&["--format", "xlsx"], dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("-o"), "{err}");
 }

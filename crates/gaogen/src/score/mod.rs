@@ -2,10 +2,13 @@
 //! why (the diagnostics and cells that decided it, with file, page and line), and the items that
 //! could not be assessed, counted as the profile says and always shown as such.
 
+mod format;
 pub mod profile;
 mod run;
 mod text;
+mod xlsx;
 
+pub use format::ScoreFormat;
 pub use profile::{Item, Measure, NotAssessable, Profile};
 pub use run::{score_paths, ScoreRun};
 
