@@ -325,7 +325,7 @@ fn check_dir_pairs_consecutive_years_of_one_agency() {
     // People: the pair with both places, the summary and the agencies' years.
     let (_, out, _) = run(&["check", path]);
     assert!(out.contains("相邻年度比较"), "{out}");
-    assert!(out.contains("error[T3-6]"), "{out}");
+    assert!(out.contains("错误[T3-6]"), "{out}");
     assert!(
         out.contains("= 上一年：") && out.contains("hongze_2023.txt:"),
         "{out}"
