@@ -251,19 +251,31 @@ fn file_line(s: &FileSummary, style: crate::terminal::Style) -> String {
 }
 
 #[derive(Serialize)]
-struct JsonFile<'a> {
+struct JsonFile<'a, D: Serialize> {
     path: &'a str,
     summary: &'a FileSummary,
-    diagnostics: &'a [Diagnostic],
+    diagnostics: D,
 }
 
-/// One file's entry in `--format json` (docs/check-json.md).
-pub fn json_entry(summary: &FileSummary, diagnostics: &[Diagnostic]) -> String {
-    serde_json::to_string(&JsonFile {
-        path: &summary.path,
-        summary,
-        diagnostics,
-    })
+/// One file's entry in `--format json` (docs/check-json.md). For a workbook (`places`), every
+/// place of a diagnostic also names its cell (`"cell": "表三!D12"`).
+pub fn json_entry(
+    summary: &FileSummary,
+    diagnostics: &[Diagnostic],
+    places: Option<&crate::workbook::Places>,
+) -> String {
+    match places {
+        None => serde_json::to_string(&JsonFile {
+            path: &summary.path,
+            summary,
+            diagnostics,
+        }),
+        Some(places) => serde_json::to_string(&JsonFile {
+            path: &summary.path,
+            summary,
+            diagnostics: crate::workbook::json_diagnostics(diagnostics, places),
+        }),
+    }
     .expect("diagnostics serialize")
 }
 

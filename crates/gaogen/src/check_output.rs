@@ -69,7 +69,11 @@ impl Output {
     pub fn entry(&self, checked: &Checked) -> String {
         match self {
             Output::Human(style) => checked.human(*style),
-            Output::Json => json_entry(&checked.summary, &checked.diagnostics),
+            Output::Json => json_entry(
+                &checked.summary,
+                &checked.diagnostics,
+                checked.places.as_ref(),
+            ),
             Output::Sarif => {
                 let indent = SARIF_INDENT.get_or_init(|| SarifFrame::new().indent);
                 let results = sarif::results(&checked.summary.path, &checked.diagnostics);
@@ -363,7 +367,7 @@ mod tests {
             Output::Json => crate::check::json_document(
                 &files
                     .iter()
-                    .map(|c| json_entry(&c.summary, &c.diagnostics))
+                    .map(|c| json_entry(&c.summary, &c.diagnostics, c.places.as_ref()))
                     .collect::<Vec<_>>(),
                 &pairs.iter().map(compared::json).collect::<Vec<_>>(),
                 &compared::agencies_json(&agencies),

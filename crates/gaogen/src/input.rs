@@ -154,6 +154,8 @@ enum Kind {
     Office(&'static str),
     /// Anything else the grammar crate reads: text, HTML, .docx.
     Direct,
+    /// An Excel workbook named .xlsx: gaogen's authoring workbook (`gaogen init -o x.xlsx`).
+    Workbook,
     /// A known file type that is not a report format.
     Unsupported(&'static str),
 }
@@ -179,6 +181,8 @@ fn zip_kind(bytes: &[u8], ext: &str) -> Kind {
     let prefixed = |p: &str| names.iter().any(|n| n.starts_with(p));
     if has("word/document.xml") {
         Kind::Direct
+    } else if prefixed("xl/") && ext == "xlsx" {
+        Kind::Workbook
     } else if prefixed("xl/") {
         Kind::Unsupported("Excel 工作簿（.xlsx）")
     } else if prefixed("ppt/") {
@@ -244,6 +248,11 @@ pub fn read_named(name: &str, bytes: &[u8]) -> Result<(String, Report), String> 
         Kind::Direct => {
             gaogen_grammar::read(bytes).map_err(|e| format!("错误：{name}：{e}"))
         }
+        // Positions in a workbook's report number its places (see `workbook::Places`); there is
+        // no text to quote.
+        Kind::Workbook => crate::workbook::read(bytes)
+            .map(|book| (String::new(), book.report))
+            .map_err(|e| format!("错误：{name}：{e}")),
     }
 }
 

@@ -1,6 +1,43 @@
 //! Reading reports (`gaogen parse`): the model as JSON, or a short summary for people.
 
+use crate::workbook::Places;
 use gaogen_model::{CellValue, Report, RowStatus, TableKey};
+
+/// Reads one file for `parse`: the report, and for a workbook (.xlsx) the places its positions
+/// number. The error is a Chinese message naming the file.
+pub fn read(path: &std::path::Path) -> Result<(Report, Option<Places>), String> {
+    if crate::workbook::is_xlsx(path) {
+        let book = crate::workbook::read_path(path)?;
+        return Ok((book.report, Some(book.places)));
+    }
+    crate::input::read_report(path).map(|r| (r, None))
+}
+
+/// The model as pretty JSON (one object for a single file, else an array); a workbook's spans
+/// also name their cells (`"cell": "表三!D12"`).
+pub fn json_with_places(reports: &[(&Report, Option<&Places>)], single: bool) -> String {
+    if reports.iter().all(|(_, p)| p.is_none()) {
+        let plain: Vec<&Report> = reports.iter().map(|(r, _)| *r).collect();
+        return json(&plain, single);
+    }
+    let values: Vec<serde_json::Value> = reports
+        .iter()
+        .map(|(r, places)| {
+            let mut v = serde_json::to_value(r).expect("the model serializes");
+            if let Some(places) = places {
+                crate::workbook::cells_in_json(&mut v, places);
+            }
+            v
+        })
+        .collect();
+    let json = if single {
+        values.first().map(serde_json::to_string_pretty)
+    } else {
+        Some(serde_json::to_string_pretty(&values))
+    };
+    json.map(|j| j.expect("the model serializes") + "\n")
+        .unwrap_or_default()
+}
 
 /// The model as pretty JSON: one object for a single file, else an array.
 pub fn json(reports: &[&Report], single: bool) -> String {

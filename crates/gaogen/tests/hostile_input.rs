@@ -117,7 +117,7 @@ fn dev_zero_is_refused_before_reading() {
 #[test]
 fn an_empty_directory_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("notes.xlsx"), b"PK\x03\x04").unwrap();
+    std::fs::write(dir.path().join("slides.pptx"), b"PK\x03\x04").unwrap();
     let (code, _, stderr) = gaogen(dir.path(), &["check", "."]);
     assert_eq!(code, Some(2));
     assert!(stderr.contains("目录中没有可读取的报告文件"), "{stderr}");

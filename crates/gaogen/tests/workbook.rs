@@ -125,6 +125,29 @@ fn a_changed_cell_gives_its_rule_error_at_its_cell() {
     let (code, out, _) = run(dir.path(), &["check", "x.xlsx"]);
     assert_eq!(code, 1);
     assert!(out.contains("表三!D6") && out.contains("T3-1"), "{out}");
+    // JSON names the cell of the diagnostic and of every term of the broken sum.
+    let (code, out, _) = run(dir.path(), &["check", "--format", "json", "x.xlsx"]);
+    assert_eq!(code, 1);
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let t31 = j["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "T3-1" && d["message"].as_str().unwrap().contains("自然人"))
+        .expect("T3-1 in 自然人");
+    let cells: Vec<&str> = t31["equation"]["left"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["cell"].as_str())
+        .collect();
+    assert!(cells.contains(&"表三!D6"), "{t31}");
+    assert!(t31["cell"].as_str().unwrap().starts_with("表三!"), "{t31}");
+    assert!(t31["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["cell"] == "表三!D6"));
 }
 
 #[test]
@@ -288,4 +311,80 @@ fn init_from_last_year_fills_carry_over_and_in_force() {
     let (code, _, _) = run(dir.path(), &["init", "--format", "xlsx", "-o", "draft"]);
     assert_eq!(code, 0);
     assert!(gaogen::workbook::read_path(&dir.path().join("draft")).is_ok());
+}
+
+/// `parse` reads a workbook into the model with every place named by its cell; a directory's
+/// workbooks are checked as reports, not skipped.
+#[test]
+fn parse_names_cells_and_directories_take_workbooks() {
+    let (dir, _) = imported("pdftotext_layout.txt");
+    let (code, out, err) = run(dir.path(), &["parse", "x.xlsx"]);
+    assert_eq!(code, 0, "{err}");
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let original = gaogen_grammar::parse_bytes(
+        &std::fs::read(root().join("tests/fixtures/pdftotext_layout.txt")).unwrap(),
+    )
+    .unwrap();
+    // The same 200 numbers, table by table, row by row, each with its cell.
+    let mut from_json = Vec::new();
+    for key in [
+        "active_disclosure",
+        "applications",
+        "reviews_and_litigation",
+    ] {
+        for row in j["tables"][key]["rows"].as_array().unwrap() {
+            for c in row["cells"].as_array().unwrap() {
+                let v = &c["value"];
+                if v["kind"] == "count" || v["kind"] == "amount" {
+                    assert!(c["cell"].as_str().is_some_and(|a| a.contains('!')), "{c}");
+                    let value = match &v["value"] {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    from_json.push((row["id"].as_str().unwrap().to_string(), value));
+                }
+            }
+        }
+    }
+    let expected: Vec<(String, String)> = TableKey::ALL
+        .iter()
+        .flat_map(|&k| &original.table(k).rows)
+        .flat_map(|r| r.cells.iter().map(move |c| (r.id, c)))
+        .filter(|(_, c)| c.value.is_number())
+        .map(|(id, c)| {
+            (
+                id.to_string(),
+                match &c.value {
+                    CellValue::Count { value, .. } => value.to_string(),
+                    CellValue::Amount { value, .. } => value.normalize().to_string(),
+                    _ => unreachable!(),
+                },
+            )
+        })
+        .collect();
+    assert_eq!(from_json.len(), 200);
+    assert_eq!(from_json, expected);
+    let first = &j["tables"]["applications"]["rows"][0]["cells"][0];
+    assert_eq!(first["cell"], "表三!D6", "{first}");
+    assert!(j["title"]["cell"]
+        .as_str()
+        .unwrap()
+        .starts_with("基本信息!"));
+    // In a directory beside a published report: both checked, the workbook at its cells.
+    std::fs::copy(
+        root().join("tests/fixtures/crlf_bom.txt"),
+        dir.path().join("crlf_bom.txt"),
+    )
+    .unwrap();
+    let (_, out, err) = run(dir.path(), &["check", "--format", "json", "."]);
+    assert!(!err.contains("跳过"), "{err}");
+    let j: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let paths: Vec<&str> = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["./crlf_bom.txt", "./x.xlsx"]);
+    assert_eq!(j["files"][1]["summary"]["cells_read"], 200);
 }

@@ -1,12 +1,12 @@
 //! `gaogen parse`: print the model of each report.
 
 use super::{report_error, Format, Outcome};
-use gaogen::{input, parse, printer, ExitStatus};
+use gaogen::{parse, printer, ExitStatus};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ParseArgs {
-    /// 报告文件（文本、网页、Word .docx、PDF；文本编码 UTF-8、UTF-16、GB18030 均可）
+    /// 报告文件（文本、网页、Word .docx、PDF，或 gaogen 年报工作簿 .xlsx；文本编码 UTF-8、UTF-16、GB18030 均可）
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// 输出格式：json（默认，结构见 docs/model-json.md）或 text（供人阅读的摘要）
@@ -24,8 +24,8 @@ pub(crate) fn run(args: &ParseArgs) -> Outcome {
             failed = true;
             continue;
         }
-        match input::read_report(path) {
-            Ok(report) => reports.push((path, report)),
+        match parse::read(path) {
+            Ok((report, places)) => reports.push((path, report, places)),
             Err(message) => {
                 report_error(&gaogen::Error::Read(message));
                 failed = true;
@@ -34,12 +34,12 @@ pub(crate) fn run(args: &ParseArgs) -> Outcome {
     }
     let out = match args.format {
         Format::Json => {
-            let all: Vec<_> = reports.iter().map(|(_, r)| r).collect();
-            parse::json(&all, args.files.len() == 1)
+            let all: Vec<_> = reports.iter().map(|(_, r, p)| (r, p.as_ref())).collect();
+            parse::json_with_places(&all, args.files.len() == 1)
         }
         Format::Text => reports
             .iter()
-            .map(|(p, r)| parse::summary(&p.display().to_string(), r))
+            .map(|(p, r, _)| parse::summary(&p.display().to_string(), r))
             .collect(),
     };
     printer::print(out)?;

@@ -5,9 +5,10 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-/// File endings read as reports (the last four through LibreOffice).
+/// File endings read as reports (.doc .wps .odt .rtf through LibreOffice; .xlsx as gaogen's
+/// authoring workbook).
 pub const REPORT_EXTENSIONS: &[&str] = &[
-    "txt", "html", "htm", "pdf", "docx", "doc", "wps", "odt", "rtf",
+    "txt", "html", "htm", "pdf", "docx", "doc", "wps", "odt", "rtf", "xlsx",
 ];
 
 /// What a run is given to read.

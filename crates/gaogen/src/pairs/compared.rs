@@ -159,30 +159,37 @@ pub fn human(p: &PairChecked, style: Style) -> String {
 }
 
 #[derive(Serialize)]
-struct JsonPair<'a> {
+struct JsonPair<'a, D: Serialize> {
     previous: &'a str,
     current: &'a str,
     agency: Option<&'a str>,
     years: [u16; 2],
     reuse: Option<f64>,
     chain: ChainCounts,
-    diagnostics: &'a [Diagnostic],
+    diagnostics: D,
     failure: Option<&'a str>,
 }
 
-/// One pair's entry in `--format json`'s `pairs` (docs/check-json.md).
+/// One pair's entry in `--format json`'s `pairs` (docs/check-json.md); a workbook's places also
+/// name their cells, as in `files`.
 pub fn json(p: &PairChecked) -> String {
-    serde_json::to_string(&JsonPair {
-        previous: &p.previous,
-        current: &p.current,
-        agency: p.agency.as_deref(),
-        years: [p.years.0, p.years.1],
-        reuse: p.reuse,
-        chain: p.chain,
-        diagnostics: &p.diagnostics,
-        failure: p.failure.as_deref(),
-    })
-    .expect("a pair serializes")
+    fn entry<D: Serialize>(p: &PairChecked, diagnostics: D) -> String {
+        serde_json::to_string(&JsonPair {
+            previous: &p.previous,
+            current: &p.current,
+            agency: p.agency.as_deref(),
+            years: [p.years.0, p.years.1],
+            reuse: p.reuse,
+            chain: p.chain,
+            diagnostics,
+            failure: p.failure.as_deref(),
+        })
+        .expect("a pair serializes")
+    }
+    match &p.places {
+        None => entry(p, &p.diagnostics),
+        Some(places) => entry(p, crate::workbook::json_diagnostics(&p.diagnostics, places)),
+    }
 }
 
 #[derive(Serialize)]

@@ -12,7 +12,7 @@ mod show;
 mod write;
 
 pub use file::{check_path, import_bytes, init_bytes, is_xlsx, read_path};
-pub use show::{json_diagnostics, render};
+pub use show::{cells_in_json, json_diagnostics, render};
 pub use write::{write, Content};
 
 use calamine::{Reader, Xlsx};

@@ -115,3 +115,27 @@ pub fn json_diagnostics(diagnostics: &[Diagnostic], places: &Places) -> Vec<serd
         })
         .collect()
 }
+
+/// Adds `"cell": "表三!D12"` beside every `span` of a report's JSON (`gaogen parse`), where the
+/// span's line numbers a place of the workbook.
+pub fn cells_in_json(value: &mut serde_json::Value, places: &Places) {
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Object(map) => {
+                let line = map
+                    .get("span")
+                    .and_then(|s| s.get("line"))
+                    .and_then(|l| l.as_u64());
+                if let Some(at) =
+                    line.and_then(|l| cell(places, Some(Span::on_line(l as u32, 1, 2))))
+                {
+                    map.insert("cell".into(), at.into());
+                }
+                stack.extend(map.values_mut());
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter_mut()),
+            _ => {}
+        }
+    }
+}
