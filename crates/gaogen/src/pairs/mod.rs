@@ -32,46 +32,69 @@ pub struct AgencyYears {
     pub years: Vec<(u16, String)>,
 }
 
+/// One year's reports by normalised agency name, and every suffix of those names (so that
+/// 「淮安市洪泽区人民政府」 finds 「洪泽区人民政府」 and the reverse without comparing every pair).
+#[derive(Default)]
+struct YearIndex {
+    /// Normalised name → reports, in path order.
+    names: std::collections::BTreeMap<String, Vec<usize>>,
+    /// Proper suffix → the normalised names ending with it.
+    suffixes: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// The proper suffixes of a name, longest first.
+fn suffixes(name: &str) -> impl Iterator<Item = &str> {
+    name.char_indices().skip(1).map(move |(i, _)| &name[i..])
+}
+
 /// Pairs every report with the report of the same agency one year earlier. When two reports of
 /// the earlier year match, the one with the very same name is taken, else the first by path;
-/// reports without agency or year are not paired.
+/// reports without agency or year are not paired. Names are looked up, not compared pairwise:
+/// the cost grows with the number of reports, not its square.
 pub fn pair(reports: &[Identity]) -> Vec<Pair> {
-    // Candidates by year, so each report looks only at the year before.
-    let mut by_year: std::collections::BTreeMap<u16, Vec<usize>> = Default::default();
+    let normalized: Vec<Option<String>> = reports
+        .iter()
+        .map(|r| r.agency.as_deref().map(normalized_name))
+        .collect();
+    let mut by_year: std::collections::BTreeMap<u16, YearIndex> = Default::default();
     for (i, r) in reports.iter().enumerate() {
-        if let (Some(_), Some(y)) = (&r.agency, r.year) {
-            by_year.entry(y).or_default().push(i);
+        if let (Some(name), Some(y)) = (&normalized[i], r.year) {
+            let index = by_year.entry(y).or_default();
+            let list = index.names.entry(name.clone()).or_default();
+            if list.is_empty() {
+                for s in suffixes(name) {
+                    index
+                        .suffixes
+                        .entry(s.to_string())
+                        .or_default()
+                        .push(name.clone());
+                }
+            }
+            list.push(i);
         }
     }
     let mut pairs = Vec::new();
     for (i, r) in reports.iter().enumerate() {
-        let (Some(agency), Some(year)) = (&r.agency, r.year) else {
+        let (Some(agency), Some(name), Some(year)) = (&r.agency, &normalized[i], r.year) else {
             continue;
         };
-        let Some(candidates) = year.checked_sub(1).and_then(|y| by_year.get(&y)) else {
+        let Some(index) = year.checked_sub(1).and_then(|y| by_year.get(&y)) else {
             continue;
         };
-        let name = normalized_name(agency);
-        let matching: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&j| {
-                reports[j]
-                    .agency
-                    .as_deref()
-                    .is_some_and(|a| same_agency(a, agency))
-            })
-            .collect();
-        let exact = matching.iter().copied().find(|&j| {
-            reports[j]
-                .agency
-                .as_deref()
-                .is_some_and(|a| normalized_name(a) == name)
-        });
+        let exact = index.names.get(name).and_then(|list| list.first().copied());
         let chosen = exact.or_else(|| {
-            matching
-                .iter()
-                .copied()
+            // Earlier names that are a suffix of this one, or end with it; same_agency decides.
+            let shorter = suffixes(name).filter_map(|s| index.names.get_key_value(s));
+            let longer = index
+                .suffixes
+                .get(name)
+                .into_iter()
+                .flatten()
+                .filter_map(|n| index.names.get_key_value(n));
+            shorter
+                .chain(longer)
+                .filter(|(other, _)| same_agency(other, agency))
+                .flat_map(|(_, list)| list.iter().copied())
                 .min_by(|&a, &b| reports[a].path.cmp(&reports[b].path))
         });
         if let Some(j) = chosen {
@@ -214,5 +237,33 @@ mod tests {
         );
         let table = year_table(&groups);
         assert!(table.contains("2022年") && table.contains("文峰乡"));
+    }
+
+    #[test]
+    fn enclosing_places_either_way_and_the_same_name_first() {
+        let reports = [
+            id("x/2023.pdf", "淮安市洪泽区人民政府", 2023),
+            id("y/2024.pdf", "洪泽区人民政府", 2024),
+            id("a/2023.txt", "人民政府", 2023),
+            id("b/2024.txt", "县人民政府", 2024),
+            id("c/2023.txt", "青禾县白石镇人民政府", 2023),
+            id("d/2023.txt", "白石镇人民政府", 2023),
+            id("e/2024.txt", "白石镇人民政府", 2024),
+        ];
+        let pairs = pair(&reports);
+        assert_eq!(
+            pairs,
+            [
+                Pair {
+                    previous: 0,
+                    current: 1
+                },
+                Pair {
+                    previous: 5,
+                    current: 6
+                }
+            ],
+            "the longer name of 2023 pairs with the shorter of 2024; a bare 人民政府 pairs with nothing; the very same name wins over the first by path"
+        );
     }
 }
