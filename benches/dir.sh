@@ -6,7 +6,8 @@
 #   SHARED   the shared inputs (default ../shared next to the repository); seeds/ and bench/ are used
 #   DATA     where the generated directories are kept (default /work/bench-data; never in the repo)
 #   GAOGEN   the binary (default $CARGO_TARGET_DIR/release/gaogen, else target/release/gaogen)
-#   MODES    gaogen output modes to run (default "json"; "all" = json human sarif csv sjson)
+#   MODES    gaogen output modes to run (default "json"; "all" = json human sarif csv sjson);
+#            also xlsx (check --summary xlsx -o), export-sqlite, export-csv, export-xlsx (gaogen export -o)
 #   KINDS    which directories: "d" (1 in 10 broken), "any" (every sum broken); default "d any"
 #   RUNS     timed runs of each command; the fastest is shown (default 3)
 #
@@ -45,19 +46,23 @@ measure() {
   echo "$best"
 }
 
+# The gaogen arguments of a mode, before the directory (files written go to $out, replaced).
 mode_args() {
   case "$1" in
-    json) echo "--format json" ;;
-    human) echo "--format human" ;;
-    sarif) echo "--format sarif" ;;
-    csv) echo "--summary csv" ;;
-    sjson) echo "--summary json" ;;
-    xlsx) echo "--summary xlsx" ;;
+    json) echo "check --format json" ;;
+    human) echo "check --format human" ;;
+    sarif) echo "check --format sarif" ;;
+    csv) echo "check --summary csv" ;;
+    sjson) echo "check --summary json" ;;
+    xlsx) echo "check --summary xlsx --force -o $out/summary.xlsx" ;;
+    export-sqlite) echo "export --force -o $out/facts.sqlite" ;;
+    export-csv) echo "export --force -o $out/facts.csv" ;;
+    export-xlsx) echo "export --force -o $out/facts.xlsx" ;;
     *) echo "unknown mode $1" >&2; exit 2 ;;
   esac
 }
 
-printf '%-10s %-6s %-6s | %8s %7s %8s | %8s %7s %7s | %7s | %8s %8s\n' \
+printf '%-10s %-6s %-13s | %8s %7s %8s | %8s %7s %7s | %7s | %8s %8s\n' \
   directory files mode "gaogen s" "cpu s" "peak MB" "cells.py" "cpu s" "peak MB" "grep s" "cells÷g" "g÷grep"
 for size in "${sizes[@]}"; do
   for kind in $KINDS; do
@@ -72,8 +77,8 @@ for size in "${sizes[@]}"; do
     read -r cw cc cm <<< "$(measure sh -c "find '$dir' -name '*.txt' -print0 | xargs -0 python3 '$SHARED/bench/cells.py'")"
     for mode in $MODES; do
       # shellcheck disable=SC2046
-      read -r w c m <<< "$(measure "$GAOGEN" check $(mode_args "$mode") "$dir")"
-      printf '%-10s %-6s %-6s | %8s %7s %8s | %8s %7s %7s | %7s | %8s %8s\n' "$kind$size" "$files" "$mode" \
+      read -r w c m <<< "$(measure "$GAOGEN" $(mode_args "$mode") "$dir")"
+      printf '%-10s %-6s %-13s | %8s %7s %8s | %8s %7s %7s | %7s | %8s %8s\n' "$kind$size" "$files" "$mode" \
         "$w" "$c" "$m" "$cw" "$cc" "$cm" "$gw" \
         "$(awk -v a="$w" -v b="$cw" 'BEGIN{if (a > 0) printf "%.2f", b/a; else print "-"}')" \
         "$(awk -v a="$w" -v b="$gw" 'BEGIN{if (b > 0) printf "%.0f", a/b; else print "-"}')"
