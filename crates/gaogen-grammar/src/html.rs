@@ -107,7 +107,14 @@ impl<'a> Builder<'a> {
     /// ahead of the previous text of the same line (so a page on one line stays linear).
     fn origin_of(&mut self, line: u64, text: &str) -> Origin {
         let line = u32::try_from(line).unwrap_or(u32::MAX).max(1);
-        let probe: String = text.trim().chars().take(6).collect();
+        // The first characters as the page spells them: up to a space or a character an entity
+        // may have written (「1&nbsp;268」 is found by its 「1」).
+        let probe: String = text
+            .trim()
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, '<' | '>' | '&' | '"' | '\''))
+            .take(6)
+            .collect();
         let Some(src) = self
             .source
             .get(line as usize - 1)
@@ -132,11 +139,14 @@ impl<'a> Builder<'a> {
             to -= 1;
         }
         let window = src.get(from..to).unwrap_or("");
-        let found = window
-            .match_indices(probe.as_str())
-            .map(|(b, _)| b)
-            .take(32)
-            .find(|&b| starts_text(&window[..b]));
+        // Texts start after a tag (and the spaces and entities before them): one pass over the
+        // window, so attribute values full of the probe (「#000000」 for 「0」) cost nothing.
+        // The window starts at the previous text of the line (or at the line's start).
+        let found = std::iter::once(0)
+            .filter(|_| from == 0)
+            .chain(window.match_indices('>').map(|(b, _)| b + 1))
+            .map(|b| b + text_lead(&window[b..]))
+            .find(|&b| window[b..].starts_with(probe.as_str()) && starts_text(&window[..b]));
         self.misses = if found.is_some() { 0 } else { self.misses + 1 };
         match found {
             Some(b) => {
@@ -272,6 +282,23 @@ impl<'a> Builder<'a> {
 
 /// Whether text that follows `before` in the page source is element content, not an attribute:
 /// only whitespace and character references (`&nbsp;`) stand between it and a `>`.
+/// Bytes of spaces and character references (`&nbsp;`) at the start of `s`.
+fn text_lead(s: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &s[at..];
+        let spaces = rest.len() - rest.trim_start().len();
+        if spaces > 0 {
+            at += spaces;
+            continue;
+        }
+        match rest.strip_prefix('&').and_then(|r| r.find(';')) {
+            Some(semi) if semi < 9 => at += semi + 2,
+            _ => return at,
+        }
+    }
+}
+
 fn starts_text(before: &str) -> bool {
     let mut rest = before.trim_end();
     while rest.ends_with(';') {

@@ -335,7 +335,13 @@ fn cells_of<'a, 'i>(
 /// outer pipes.
 fn finish<'a>(line: &'a str, mut hard: Vec<HardCell<'a>>, piped: bool) -> LineShape<'a> {
     let is_rule = |t: &Token<'_>| t.text.chars().all(|c| matches!(c, '-' | ':' | '—' | '='));
-    if piped && hard.iter().flat_map(|h| &h.tokens).all(is_rule) {
+    // 「- |」 or 「— |」 alone (one cell per line): an empty cell written as a dash, not a rule.
+    let mut tokens = hard.iter().flat_map(|h| &h.tokens);
+    let lone_dash = matches!(
+        (tokens.next(), tokens.next()),
+        (Some(t), None) if matches!(t.text, "-" | "—" | "——" | "--")
+    );
+    if piped && !lone_dash && hard.iter().flat_map(|h| &h.tokens).all(is_rule) {
         return LineShape::Rule;
     }
     if piped {
@@ -353,6 +359,14 @@ fn finish<'a>(line: &'a str, mut hard: Vec<HardCell<'a>>, piped: bool) -> LineSh
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_dash_cell_is_a_cell_not_a_rule() {
+        assert!(matches!(shape("- |"), LineShape::Cells { .. }));
+        assert!(matches!(shape("— |"), LineShape::Cells { .. }));
+        assert!(matches!(shape("|---|---|"), LineShape::Rule));
+        assert!(matches!(shape("| - | - |"), LineShape::Rule));
+    }
 
     fn texts(shape: &LineShape<'_>) -> Vec<Vec<String>> {
         match shape {

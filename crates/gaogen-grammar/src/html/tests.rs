@@ -43,6 +43,28 @@ fn text_is_found_in_content_not_in_attributes() {
 }
 
 #[test]
+fn every_cell_is_found_past_attributes_full_of_its_text() {
+    // Word's export: each cell's style holds many 「0」s (「#000000」, 「0px」) before its own 「0」,
+    // written between entities: each cell has its own column.
+    let td = "<td style=\"border:1px solid #000000;padding:0px 7px\">";
+    let page = format!(
+        "<table><tr>{td}规章</td>{td}<p><span>0</span></p></td>{td}<span>&nbsp;0&nbsp;</span></td>{td}&nbsp;0&nbsp;</td>{td}1&nbsp;268</td></tr></table>"
+    );
+    let lines = html_lines(&page);
+    let origins = lines[0].cell_origins.as_ref().unwrap();
+    let chars_before = |byte: usize| 1 + page[..byte].chars().count() as u32;
+    let zeros: Vec<usize> = page
+        .match_indices("0</span></p>")
+        .chain(page.match_indices("0&nbsp;"))
+        .map(|(b, _)| b)
+        .collect();
+    let mut want: Vec<u32> = zeros.into_iter().map(chars_before).collect();
+    want.push(chars_before(page.find("1&nbsp;268").unwrap()));
+    let got: Vec<u32> = origins[1..].iter().map(|(o, _)| o.column).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
 fn wide_merges_are_clamped() {
     let page = "<table><tr>".to_string()
         + &"<td colspan=64>x</td>".repeat(600)

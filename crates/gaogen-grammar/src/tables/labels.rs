@@ -85,6 +85,9 @@ impl Reader {
         if token.text.len() > LONGEST_LABEL_BYTES {
             return false;
         }
+        if self.current == Some(TableKey::ReviewsAndLitigation) {
+            self.t4_text_seen();
+        }
         let n = normalize(token.text);
         if n.chars().count() < 2 {
             return !n.is_empty() && self.current.is_some();

@@ -60,12 +60,13 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
                 _ => {}
             }
         }
+        // A line holding only `|` (one cell per line, each ending in ` |`) or only a tab (one
+        // cell per line after a tab) is one empty cell.
+        if let Some(col) = lone_blank(&line.source.text) {
+            is_table_line[i] = reader.push_lone_blank(line.source.span(0, col, col + 1));
+            continue;
+        }
         let LineShape::Cells { hard, piped } = line.shape else {
-            // A line holding only `|` is one empty cell (one cell per line, each ending in ` |`).
-            if matches!(line.shape, LineShape::Rule) && line.source.text.trim() == "|" {
-                let col = line.source.text.chars().take_while(|&c| c != '|').count() as u32;
-                is_table_line[i] = reader.push_blank(line.source.span(0, col, col + 1), true);
-            }
             continue;
         };
         is_table_line[i] = read_line(&mut reader, line.source, hard, *piped);
@@ -80,6 +81,16 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
         findings,
         is_table_line,
     }
+}
+
+/// Where the one empty cell of a line holding only `|` or only a tab stands (0-based column).
+fn lone_blank(text: &str) -> Option<u32> {
+    let marker = match text.trim() {
+        "|" => '|',
+        "" if text.contains('\t') => '\t',
+        _ => return None,
+    };
+    Some(text.chars().take_while(|&c| c != marker).count() as u32)
 }
 
 /// What one line of cells holds, as it is read.

@@ -122,6 +122,16 @@ impl Reader {
         }
     }
 
+    /// Text in 表四 before any value (its headers): the empty cells read so far were header
+    /// cells (the empty corners of merged headers), not the value row's.
+    pub fn t4_text_seen(&mut self) {
+        let t = self.table(TableKey::ReviewsAndLitigation);
+        if let Some(row) = t.rows.first_mut().filter(|r| r.filled() == 0) {
+            row.values.clear();
+            row.blanks.clear();
+        }
+    }
+
     /// 表四's one row, made when its first cell is read.
     fn t4_row(&mut self, span: Span) -> &mut RawRow {
         let t = self.table(TableKey::ReviewsAndLitigation);
@@ -143,6 +153,15 @@ impl Reader {
     /// number exactly its columns.
     /// `value_line`: no text stood before it on its line (表四's value row has no label).
     pub fn push_blank(&mut self, span: Span, value_line: bool) -> bool {
+        self.push_blank_cell(span, value_line, false)
+    }
+
+    /// A line holding only `|` or a tab: an empty cell of one-cell-per-line text.
+    pub fn push_lone_blank(&mut self, span: Span) -> bool {
+        self.push_blank_cell(span, true, true)
+    }
+
+    fn push_blank_cell(&mut self, span: Span, value_line: bool, lone: bool) -> bool {
         let Some(current) = self.current else {
             return false;
         };
@@ -166,7 +185,10 @@ impl Reader {
         };
         let cap = capacity(key);
         if let Some(row) = self.table(key.0).row_mut(key.1) {
-            if row.filled() < cap {
+            // One cell per line: once the row's cells, blanks included, fill it, an empty cell
+            // belongs to the next row (its empty group-label cells).
+            let full = lone && row.values.len() >= cap;
+            if row.filled() < cap && !full {
                 row.push_blank(blank);
                 // The row is read row by row, not as part of a column-by-column block.
                 self.waiting.clear();
@@ -243,6 +265,47 @@ mod tests {
         let cell = t3.cell("new_requests", "total").unwrap();
         assert_eq!(cell.value.as_count(), Some(3));
         assert_eq!(cell.span.unwrap().line, 2);
+    }
+
+    fn t3_row(read: &super::super::TablesRead, id: &str) -> Vec<CellValue> {
+        read.tables
+            .applications
+            .row(id)
+            .unwrap()
+            .cells
+            .iter()
+            .map(|c| c.value.clone())
+            .collect()
+    }
+
+    #[test]
+    fn one_cell_per_line_blanks_hold_their_place() {
+        // Empty cells as lines holding only `|` (or ` |`) or a tab; after the row's seven cells,
+        // the next row's empty label cells do not belong to it.
+        let read = read_text(
+            "申请人情况\n一、本年新收政府信息公开申请数量 |\n |\n|\n\t\n |\n |\n0 |\n- |\n\n |\n |\n二、上年结转政府信息公开申请数量 |\n1 |\n",
+            Some(2023),
+        );
+        let row = t3_row(&read, "new_requests");
+        assert!(row[..5]
+            .iter()
+            .all(|v| matches!(v, CellValue::Empty { .. })));
+        assert_eq!(row[5].as_count(), Some(0));
+        assert_eq!(row[6], CellValue::Empty { marker: "-".into() });
+    }
+
+    #[test]
+    fn empty_table_four_header_cells_are_not_values() {
+        let read = read_text(
+            "行政复议\n\t\n\t\n结果维持\n\t\n1\n0\n0\n1\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n",
+            Some(2023),
+        );
+        let t4 = read.tables.reviews_and_litigation.row("cases").unwrap();
+        let values: Vec<Option<i64>> = t4.cells.iter().map(|c| c.value.as_count()).collect();
+        assert_eq!(values[0], None);
+        assert_eq!(values[1], Some(1));
+        assert_eq!(values[4], Some(1));
+        assert_eq!(values[5], Some(0));
     }
 
     #[test]
