@@ -294,3 +294,44 @@ fn crawler_date_line_before_a_year_only_title() {
     assert_eq!(r.number_cell_count(), 200);
     assert!(!r.preamble.iter().any(|p| p.text.contains("首页")));
 }
+
+#[test]
+fn an_excerpt_starting_inside_table_two_and_cut_inside_a_row() {
+    let r = read("excerpt_cut.txt");
+    // Table content before the first section heading is read.
+    assert_eq!(
+        row(&r, TableKey::ActiveDisclosure, "normative_documents"),
+        nums(&[2, 0, 9].map(Some))
+    );
+    assert_eq!(
+        row(&r, TableKey::ActiveDisclosure, "fees"),
+        vec![Some("356.82".into())]
+    );
+    // The cut row: the two cells before the end in their columns, the other five missing.
+    let cut = r
+        .table(TableKey::Applications)
+        .row("partially_disclosed")
+        .unwrap();
+    let values: Vec<&CellValue> = cut.cells.iter().map(|c| &c.value).collect();
+    assert_eq!(values[0].as_count(), Some(1));
+    assert!(matches!(values[1], CellValue::Empty { .. }));
+    assert!(values[2..].iter().all(|v| **v == CellValue::Missing));
+    // One finding for the truncation, naming the cut row and the rows lost after it.
+    let truncated: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::InputTruncated)
+        .collect();
+    assert_eq!(truncated.len(), 1);
+    assert!(truncated[0].message.contains("其后 21 行没有读到"));
+    assert!(
+        !kinds(&r).contains(&FindingKind::RowMissing) || {
+            // Only 规章, before the excerpt starts.
+            r.findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::RowMissing)
+                .all(|f| f.row == Some("rules"))
+        }
+    );
+    assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
+}

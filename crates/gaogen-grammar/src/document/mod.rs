@@ -163,11 +163,24 @@ fn assemble_one(
                 | SectionKey::ReviewsAndLitigation
         )
     };
-    let region_start = found
+    let mut region_start = found
         .iter()
         .find(|h| is_table_section(h.key))
         .or_else(|| found.iter().find(|h| h.key == SectionKey::Overview))
         .map_or(first_heading, |h| h.line + 1);
+    // A fragment that starts inside 表二 (no heading of 一 or 二 before 三 or 四): the lines
+    // before the first heading are read for tables too.
+    let starts_inside_tables = found.first().is_some_and(|h| {
+        matches!(
+            h.key,
+            SectionKey::Applications | SectionKey::ReviewsAndLitigation
+        )
+    }) && !found
+        .iter()
+        .any(|h| matches!(h.key, SectionKey::Overview | SectionKey::ActiveDisclosure));
+    if starts_inside_tables {
+        region_start = preamble_start.min(first_heading);
+    }
     let region_end = found
         .iter()
         .find(|h| {
@@ -185,7 +198,7 @@ fn assemble_one(
     let region_index: Vec<usize> = (region_start..region_end.max(region_start))
         .filter(|&i| !found.iter().any(|h| h.line == i))
         .collect();
-    let read = read_tables(&region_lines, year);
+    let read = read_tables(&region_lines, year, region_end == source.len());
     // Lines that are not running text: table content, and (below) section headings.
     let mut table_line = vec![false; source.len()];
     for (k, &i) in region_index.iter().enumerate() {

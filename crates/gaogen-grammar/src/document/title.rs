@@ -195,6 +195,9 @@ pub(super) fn find_year(text: &str) -> Option<u16> {
 /// year (「2019年上海市人民政府办公厅政府信息公开工作年度报告」).
 pub(super) fn agency_of(title: &str) -> Option<String> {
     let n = normalize(strip_title_prefix(title));
+    // 「（摘自…年度报告）」: an excerpt naming its report.
+    let n = n.trim_start_matches('(');
+    let n = n.strip_prefix("摘自").unwrap_or(n).to_string();
     let before = match year_at(&n) {
         Some((0, _)) => {
             let after: String = n.chars().skip(5).collect();
@@ -273,6 +276,10 @@ mod tests {
         assert_eq!(
             agency_of("示範縣人民政府2023年政府信息公開工作年度報告").as_deref(),
             Some("示范县人民政府")
+        );
+        assert_eq!(
+            agency_of("（摘自示范市自然资源和规划局2022年政府信息公开工作年度报告）").as_deref(),
+            Some("示范市自然资源和规划局")
         );
         assert!(is_chrome("【字体：大 中 小】打印"));
         assert!(!is_title("首页 > 政府信息公开 > 年度报告"));

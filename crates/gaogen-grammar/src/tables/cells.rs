@@ -101,12 +101,11 @@ pub(super) fn place_row(
         cells: Vec::with_capacity(n),
         unplaced: Vec::new(),
     };
-    let cell = |c: &'static str, value: CellValue, span: Option<Span>| Cell {
-        column: c,
-        label: column_label(schema, c),
-        value: as_column_kind(schema, c, value),
-        span,
-    };
+    if raw.cut.is_some() && raw.values.len() < n {
+        return super::cut::place_cut_row(key, schema, def, raw, row, findings);
+    }
+    let cell =
+        |c: &'static str, value: CellValue, span: Option<Span>| cell_of(schema, c, value, span);
     let label_end = Some(raw.label.span);
     let values = raw.cells_for(n);
     if values.len() == n {
@@ -205,6 +204,21 @@ pub(super) fn place_row(
         }
     }
     row
+}
+
+/// The cell of column `c` holding `value` (as the column's kind).
+pub(super) fn cell_of(
+    schema: &TableSchema,
+    c: &'static str,
+    value: CellValue,
+    span: Option<Span>,
+) -> Cell {
+    Cell {
+        column: c,
+        label: column_label(schema, c),
+        value: as_column_kind(schema, c, value),
+        span,
+    }
 }
 
 /// A whole number in an amount column (「7545」 万元) is an amount.

@@ -10,10 +10,12 @@
 //!
 //! Parts: [`raw`] (the typed state per table), [`stream`] (the cell stream: rows opened by
 //! labels, values filling them), [`labels`] (label matching and table anchors), [`blocks`] and
-//! [`t2_blocks`] (column-by-column text), [`place`] and [`cells`] (editions and official cells).
+//! [`t2_blocks`] (column-by-column text), [`place`] and [`cells`] (editions and official cells),
+//! [`cut`] (a row cut by the end of an excerpt).
 
 mod blocks;
 mod cells;
+mod cut;
 mod labels;
 mod place;
 mod raw;
@@ -44,7 +46,13 @@ pub(crate) struct TablesRead {
 }
 
 /// Reads the tables from the region lines.
-pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> TablesRead {
+/// `ends_file`: the region runs to the end of the file (no section 五 or 六 after the tables), so
+/// its last row may be cut by the end of an excerpt.
+pub(crate) fn read_tables(
+    region: &[RegionLine<'_>],
+    year: Option<u16>,
+    ends_file: bool,
+) -> TablesRead {
     let mut reader = Reader::default();
     let mut is_table_line = vec![false; region.len()];
     let mut section = None;
@@ -70,6 +78,15 @@ pub(crate) fn read_tables(region: &[RegionLine<'_>], year: Option<u16>) -> Table
             continue;
         };
         is_table_line[i] = read_line(&mut reader, line.source, hard, *piped);
+    }
+    if ends_file {
+        let last = region
+            .iter()
+            .rev()
+            .find(|l| !matches!(l.shape, LineShape::Blank | LineShape::PageNumber));
+        if let Some(last) = last {
+            reader.mark_cut(last.source);
+        }
     }
     reader.resolve_block();
     reader.finish_t2();
@@ -263,7 +280,7 @@ pub(crate) fn read_text(text: &str, year: Option<u16>) -> TablesRead {
             section: None,
         })
         .collect();
-    read_tables(&region, year)
+    read_tables(&region, year, false)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use super::cells::{column_label, finding, place_row, raw_text, report_label};
 use super::labels::labels;
 use super::raw::{RawRow, RawTable, RawTables};
 use gaogen_model::label::{normalize, MatchQuality};
-use gaogen_model::schema::{table_schema, RowKind, T3_2019, T4};
+use gaogen_model::schema::{table_schema, RowDef, RowKind, T3_2019, T4};
 use gaogen_model::{
     Finding, FindingKind, FormatVersion, Located, Row, Span, Table, TableKey, Tables, VersionBasis,
 };
@@ -154,22 +154,23 @@ pub(super) fn place(
     let mut last_span = raw
         .span
         .map(|s| Span::on_line(s.line, s.column, s.column + 1));
+    // Missing rows since the last row read: one finding each, or one for a table cut short.
+    let mut missing: Vec<(&'static RowDef, Option<Span>)> = Vec::new();
+    let mut last_read: Option<&'static str> = None;
     for def in schema.rows {
         let Some(found) = raw.rows.iter().find(|r| r.id == def.id) else {
             if def.kind == RowKind::Data {
-                let mut f = finding(
-                    FindingKind::RowMissing,
-                    key,
-                    format!("{name}缺少行「{}」", def.label),
-                    last_span,
-                );
-                f.row = Some(def.id);
-                f.expected = Some(def.label.to_string());
-                findings.push(f);
+                missing.push((def, last_span));
                 rows.push(Row::missing(def, schema, last_span));
             }
             continue;
         };
+        for (def, span) in missing.drain(..) {
+            findings.push(row_missing(key, def, span));
+        }
+        if def.kind == RowKind::Data {
+            last_read = Some(def.label);
+        }
         let quality = labels()
             .rows_by_version
             .quality((key, version, def.id), &normalize(&found.label.value))
@@ -197,6 +198,7 @@ pub(super) fn place(
         }
         rows.push(row);
     }
+    report_missing_tail(key, &missing, last_read, findings);
     for run in raw.orphans {
         let span = run[0].span.cover(run[run.len() - 1].span);
         let shown: Vec<&str> = run.iter().take(8).map(|v| raw_text(&v.value)).collect();
@@ -220,6 +222,61 @@ pub(super) fn place(
         rows,
         unread: raw.unread,
     }
+}
+
+fn row_missing(key: TableKey, def: &'static RowDef, span: Option<Span>) -> Finding {
+    let mut f = finding(
+        FindingKind::RowMissing,
+        key,
+        format!("{}缺少行「{}」", key.name(), def.label),
+        span,
+    );
+    f.row = Some(def.id);
+    f.expected = Some(def.label.to_string());
+    f
+}
+
+/// The rows missing after the last row read: the table stops there. One finding lists them all
+/// (added to the finding of a row cut by the end of the file, when there is one).
+fn report_missing_tail(
+    key: TableKey,
+    missing: &[(&'static RowDef, Option<Span>)],
+    last_read: Option<&'static str>,
+    findings: &mut Vec<Finding>,
+) {
+    let Some(&(first, span)) = missing.first() else {
+        return;
+    };
+    if missing.len() == 1 {
+        findings.push(row_missing(key, first, span));
+        return;
+    }
+    let labels: Vec<&str> = missing.iter().map(|(d, _)| d.label).collect();
+    let list = format!("「{}」", labels.join("」「"));
+    let cut = findings
+        .iter_mut()
+        .rev()
+        .find(|f| f.kind == FindingKind::InputTruncated && f.table == Some(key));
+    if let Some(cut) = cut {
+        cut.message
+            .push_str(&format!("；其后 {} 行没有读到：{list}", missing.len()));
+        return;
+    }
+    let message = match last_read {
+        Some(last) => format!(
+            "{}在「{last}」之后中断：缺少其后 {} 行 {list}",
+            key.name(),
+            missing.len()
+        ),
+        None => format!(
+            "{}没有读到任何数据行：缺少 {} 行 {list}",
+            key.name(),
+            missing.len()
+        ),
+    };
+    let mut f = finding(FindingKind::RowMissing, key, message, span);
+    f.row = Some(first.id);
+    findings.push(f);
 }
 
 fn table_title(key: TableKey) -> &'static str {

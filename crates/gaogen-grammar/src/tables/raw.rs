@@ -25,6 +25,9 @@ pub(super) struct RawRow {
     pub grid: Option<Vec<GridCell>>,
     /// Indices in `values` of tentative blanks (see [`RawRow::push_blank`]).
     pub blanks: Vec<usize>,
+    /// Cut by the end of the file with its cells in their places (see `cut.rs`); the last value
+    /// read when it may itself be cut (「1」 of 「12」).
+    pub cut: Option<Option<Located<CellValue>>>,
 }
 
 impl RawRow {
@@ -35,6 +38,7 @@ impl RawRow {
             values: Vec::new(),
             grid: None,
             blanks: Vec::new(),
+            cut: None,
         }
     }
 

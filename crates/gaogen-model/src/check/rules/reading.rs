@@ -189,7 +189,7 @@ pub(crate) static TRUNCATED: FindingRule = FindingRule {
         code: "R-TRUNCATED",
         severity: Severity::Error,
         title: "文件被截断",
-        explain: "检查什么：文件是否在一个字符中间结束。\n为什么：这通常说明下载或复制不完整，报告后面的内容都丢失了。\n例：网页另存时中断。\n空单元格：不涉及。",
+        explain: "检查什么：文件是否在一个字符中间或一行表格中间结束（摘录、下载不完整）。\n为什么：这通常说明下载或复制不完整，报告后面的内容都丢失了；中断的那一行只读入中断前的各栏，其余各栏和其后各行都不视为 0。\n例：网页另存时中断；文件在表三「（二）部分公开」一行读到两栏后结束。\n空单元格：中断后的单元格记为缺失。",
         empty_cells: EmptyCells::NotApplicable,
         command: Command::Check,
     },
