@@ -107,7 +107,7 @@ pub struct Publication {
     pub span: Option<Span>,
 }
 
-const DATE: &str = r"(?:(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})|([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3}))";
+const DATE: &str = r"(?:([0-9]{4})\s*[年\-./]\s*([0-9]{1,2})\s*[月\-./]\s*([0-9]{1,2})|([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3}))";
 
 fn page_line() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();

@@ -2,7 +2,7 @@ use crate::check::prose::{is_han, sentences};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 /// E-PROBLEMS: section 五 names at least one concrete problem, not only set phrases.
@@ -203,19 +203,25 @@ const SET_PHRASES: &[&str] = &[
     "个",
 ];
 
-fn set_phrases() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+/// The set vocabulary as one automaton, longest phrase first where several start at one place
+/// (plain phrases: Aho-Corasick builds in a fraction of a regex's time).
+fn set_phrases() -> &'static (AhoCorasick, usize) {
+    static AC: OnceLock<(AhoCorasick, usize)> = OnceLock::new();
+    AC.get_or_init(|| {
         let mut phrases = SET_PHRASES.to_vec();
         phrases.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
-        Regex::new(&phrases.join("|")).expect("valid")
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&phrases)
+            .expect("valid phrases");
+        (ac, phrases.len())
     })
 }
 
 /// Chinese characters left in `sentence` after removing the set vocabulary.
 fn specific(sentence: &str) -> String {
-    set_phrases()
-        .replace_all(sentence, "")
+    let (ac, n) = set_phrases();
+    ac.replace_all(sentence, &vec![""; *n])
         .chars()
         .filter(|&c| is_han(c))
         .collect()

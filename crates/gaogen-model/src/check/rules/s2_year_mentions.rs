@@ -17,14 +17,14 @@ pub(crate) static S2: YearMentions = YearMentions;
 fn period() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|－)\s*(\d{4})\s*年\s*12\s*月\s*31\s*日").expect("valid")
+        Regex::new(r"([0-9]{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|－)\s*([0-9]{4})\s*年\s*12\s*月\s*31\s*日").expect("valid")
     })
 }
 
 fn sentence_year() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:^|[。；！])\s*(\d{4})\s*年(?:度)?(?:以来)?\s*[，,]").expect("valid")
+        Regex::new(r"(?:^|[。；！])\s*([0-9]{4})\s*年(?:度)?(?:以来)?\s*[，,]").expect("valid")
     })
 }
 

@@ -35,7 +35,7 @@ fn measure() -> &'static Regex {
 fn follow_up() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"上一?年度?|去年|(?P<year>\d{4})\s*年|整改|已(?:经)?(?:通过|完成|落实|改进|解决|建立|实现|开展|整改)|得到(?:了)?(?:部分|初步|有效|明显)?(?:改进|解决|改善|提升|落实)|落实情况|改进情况").expect("valid")
+        Regex::new(r"上一?年度?|去年|(?P<year>[0-9]{4})\s*年|整改|已(?:经)?(?:通过|完成|落实|改进|解决|建立|实现|开展|整改)|得到(?:了)?(?:部分|初步|有效|明显)?(?:改进|解决|改善|提升|落实)|落实情况|改进情况").expect("valid")
     })
 }
 
