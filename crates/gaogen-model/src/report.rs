@@ -243,32 +243,6 @@ pub struct Section {
     pub paragraphs: Vec<Paragraph>,
 }
 
-impl Section {
-    /// A section written by the author (report.toml, the workbook): the official heading, placed
-    /// at `span` (where the text was written, else `fallback`).
-    pub fn authored(
-        def: &crate::schema::SectionDef,
-        span: Option<Span>,
-        fallback: Span,
-        paragraphs: Vec<Paragraph>,
-    ) -> Section {
-        Section {
-            key: def.key,
-            number: def.number,
-            official_heading: def.heading(),
-            found: true,
-            heading: Some(Heading {
-                text: def.heading(),
-                span: span.unwrap_or(fallback),
-                number_as_written: Some(def.number),
-                quality: crate::label::MatchQuality::Exact,
-            }),
-            span,
-            paragraphs,
-        }
-    }
-}
-
 /// The three statistical tables.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Tables {

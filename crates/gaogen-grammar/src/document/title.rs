@@ -38,20 +38,9 @@ fn is_chrome(text: &str) -> bool {
         .any(|w| n.contains(w))
 }
 
-/// Crawler metadata lines of a page (「发布时间: …」, 「来源: …」): never the title or the agency;
-/// before the title they are kept with the preamble (the publication date is read from them).
-const METADATA_PREFIXES: &[&str] = &[
-    "发布时间",
-    "发布日期",
-    "发文日期",
-    "成文日期",
-    "发布机构",
-    "发布单位",
-    "来源",
-    "信息来源",
-    "索引号",
-    "浏览次数",
-];
+// Crawler metadata lines of a page (「发布时间: …」, 「来源: …」): never the title or the agency;
+// before the title they are kept with the preamble (the publication date is read from them).
+use gaogen_model::schema::PAGE_METADATA_WORDS as METADATA_PREFIXES;
 
 /// Whether the line is a metadata line of the page (see [`METADATA_PREFIXES`]).
 pub(super) fn is_metadata(text: &str) -> bool {

@@ -7,26 +7,15 @@ use std::ops::Range;
 /// A web page's metadata line kept with the preamble (「发布时间: …」, 「来源: …」, 「标题: …」): written
 /// by the site, not by the agency, so the text rules leave it alone.
 pub(crate) fn is_page_metadata(p: &Paragraph) -> bool {
-    const PREFIXES: &[&str] = &[
-        "发布时间",
-        "发布日期",
-        "发文日期",
-        "成文日期",
-        "发布机构",
-        "发布单位",
-        "来源",
-        "信息来源",
-        "索引号",
-        "浏览次数",
-        "标题",
-        "標題",
-        "题名",
-    ];
+    const TITLES: &[&str] = &["标题", "標題", "题名"];
     let t = p.text.trim_start();
-    PREFIXES.iter().any(|w| {
-        t.strip_prefix(w)
-            .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
-    })
+    crate::schema::PAGE_METADATA_WORDS
+        .iter()
+        .chain(TITLES)
+        .any(|w| {
+            t.strip_prefix(w)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+        })
 }
 
 /// Every paragraph of running text with the section it belongs to (`None`: preamble or

@@ -135,6 +135,21 @@ impl SectionDef {
 }
 
 /// 一 … 十, for ordinals.
+/// Words that open a web page's metadata line (「发布时间: …」, 「来源: …」): written by the site, not
+/// the agency; never a title or an agency, left alone by the text rules.
+pub const PAGE_METADATA_WORDS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "发文日期",
+    "成文日期",
+    "发布机构",
+    "发布单位",
+    "来源",
+    "信息来源",
+    "索引号",
+    "浏览次数",
+];
+
 pub const CHINESE_NUMERALS: [&str; 10] =
     ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
