@@ -14,6 +14,7 @@
 
 use super::package;
 use super::render::View;
+use crate::schema::HeaderCell;
 use askama::Template;
 
 /// A cell of a table with merges, as WordprocessingML writes them.
@@ -100,6 +101,35 @@ fn cell(text: &str, span: usize, merge: &'static str) -> MergedCell {
     }
 }
 
+/// Header rows in Word's terms from the schema's (a cell spanning rows starts a vertical merge;
+/// the rows below hold an empty cell continuing it, at the same place).
+fn header_rows(header: &[&[HeaderCell]]) -> Vec<Vec<MergedCell>> {
+    // (column, columns, rows still to continue) of the cells spanning down.
+    let mut down: Vec<(usize, usize, usize)> = Vec::new();
+    header
+        .iter()
+        .map(|row| {
+            let (mut out, mut col, mut cells) = (Vec::new(), 0, row.iter());
+            loop {
+                if let Some(d) = down.iter_mut().find(|d| d.0 == col && d.2 > 0) {
+                    d.2 -= 1;
+                    out.push(cell("", d.1, "continue"));
+                    col += d.1;
+                    continue;
+                }
+                let Some(c) = cells.next() else { break };
+                let merge = if c.rows > 1 { "restart" } else { "" };
+                out.push(cell(c.text, c.cols, merge));
+                if c.rows > 1 {
+                    down.push((col, c.cols, c.rows - 1));
+                }
+                col += c.cols;
+            }
+            out
+        })
+        .collect()
+}
+
 fn values(values: &[String]) -> Vec<MergedCell> {
     values.iter().map(|v| cell(v, 1, "")).collect()
 }
@@ -153,25 +183,7 @@ fn table_two(v: &View) -> MergedTable {
 }
 
 fn table_three(v: &View) -> MergedTable {
-    let mut rows = vec![
-        vec![cell(v.t3_note, 3, "restart"), cell("申请人情况", 7, "")],
-        vec![
-            cell("", 3, "continue"),
-            cell("自然人", 1, "restart"),
-            cell("法人或其他组织", 5, ""),
-            cell("总计", 1, "restart"),
-        ],
-        vec![
-            cell("", 3, "continue"),
-            cell("", 1, "continue"),
-            cell("商业企业", 1, ""),
-            cell("科研机构", 1, ""),
-            cell("社会公益组织", 1, ""),
-            cell("法律服务机构", 1, ""),
-            cell("其他", 1, ""),
-            cell("", 1, "continue"),
-        ],
-    ];
+    let mut rows = header_rows(v.t3_header);
     for l in &v.t3 {
         let mut row = match l.kind {
             "top" => vec![cell(l.label, 3, "")],
@@ -198,23 +210,11 @@ fn table_three(v: &View) -> MergedTable {
 }
 
 fn table_four(v: &View) -> MergedTable {
-    let parts = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
-    let mut second: Vec<MergedCell> = parts.iter().map(|p| cell(p, 1, "restart")).collect();
-    second.push(cell("未经复议直接起诉", 5, ""));
-    second.push(cell("复议后起诉", 5, ""));
-    let mut third: Vec<MergedCell> = (0..5).map(|_| cell("", 1, "continue")).collect();
-    third.extend(parts.iter().chain(parts.iter()).map(|p| cell(p, 1, "")));
-    MergedTable::new(
-        widths(15, 0, 0),
-        vec![
-            vec![cell("行政复议", 5, ""), cell("行政诉讼", 10, "")],
-            second,
-            third,
-            values(&v.t4),
-        ],
-    )
-    .header(3)
-    .kept_together()
+    let mut rows = header_rows(v.t4_header);
+    rows.push(values(&v.t4));
+    MergedTable::new(widths(15, 0, 0), rows)
+        .header(3)
+        .kept_together()
 }
 
 #[derive(Template)]

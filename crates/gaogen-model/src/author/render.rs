@@ -1,6 +1,8 @@
 //! A complete [`Report`] → the published text, through the askama templates in `templates/`.
 
-use crate::schema::{table_schema, FormatVersion, RowKind, T2_GROUPS, T3_NOTE};
+use crate::schema::{
+    table_schema, FormatVersion, HeaderCell, RowKind, T2_GROUPS, T3_HEADER, T3_NOTE, T4_HEADER,
+};
 use crate::{CellValue, Report, SectionKey, TableKey};
 use askama::Template;
 
@@ -81,6 +83,9 @@ pub struct View {
     pub sections: Vec<SectionView>,
     pub t2: Vec<T2Group>,
     pub t3_note: &'static str,
+    /// 表三's and 表四's header rows (the schema's, for HTML and Word).
+    pub t3_header: &'static [&'static [HeaderCell]],
+    pub t4_header: &'static [&'static [HeaderCell]],
     pub t3: Vec<T3Line>,
     pub t4: Vec<String>,
     /// The three tables as plain grids (header rows included), for Markdown and text.
@@ -341,6 +346,8 @@ pub fn view(report: &Report, date: Option<&str>, contact: Option<&str>) -> View 
         t4_grid: grid_four(&t4_values),
         t2,
         t3_note: T3_NOTE,
+        t3_header: T3_HEADER,
+        t4_header: T4_HEADER,
         t3,
         t4: t4_values,
         date: date.unwrap_or_default().to_string(),

@@ -5,9 +5,11 @@
 
 use serde::Serialize;
 
+mod headers;
 pub mod sums;
 mod tables;
 
+pub use headers::{HeaderCell, T3_HEADER, T4_HEADER};
 pub use tables::*;
 
 /// Which edition of the official format a table follows.

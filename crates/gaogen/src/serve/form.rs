@@ -2,7 +2,7 @@
 //! view the renderer uses, with an input for every leaf cell and an output for every total.
 
 use gaogen_model::author::{self, Editions, Fill};
-use gaogen_model::schema::{table_schema, RowKind, SECTIONS, T4};
+use gaogen_model::schema::{table_schema, HeaderCell, RowKind, SECTIONS, T3_HEADER, T4, T4_HEADER};
 use gaogen_model::{FormatVersion, SectionKey, TableKey};
 
 /// A cell of the form: typed (`input`) or computed by the server (`output`).
@@ -38,7 +38,9 @@ pub(crate) struct TextField {
 #[derive(Debug)]
 pub(crate) struct Form {
     pub t2: Vec<T2FormGroup>,
-    pub t3_note: &'static str,
+    /// 表三's and 表四's header rows (the schema's).
+    pub t3_header: &'static [&'static [HeaderCell]],
+    pub t4_header: &'static [&'static [HeaderCell]],
     pub t3: Vec<author::T3Line<FormCell>>,
     pub t4: Vec<FormCell>,
     pub texts: Vec<TextField>,
@@ -193,7 +195,8 @@ pub(crate) fn form() -> Form {
     .collect();
     Form {
         t2,
-        t3_note: view.as_ref().map_or("", |v| v.t3_note),
+        t3_header: T3_HEADER,
+        t4_header: T4_HEADER,
         t3,
         t4,
         texts,
