@@ -24,10 +24,14 @@ const FUNCTION_CHARS: &[char] = &[
 /// character), if any.
 fn repeated_at(chars: &[char], i: usize) -> Option<usize> {
     let n = chars.len();
+    // Every repetition found starts with a Chinese character (a word, or a function character).
+    if !is_han(chars[i]) {
+        return None;
+    }
     for k in (2..=6).rev() {
         if i + 2 * k <= n
-            && chars[i..i + 2 * k].iter().all(|&c| is_han(c))
             && chars[i..i + k] == chars[i + k..i + 2 * k]
+            && chars[i..i + 2 * k].iter().all(|&c| is_han(c))
         {
             return Some(k);
         }
