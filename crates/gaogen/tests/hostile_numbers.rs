@@ -126,3 +126,33 @@ fn import_never_writes_a_value_render_refuses() {
     assert!(!stderr.contains("A-VALUE"), "{stderr}");
     assert!(!stderr.contains("A-TOML"), "{stderr}");
 }
+
+#[test]
+fn import_asks_for_a_year_it_cannot_read_instead_of_writing_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = example("examples/published/township_2023.txt")
+        .replace("2023年政府信息公开工作年度报告", "政府信息公开工作年度报告")
+        .replace("统计期限为2023年1月1日至2023年12月31日", "统计期限为本年")
+        .replace("2023年，白石镇", "本年，白石镇")
+        .replace("2022年报告提出", "上一年报告提出")
+        .replace("2024年1月20日", "");
+    std::fs::write(dir.path().join("r.txt"), text).unwrap();
+    let out = gaogen(dir.path(), &["import", "r.txt", "-o", "r.toml"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("未能读出报告年度") && stderr.contains("--year"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("r.toml").exists());
+    let out = gaogen(
+        dir.path(),
+        &["import", "r.txt", "--year", "2023", "-o", "r.toml"],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let toml = std::fs::read_to_string(dir.path().join("r.toml")).unwrap();
+    assert!(toml.contains("year = 2023"), "{toml}");
+    let out = gaogen(dir.path(), &["render", "r.toml", "-o", "r.md"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("A-VALUE"), "{stderr}");
+}

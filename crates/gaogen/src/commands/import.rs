@@ -15,6 +15,9 @@ pub(crate) struct ImportArgs {
     /// 输出格式：toml 或 xlsx（Excel 工作簿，需 -o）；默认按 -o 的扩展名
     #[arg(long, value_enum)]
     format: Option<super::AuthorFormat>,
+    /// 报告年度：报告中读不出年度时必须给出（不会猜测）；读得出时以此为准
+    #[arg(long, value_parser = clap::value_parser!(u16).range(2008..=2100))]
+    year: Option<u16>,
     /// 覆盖已存在的文件
     #[arg(long)]
     force: bool,
@@ -28,7 +31,15 @@ pub(crate) fn run(args: &ImportArgs) -> Outcome {
     if let Some(path) = args.output.as_ref().filter(|_| !xlsx) {
         guide::toml_output(path, "import")?;
     }
-    let report = input::read_report(&args.report).map_err(Error::Read)?;
+    let mut report = input::read_report(&args.report).map_err(Error::Read)?;
+    // A year is never guessed, and report.toml never gets one render refuses.
+    report.year = args.year.or(report.year);
+    if report.year.is_none() {
+        return Err(Error::Read(format!(
+            "{}：未能读出报告年度（标题、前言和正文开头都没有「XXXX年」），没有写出文件；请用 --year 指定，如 --year 2023",
+            input::shown(&args.report)
+        )));
+    }
     if xlsx {
         let Some(path) = &args.output else {
             return Err(Error::Read(
