@@ -23,7 +23,7 @@ pub struct Collected {
 }
 
 impl Collected {
-    /// 「跳过 3 个不支持的文件：a.xlsx、b.zip、c.png」, when something was skipped.
+    /// 「跳过 3 个不支持的文件：a.pptx、b.zip、c.png」, when something was skipped.
     pub fn skipped_message(&self) -> Option<String> {
         if self.skipped.is_empty() {
             return None;
