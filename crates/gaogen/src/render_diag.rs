@@ -5,6 +5,7 @@ use annotate_snippets::{Level, Renderer, Snippet};
 use gaogen_model::check::{Diagnostic, Severity};
 use gaogen_model::lines::LineIndex;
 use gaogen_model::Span;
+use unicode_width::UnicodeWidthStr;
 
 /// The text of one file with its line index (the model's one position model), to cut excerpts
 /// from.
@@ -120,6 +121,16 @@ pub fn render(d: &Diagnostic, source: &SourceText<'_>, origin: &str, style: Styl
                 );
                 for (l, r) in labels.iter_mut().zip(ranges) {
                     l.0 = r;
+                }
+                // A label that would run past the terminal's edge is left out: the message names
+                // every marked cell already.
+                for l in labels.iter_mut() {
+                    let line_start = cut[..l.0.start].rfind('\n').map_or(0, |i| i + 1);
+                    let column = gutter + 1 + cut[line_start..l.0.start].width();
+                    let end = column + cut[l.0.clone()].width().max(1) + 1 + l.1.width();
+                    if end > w {
+                        l.1 = "";
+                    }
                 }
                 cut
             }

@@ -352,3 +352,62 @@ fn check_dir_pairs_consecutive_years_of_one_agency() {
             .ends_with("hongze_2024.txt")
     );
 }
+
+/// Blank cells give one diagnostic per row listing them, each blank cell marked in its own place
+/// (issue 11, layout 10): no blank cell is lost, none is reported twice.
+#[test]
+fn blank_cells_one_diagnostic_per_row_each_cell_marked() {
+    for fixture in [
+        "tests/fixtures/pipe_markdown.txt",
+        "tests/fixtures/excerpt_cut.txt",
+    ] {
+        let (_, out, _) = run(&["check", "--format", "json", fixture]);
+        let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        let parsed: serde_json::Value =
+            serde_json::from_str(&run(&["parse", fixture]).1).expect("parse JSON");
+        let mut blank = std::collections::BTreeSet::new();
+        for table in [
+            "active_disclosure",
+            "applications",
+            "reviews_and_litigation",
+        ] {
+            for row in parsed["tables"][table]["rows"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                for cell in row["cells"].as_array().into_iter().flatten() {
+                    if cell["value"]["kind"] == "empty" {
+                        blank.insert((row["id"].to_string(), cell["column"].to_string()));
+                    }
+                }
+            }
+        }
+        assert!(!blank.is_empty(), "{fixture} has blank cells");
+        let mut rows = std::collections::BTreeSet::new();
+        let mut marked = 0;
+        for d in json["files"][0]["diagnostics"].as_array().unwrap() {
+            if d["code"] != "T3-5" && d["code"] != "T2-2" {
+                continue;
+            }
+            let marks = d["marks"].as_array().unwrap();
+            marked += marks.len().max(1);
+            let places: std::collections::BTreeSet<String> =
+                marks.iter().map(|m| m["span"].to_string()).collect();
+            assert_eq!(places.len(), marks.len(), "{fixture}: {d}");
+            assert!(
+                rows.insert(
+                    d["message"]
+                        .as_str()
+                        .unwrap()
+                        .split('」')
+                        .next()
+                        .unwrap()
+                        .to_string()
+                ),
+                "{fixture}: two diagnostics for one row: {d}"
+            );
+        }
+        assert_eq!(marked, blank.len(), "{fixture}");
+    }
+}

@@ -5,7 +5,8 @@
 
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::{FindingKind, Report};
+use crate::schema::table_schema;
+use crate::{Finding, FindingKind, Report, TableKey};
 
 /// Reports the reader's findings of some kinds under one code.
 #[derive(Debug)]
@@ -13,6 +14,8 @@ pub(crate) struct FindingRule {
     info: RuleInfo,
     kinds: &'static [FindingKind],
     help: &'static str,
+    /// Findings about single cells of one row become one diagnostic listing them, each marked.
+    per_row: bool,
 }
 
 impl Rule for FindingRule {
@@ -20,11 +23,31 @@ impl Rule for FindingRule {
         &self.info
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
-        for f in report
+        let findings: Vec<&Finding> = report
             .findings
             .iter()
             .filter(|f| self.kinds.contains(&f.kind))
-        {
+            .collect();
+        let mut grouped = vec![false; findings.len()];
+        for (i, f) in findings.iter().enumerate() {
+            if grouped[i] {
+                continue;
+            }
+            if let (true, Some(key), Some(row), Some(_)) = (self.per_row, f.table, f.row, f.column)
+            {
+                let same: Vec<usize> = (i..findings.len())
+                    .filter(|&j| {
+                        let g = findings[j];
+                        g.table == f.table && g.row == Some(row) && g.column.is_some()
+                    })
+                    .collect();
+                if same.len() > 1 {
+                    same.iter().for_each(|&j| grouped[j] = true);
+                    let cells: Vec<&Finding> = same.iter().map(|&j| findings[j]).collect();
+                    out.push(self.row_diagnostic(report, key, row, &cells));
+                    continue;
+                }
+            }
             let mut d = Diagnostic::new(
                 self.info.code,
                 self.info.severity,
@@ -43,6 +66,44 @@ impl Rule for FindingRule {
     }
 }
 
+impl FindingRule {
+    /// One diagnostic for several cells of one row: the cells listed and each marked.
+    fn row_diagnostic(
+        &self,
+        report: &Report,
+        key: TableKey,
+        row: &str,
+        cells: &[&Finding],
+    ) -> Diagnostic {
+        let schema = table_schema(key, report.table(key).version);
+        let row_label = schema.row(row).map_or(row, |r| r.label);
+        let labels: Vec<&str> = cells
+            .iter()
+            .filter_map(|f| f.column)
+            .map(|c| schema.column(c).map_or(c, |c| c.label))
+            .collect();
+        let mut d = Diagnostic::new(
+            self.info.code,
+            self.info.severity,
+            format!(
+                "{}「{row_label}」有 {} 栏没有填写：{}",
+                key.name(),
+                labels.len(),
+                labels.join("、")
+            ),
+            cells.iter().find_map(|f| f.span),
+        )
+        .in_table(key)
+        .help(self.help);
+        for (f, label) in cells.iter().zip(&labels) {
+            if let Some(span) = f.span {
+                d = d.mark(span, *label);
+            }
+        }
+        d
+    }
+}
+
 /// A table was not found at all (published as an image, or left out).
 pub(crate) static TABLE_MISSING: FindingRule = FindingRule {
     info: RuleInfo {
@@ -55,6 +116,7 @@ pub(crate) static TABLE_MISSING: FindingRule = FindingRule {
     },
     kinds: &[FindingKind::TableMissing, FindingKind::TableWithoutHeading],
     help: "以文字表格形式补全该表（不要用图片），并保留官方标题和表头",
+    per_row: false,
 };
 
 /// A data row of a table is missing.
@@ -69,6 +131,7 @@ pub(crate) static ROW_MISSING: FindingRule = FindingRule {
     },
     kinds: &[FindingKind::RowMissing],
     help: "按官方格式补齐这一行；没有发生的事项填 0",
+    per_row: false,
 };
 
 /// A row whose values do not fit its columns.
@@ -83,6 +146,7 @@ pub(crate) static ROW_AMBIGUOUS: FindingRule = FindingRule {
     },
     kinds: &[FindingKind::RowAmbiguous],
     help: "补齐缺失的那一格（没有发生的填 0），使每列都有一个数值",
+    per_row: false,
 };
 
 /// A cell with nothing in it.
@@ -91,12 +155,13 @@ pub(crate) static CELL_MISSING: FindingRule = FindingRule {
         code: "R-CELL",
         severity: Severity::Warning,
         title: "单元格没有填写",
-        explain: "检查什么：已找到的行中是否有没有数值的单元格。\n为什么：未填写不等于 0，涉及该格的勾稽关系将无法评估。\n例：表三「（一）予以公开」一行只填了总计，「自然人」一格被标签占据。\n空单元格：本规则报告的就是它们。",
+        explain: "检查什么：已找到的行中是否有没有数值的单元格。\n为什么：未填写不等于 0，涉及该格的勾稽关系将无法评估。\n例：表三「（一）予以公开」一行只填了总计，「自然人」一格被标签占据。\n空单元格：本规则报告的就是它们；同一行的几格合为一条，逐格标出。",
         empty_cells: EmptyCells::NotApplicable,
         command: Command::Check,
     },
     kinds: &[FindingKind::CellMissing],
     help: "填入数值；没有发生的填 0",
+    per_row: true,
 };
 
 /// A label written otherwise than the official text.
@@ -111,6 +176,7 @@ pub(crate) static LABEL: FindingRule = FindingRule {
     },
     kinds: &[FindingKind::LabelVariant],
     help: "改为官方文字",
+    per_row: false,
 };
 
 /// Something written where a number belongs that cannot be read as one.
@@ -125,6 +191,7 @@ pub(crate) static VALUE_UNREADABLE: FindingRule = FindingRule {
     },
     kinds: &[FindingKind::ValueUnreadable],
     help: "改为阿拉伯数字（没有发生的填 0）",
+    per_row: false,
 };
 
 /// A row's cells written run together, split by the table's sums.
@@ -139,6 +206,7 @@ pub(crate) static CELLS_SPLIT: FindingRule = FindingRule {
     },
     kinds: &[FindingKind::CellsSplit],
     help: "发布时在各栏之间保留分隔（表格或空格）",
+    per_row: false,
 };
 
 /// Values with no row label to take them.
@@ -153,6 +221,7 @@ pub(crate) static UNPLACED: FindingRule = FindingRule {
     },
     kinds: &[FindingKind::UnplacedValues],
     help: "为这些数值补上官方行标签",
+    per_row: false,
 };
 
 /// No title or no year.
@@ -167,6 +236,7 @@ pub(crate) static TITLE: FindingRule = FindingRule {
     },
     kinds: &[FindingKind::TitleMissing, FindingKind::YearMissing],
     help: "在开头写明「××（机关）××××年政府信息公开工作年度报告」",
+    per_row: false,
 };
 
 /// A second report in the same file.
@@ -181,6 +251,7 @@ pub(crate) static SECOND_REPORT: FindingRule = FindingRule {
     },
     kinds: &[FindingKind::SecondReport],
     help: "把两份报告分成两个文件，分别发布、分别检查",
+    per_row: false,
 };
 
 /// The file ends inside a character.
@@ -195,4 +266,5 @@ pub(crate) static TRUNCATED: FindingRule = FindingRule {
     },
     kinds: &[FindingKind::InputTruncated],
     help: "重新获取完整的报告文件",
+    per_row: false,
 };
