@@ -29,7 +29,7 @@ pub(crate) fn check_values(
             })
             .collect();
         if empty.len() > 1 {
-            out.push(empty_row(key, &row.label, &empty, label_span, code));
+            out.push(empty_row(key, row.label, &empty, label_span, code));
         }
         for cell in &row.cells {
             if empty.len() > 1 && matches!(cell.value, CellValue::Empty { .. }) {
