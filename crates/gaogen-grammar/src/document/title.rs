@@ -18,16 +18,20 @@ const TITLE_PREFIXES: &[&str] = &[
 ];
 
 /// Page chrome and metadata that never is a title or an agency: breadcrumbs, 「【字体：大 中 小】打印」,
-/// 「发布时间：…」.
+/// 「【关闭窗口】」, 「发布时间：…」. A bracketed agency before a title (「【示范市财政局】2022年…」) is not
+/// chrome.
 fn is_chrome(text: &str) -> bool {
     let n = normalize(text);
-    n.contains(['>', '›', '»', '【'])
+    n.contains(['>', '›', '»'])
         || [
             "首页",
             "当前位置",
             "字体",
             "打印",
             "分享",
+            "关闭",
+            "返回",
+            "收藏",
             "发布时间",
             "发布日期",
             "来源:",
@@ -210,13 +214,43 @@ pub(super) fn agency_of(title: &str) -> Option<String> {
             .unwrap_or(&before)
             .to_string()
     };
-    let agency = agency.trim_end_matches(['(', '（']).to_string();
+    let agency = agency.trim_end_matches(['(', '（']);
+    // 「…局关于2022年…」, 「…委员会的2020年…」, 「【…局】2022年…」: the agency without the
+    // connective or the brackets (no agency's name ends in 关于 or 的).
+    let agency = agency
+        .strip_suffix("关于")
+        .or_else(|| agency.strip_suffix("的"))
+        .unwrap_or(agency);
+    let agency = agency
+        .trim_matches(['【', '】', '[', ']', '〔', '〕'])
+        .to_string();
     (!agency.is_empty()).then_some(agency)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn connectives_and_brackets_are_not_part_of_the_agency() {
+        assert_eq!(
+            agency_of("示范市自然资源和规划局关于2022年政府信息公开工作年度报告").as_deref(),
+            Some("示范市自然资源和规划局")
+        );
+        assert_eq!(
+            agency_of("示范市卫生健康委员会的2020年政府信息公开工作年度报告").as_deref(),
+            Some("示范市卫生健康委员会")
+        );
+        assert_eq!(
+            agency_of("【示范市财政局】2022年政府信息公开工作年度报告").as_deref(),
+            Some("示范市财政局")
+        );
+        assert!(is_title("【示范市财政局】2022年政府信息公开工作年度报告"));
+        assert!(!is_title(
+            "【关闭窗口】【打印本页】政府信息公开工作年度报告"
+        ));
+        assert!(is_chrome("【字体：大 中 小】打印"));
+    }
 
     #[test]
     fn years_and_agencies() {
