@@ -335,3 +335,15 @@ fn an_excerpt_starting_inside_table_two_and_cut_inside_a_row() {
     );
     assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
 }
+
+#[test]
+fn the_agency_from_the_signature_when_the_title_has_none() {
+    let text = "2022年政府信息公开工作年度报告\n\n一、总体情况\n本年度，本局认真贯彻条例。\n\
+                六、其他需要报告的事项\n本年度未收取信息处理费。\n\n示范市财政局\n2023年1月20日\n";
+    let r = gaogen_grammar::parse(text);
+    assert_eq!(r.agency.as_deref(), Some("示范市财政局"));
+    assert_eq!(r.year, Some(2022));
+    // A title naming the agency wins over the signature.
+    let r = gaogen_grammar::parse(&text.replace("2022年政府", "示范市税务局2022年政府"));
+    assert_eq!(r.agency.as_deref(), Some("示范市税务局"));
+}

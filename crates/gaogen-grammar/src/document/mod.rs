@@ -306,6 +306,13 @@ fn assemble_one(
     }
     findings.extend(read.findings);
     let closing = split_closing(&mut sections, agency.as_deref());
+    // A title without the agency (「2022年政府信息公开工作年度报告」): the closing signature names it.
+    let agency = agency.or_else(|| {
+        closing
+            .iter()
+            .find(|p| !paragraphs::is_date(&p.text))
+            .map(|p| p.text.trim().to_string())
+    });
     Report {
         source: SourceInfo {
             encoding: encoding.to_string(),

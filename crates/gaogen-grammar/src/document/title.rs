@@ -215,12 +215,12 @@ pub(super) fn agency_of(title: &str) -> Option<String> {
             .to_string()
     };
     let agency = agency.trim_end_matches(['(', '（']);
-    // 「…局关于2022年…」, 「…委员会的2020年…」, 「【…局】2022年…」: the agency without the
-    // connective or the brackets (no agency's name ends in 关于 or 的).
-    let agency = agency
-        .strip_suffix("关于")
-        .or_else(|| agency.strip_suffix("的"))
-        .unwrap_or(agency);
+    // 「…局关于（印发）2022年…」, 「…委员会的2020年…」, 「【…局】2022年…」: the agency without the
+    // connective or the brackets (no agency's name holds 关于 or ends in 的).
+    let agency = match agency.find("关于") {
+        Some(i) if i > 0 => &agency[..i],
+        _ => agency.strip_suffix("的").unwrap_or(agency),
+    };
     let agency = agency
         .trim_matches(['【', '】', '[', ']', '〔', '〕'])
         .to_string();
@@ -236,6 +236,11 @@ mod tests {
         assert_eq!(
             agency_of("示范市自然资源和规划局关于2022年政府信息公开工作年度报告").as_deref(),
             Some("示范市自然资源和规划局")
+        );
+        assert_eq!(
+            agency_of("示范市人民政府办公室关于印发2022年政府信息公开工作年度报告的通知")
+                .as_deref(),
+            Some("示范市人民政府办公室")
         );
         assert_eq!(
             agency_of("示范市卫生健康委员会的2020年政府信息公开工作年度报告").as_deref(),
