@@ -164,6 +164,39 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Where the content of the cell whose start tag (`<td`, `<th`) the tokenizer just read on
+    /// `line` begins: just after the tag's `>`, looked for ahead of the previous text of the line.
+    /// The cursor moves into the tag, so the cell's text is still found after it.
+    fn cell_origin(&mut self, line: u64) -> Option<Origin> {
+        let line = u32::try_from(line).unwrap_or(u32::MAX).max(1);
+        let src = self.source.get(line as usize - 1).copied()?;
+        if self.cursor.0 != line {
+            self.cursor = (line, 0, 0);
+        }
+        let (_, from, chars) = self.cursor;
+        let mut to = (from + ORIGIN_WINDOW).min(src.len());
+        while !src.is_char_boundary(to) {
+            to -= 1;
+        }
+        let window = src.get(from..to)?;
+        let bytes = window.as_bytes();
+        let tag = window.match_indices('<').map(|(b, _)| b).find(|&b| {
+            let name = &bytes[b + 1..];
+            name.len() > 2
+                && name[0].eq_ignore_ascii_case(&b't')
+                && (name[1].eq_ignore_ascii_case(&b'd') || name[1].eq_ignore_ascii_case(&b'h'))
+                && (name[2] == b'>' || name[2].is_ascii_whitespace())
+        })?;
+        let content = tag + window[tag..].find('>')? + 1;
+        let tag_column = chars + window[..tag].chars().count() as u32;
+        // Just inside the tag: the next cell's tag is looked for after this one.
+        self.cursor = (line, from + tag + 1, tag_column + 1);
+        Some(Origin {
+            line,
+            column: tag_column + window[tag..content].chars().count() as u32 + 1,
+        })
+    }
+
     fn current_cell(&mut self) -> Option<&mut Cell> {
         let table = self.tables.last_mut()?;
         if !table.in_cell {
@@ -229,7 +262,11 @@ impl<'a> Builder<'a> {
         emit_table(&mut self.out, table);
     }
 
-    fn start_cell(&mut self, rowspan: usize, colspan: usize) {
+    fn start_cell(&mut self, rowspan: usize, colspan: usize, line: u64) {
+        if self.tables.is_empty() {
+            return;
+        }
+        let blank_origin = self.cell_origin(line);
         let Some(table) = self.tables.last_mut() else {
             return;
         };
@@ -241,12 +278,19 @@ impl<'a> Builder<'a> {
             row.push(Cell {
                 rowspan,
                 colspan,
+                blank_origin,
                 ..Cell::default()
             });
         }
     }
 
-    fn tag(&mut self, kind: TagKind, name: &str, attrs: &[html5ever::Attribute]) -> bool {
+    fn tag(
+        &mut self,
+        kind: TagKind,
+        name: &str,
+        attrs: &[html5ever::Attribute],
+        line: u64,
+    ) -> bool {
         let start = kind == TagKind::StartTag;
         match (name, start) {
             ("table", true) => self.start_table(),
@@ -266,7 +310,7 @@ impl<'a> Builder<'a> {
                         .unwrap_or(1)
                         .clamp(1, MAX_SPAN)
                 };
-                self.start_cell(span("rowspan"), span("colspan"));
+                self.start_cell(span("rowspan"), span("colspan"), line);
             }
             ("td" | "th" | "tr", false) => {
                 if let Some(t) = self.tables.last_mut() {
@@ -372,7 +416,7 @@ impl TokenSink for Sink<'_> {
                         _ => TokenSinkResult::Continue,
                     };
                 }
-                b.tag(tag.kind, name, &tag.attrs);
+                b.tag(tag.kind, name, &tag.attrs, line);
             }
             Token::CharacterTokens(text) if b.skipping.is_none() => b.push_text(&text, line),
             Token::EOFToken => {

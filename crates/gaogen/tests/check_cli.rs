@@ -359,6 +359,7 @@ fn check_dir_pairs_consecutive_years_of_one_agency() {
 fn blank_cells_one_diagnostic_per_row_each_cell_marked() {
     for fixture in [
         "tests/fixtures/pipe_markdown.txt",
+        "tests/fixtures/html_nbsp_blanks.html",
         "tests/fixtures/excerpt_cut.txt",
     ] {
         let (_, out, _) = run(&["check", "--format", "json", fixture]);

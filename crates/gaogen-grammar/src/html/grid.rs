@@ -13,6 +13,8 @@ pub(super) const MAX_COLUMNS: usize = 128;
 pub(super) struct Cell {
     pub(super) text: String,
     pub(super) origin: Option<Origin>,
+    /// Where the cell's content begins in the page, for a cell with no text (`&nbsp;`).
+    pub(super) blank_origin: Option<Origin>,
     pub(super) rowspan: usize,
     pub(super) colspan: usize,
     /// A table nested in this cell was written out on its own: the cell is layout, not data.
@@ -36,8 +38,8 @@ pub(super) fn emit_paragraphs(out: &mut Vec<SourceLine>, text: &str, origin: Opt
     }
 }
 
-/// A grid slot's text and where it came from.
-type GridText = (String, Option<Origin>);
+/// A grid slot's text, where its text came from, and where a cell without text stood.
+type GridText = (String, Option<Origin>, Option<Origin>);
 
 /// Writes a table as `| … |` rows on a grid with merged cells expanded; a one-column table, or
 /// one that held other tables, is page layout and is written as paragraphs.
@@ -74,7 +76,7 @@ pub(super) fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
                 .collect::<Vec<_>>()
                 .join(" ")
                 .replace('|', "｜");
-            grid[r][c] = Some((text, cell.origin));
+            grid[r][c] = Some((text, cell.origin, cell.blank_origin));
             c += cell.colspan;
         }
     }
@@ -86,15 +88,16 @@ pub(super) fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
         .min(MAX_COLUMNS);
     let row_count = occupied.len().min(grid.len());
     for row in grid.into_iter().take(row_count) {
-        let first = row.iter().flatten().find_map(|(_, o)| *o);
+        // A row with no text is not written (blank cells' places do not make it a row).
+        let first = row.iter().flatten().find_map(|(_, o, _)| *o);
         let Some(first) = first else { continue };
         let mut text = String::from("|");
         let mut chars = 1u32;
         let mut origins = Vec::with_capacity(width);
         for c in 0..width {
-            let (t, o) = row.get(c).cloned().flatten().unwrap_or_default();
+            let (t, o, blank) = row.get(c).cloned().flatten().unwrap_or_default();
             let t = crate::lines::normalize_spaces(&t);
-            origins.push((o.unwrap_or(first), chars + 1));
+            origins.push((o.or(blank).unwrap_or(first), chars + 1));
             text.push(' ');
             text.push_str(&t);
             text.push_str(" |");

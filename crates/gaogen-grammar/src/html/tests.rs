@@ -111,3 +111,32 @@ fn deep_nesting_is_flat() {
     let page = "<div>".repeat(200_000) + "一、总体情况" + &"</div>".repeat(200_000);
     assert_eq!(html_lines(&page).len(), 1);
 }
+
+#[test]
+fn empty_cells_have_their_own_places() {
+    // `&nbsp;`, nothing at all, `<th>` and attributes: each empty cell is where it stands, not at
+    // the row's first cell; a row of empty cells only is still not a line.
+    let page = "<table>\n<tr><td>规章</td><td>&nbsp;</td><td></td><TD class=\"x\"> &nbsp; </TD><th>2</th></tr>\n<tr><td>&nbsp;</td><td></td></tr>\n</table>";
+    let lines = html_lines(page);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].text, "| 规章 |  |  |  | 2 |");
+    let columns: Vec<u32> = lines[0]
+        .cell_origins
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|(o, _)| o.column)
+        .collect();
+    let line = page.lines().nth(1).unwrap();
+    let after = |needle: &str| line[..line.find(needle).unwrap()].chars().count() as u32 + 1;
+    assert_eq!(
+        columns,
+        vec![
+            after("规章"),
+            after("&nbsp;</td><td></td>"),
+            after("</td><TD"),
+            after(" &nbsp; </TD>"),
+            after("2</th>")
+        ]
+    );
+}
