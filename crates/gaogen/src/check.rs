@@ -132,14 +132,24 @@ impl Checked {
     }
 
     /// The diagnostics rendered for people (rustc-style excerpts), then the file's summary line.
+    /// In text with pages (pdftotext's form feeds) the place names its page:
+    /// `--> 报告.pdf:第 3 页:120:5`.
     pub fn human(&self, style: crate::terminal::Style) -> String {
         let source = SourceText::new(&self.text);
+        let pages = crate::score::Pages::new(&self.text);
         let mut out: String = self
             .diagnostics
             .iter()
             .map(|d| match &self.places {
                 Some(places) => crate::workbook::render(d, places, &self.summary.path, style.color),
-                None => render(d, &source, &self.summary.path, style),
+                None => {
+                    let primary = d.culprit.as_ref().and_then(|c| c.span).or(d.span);
+                    let origin = match primary.and_then(|s| pages.page(s.line)) {
+                        Some(page) => format!("{}:第 {page} 页", self.summary.path),
+                        None => self.summary.path.clone(),
+                    };
+                    render(d, &source, &origin, style)
+                }
             })
             .collect();
         out.push_str(&file_line(&self.summary, style));
@@ -258,17 +268,22 @@ struct JsonFile<'a, D: Serialize> {
 }
 
 /// One file's entry in `--format json` (docs/check-json.md). For a workbook (`places`), every
-/// place of a diagnostic also names its cell (`"cell": "表三!D12"`).
-pub fn json_entry(
-    summary: &FileSummary,
-    diagnostics: &[Diagnostic],
-    places: Option<&crate::workbook::Places>,
-) -> String {
-    match places {
-        None => serde_json::to_string(&JsonFile {
+/// place of a diagnostic also names its cell (`"cell": "表三!D12"`); for text with pages
+/// (pdftotext's form feeds), every span names its page (`"page": 3`).
+pub fn json_entry(checked: &Checked) -> String {
+    let summary = &checked.summary;
+    let diagnostics = &checked.diagnostics;
+    let pages = crate::score::Pages::new(&checked.text);
+    match &checked.places {
+        None if pages.is_empty() => serde_json::to_string(&JsonFile {
             path: &summary.path,
             summary,
             diagnostics,
+        }),
+        None => serde_json::to_string(&JsonFile {
+            path: &summary.path,
+            summary,
+            diagnostics: paged(diagnostics, &pages),
         }),
         Some(places) => serde_json::to_string(&JsonFile {
             path: &summary.path,
@@ -277,6 +292,38 @@ pub fn json_entry(
         }),
     }
     .expect("diagnostics serialize")
+}
+
+/// The diagnostics as JSON with `"page"` added to every span (the main one, marks, culprit,
+/// equation terms, the previous year's place).
+fn paged(diagnostics: &[Diagnostic], pages: &crate::score::Pages) -> Vec<serde_json::Value> {
+    fn add(v: &mut serde_json::Value, pages: &crate::score::Pages) {
+        match v {
+            serde_json::Value::Object(obj) => {
+                let page = obj
+                    .get("line")
+                    .filter(|_| obj.contains_key("end_column"))
+                    .and_then(|l| l.as_u64())
+                    .and_then(|l| pages.page(u32::try_from(l).ok()?));
+                if let Some(page) = page {
+                    obj.insert("page".into(), page.into());
+                }
+                obj.iter_mut()
+                    .filter(|(k, _)| k.as_str() != "previous")
+                    .for_each(|(_, v)| add(v, pages));
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| add(v, pages)),
+            _ => {}
+        }
+    }
+    diagnostics
+        .iter()
+        .map(|d| {
+            let mut v = serde_json::to_value(d).expect("diagnostics serialize");
+            add(&mut v, pages);
+            v
+        })
+        .collect()
 }
 
 /// The whole `--format json` document from the files' entries ([`json_entry`]), the pairs'

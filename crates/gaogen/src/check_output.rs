@@ -69,11 +69,7 @@ impl Output {
     pub fn entry(&self, checked: &Checked) -> String {
         match self {
             Output::Human(style) => checked.human(*style),
-            Output::Json => json_entry(
-                &checked.summary,
-                &checked.diagnostics,
-                checked.places.as_ref(),
-            ),
+            Output::Json => json_entry(checked),
             Output::Sarif => {
                 let indent = SARIF_INDENT.get_or_init(|| SarifFrame::new().indent);
                 let results = sarif::results(&checked.summary.path, &checked.diagnostics);
@@ -365,10 +361,7 @@ mod tests {
                 out
             }
             Output::Json => crate::check::json_document(
-                &files
-                    .iter()
-                    .map(|c| json_entry(&c.summary, &c.diagnostics, c.places.as_ref()))
-                    .collect::<Vec<_>>(),
+                &files.iter().map(|c| json_entry(c)).collect::<Vec<_>>(),
                 &pairs.iter().map(compared::json).collect::<Vec<_>>(),
                 &compared::agencies_json(&agencies),
                 &totals,

@@ -412,3 +412,38 @@ fn blank_cells_one_diagnostic_per_row_each_cell_marked() {
         assert_eq!(marked, blank.len(), "{fixture}");
     }
 }
+
+/// Text from a PDF (pdftotext's form feeds between pages): every place names its page, in the
+/// human output (`--> file:第 N 页:line:column`) and in JSON (`span.page`); text without pages
+/// has none.
+#[test]
+fn places_in_a_pdf_name_their_page() {
+    let paged = "tests/fixtures/pdftotext_2019_table3.txt";
+    let text = std::fs::read_to_string(root().join(paged)).unwrap();
+    // A line is on the page after every form feed before it and those it starts with.
+    let lines: Vec<&str> = text.split('\n').collect();
+    let page_of = |line: u64| {
+        let i = line as usize - 1;
+        let before: usize = lines[..i].iter().map(|l| l.matches('\u{c}').count()).sum();
+        1 + before + lines[i].chars().take_while(|&c| c == '\u{c}').count()
+    };
+    let (_, json, _) = run(&["check", "--format", "json", paged]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut seen = 0;
+    for d in json["files"][0]["diagnostics"].as_array().unwrap() {
+        let Some(line) = d["span"]["line"].as_u64() else {
+            continue;
+        };
+        assert_eq!(
+            d["span"]["page"].as_u64(),
+            Some(page_of(line) as u64),
+            "{d}"
+        );
+        seen += 1;
+    }
+    assert!(seen > 2);
+    let (_, human, _) = run(&["check", paged]);
+    assert!(human.contains(&format!("{paged}:第 3 页:81:")), "{human}");
+    let (_, plain, _) = run(&["check", "--format", "json", CLEAN]);
+    assert!(!plain.contains("\"page\""), "{plain}");
+}

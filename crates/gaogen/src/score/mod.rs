@@ -124,6 +124,11 @@ impl Pages {
         Pages { of_line }
     }
 
+    /// The text has no page breaks.
+    pub fn is_empty(&self) -> bool {
+        self.of_line.is_empty()
+    }
+
     pub fn page(&self, line: u32) -> Option<u32> {
         self.of_line.get((line as usize).checked_sub(1)?).copied()
     }

@@ -65,7 +65,7 @@ pub(crate) fn check_json(checked: &[Checked]) -> String {
         .iter()
         .map(|c| {
             totals.add(&c.summary);
-            check::json_entry(&c.summary, &c.diagnostics, c.places.as_ref())
+            check::json_entry(c)
         })
         .collect();
     let identities: Vec<_> = checked.iter().map(compared::identity).collect();
