@@ -361,7 +361,7 @@ mod tests {
                 out
             }
             Output::Json => crate::check::json_document(
-                &files.iter().map(|c| json_entry(c)).collect::<Vec<_>>(),
+                &files.iter().map(json_entry).collect::<Vec<_>>(),
                 &pairs.iter().map(compared::json).collect::<Vec<_>>(),
                 &compared::agencies_json(&agencies),
                 &totals,
