@@ -347,3 +347,25 @@ fn the_agency_from_the_signature_when_the_title_has_none() {
     let r = gaogen_grammar::parse(&text.replace("2022年政府", "示范市税务局2022年政府"));
     assert_eq!(r.agency.as_deref(), Some("示范市税务局"));
 }
+
+#[test]
+fn a_title_wrapped_over_two_or_three_lines_is_joined() {
+    for title in [
+        "示范市自然资源和规划局2022年政府信息公开\n工作年度报告",
+        "示范市自然资源和规划局\n2022年政府信息公开工作\n年度报告",
+        "    示范市自然资源和规划局2022年\n    政府信息公开工作年度报告",
+    ] {
+        let r = gaogen_grammar::parse(&format!("{title}\n\n一、总体情况\n本年度工作。\n"));
+        assert_eq!(
+            r.title.as_ref().map(|t| t.value.as_str()),
+            Some("示范市自然资源和规划局2022年政府信息公开工作年度报告"),
+            "{title}"
+        );
+        assert_eq!(
+            r.agency.as_deref(),
+            Some("示范市自然资源和规划局"),
+            "{title}"
+        );
+        assert_eq!(r.year, Some(2022), "{title}");
+    }
+}

@@ -115,25 +115,35 @@ pub(super) fn title_block(
     let mut text = line_text(t);
     let mut span = source[t].whole();
     // The agency stands on the line before (「偃师区缙氏镇人民政府」 / 「2022年…报告」), or the
-    // title wrapped (「…2024 年政府信息公」 / 「开工作年度报告」).
-    let starts_with_year = year_at(&normalize(&text)).is_some_and(|(at, _)| at == 0);
-    if starts_with_year || find_year(&text).is_none() {
+    // title wrapped over two or three lines (「…2024 年政府信息公」 / 「开工作年度报告」, 「…局」 /
+    // 「2022年政府信息公开工作」 / 「年度报告」): lines above are joined while the title so far
+    // starts with its year or has none, and only one of the parts holds a year.
+    let mut first = t;
+    for _ in 0..2 {
+        let has_year = find_year(&text).is_some();
+        let starts_with_year = year_at(&normalize(&text)).is_some_and(|(at, _)| at == 0);
+        if has_year && !starts_with_year {
+            break;
+        }
         // Crawler metadata (「发布时间: …」) may stand between the agency and the title.
-        let above = (0..t)
+        let above = (0..first)
             .rev()
             .filter(|&i| content(i))
             .find(|&i| !is_metadata(&source[i].text));
-        if let Some(p) = above.filter(|&p| (p..t).filter(|&i| content(i)).count() <= 3) {
-            let prev = line_text(p);
-            if prev.chars().count() <= 40
-                && !prev.ends_with('。')
-                && !is_chrome(&prev)
-                && find_year(&prev).is_none()
-            {
-                text = format!("{prev}{text}");
-                span = source[p].whole().cover(span);
-            }
+        let Some(p) = above.filter(|&p| (p..first).filter(|&i| content(i)).count() <= 3) else {
+            break;
+        };
+        let prev = line_text(p);
+        if prev.chars().count() > 40
+            || prev.ends_with('。')
+            || is_chrome(&prev)
+            || (has_year && find_year(&prev).is_some())
+        {
+            break;
         }
+        text = format!("{prev}{text}");
+        span = source[p].whole().cover(span);
+        first = p;
     }
     (Some(Located { value: text, span }), Some(t + 1))
 }
