@@ -359,3 +359,42 @@ fn the_scores_as_an_excel_workbook() {
     assert_eq!(code, 2);
     assert!(err.contains("-o"), "{err}");
 }
+
+#[test]
+fn a_rows_blank_cells_are_deducted_one_by_one() {
+    // pipe_markdown has blank cells grouped per row: one T3-5 warning marking each cell.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/pipe_markdown.txt"),
+        dir.path().join("r.txt"),
+    )
+    .unwrap();
+    let check = Command::cargo_bin("gaogen")
+        .unwrap()
+        .args(["check", "--format", "json", "--select", "T2-2,T3-5"])
+        .arg(dir.path().join("r.txt"))
+        .output()
+        .unwrap();
+    let check: Value = serde_json::from_slice(&check.stdout).unwrap();
+    let diagnostics = check["files"][0]["diagnostics"].as_array().unwrap();
+    let warnings: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["severity"] == "warning")
+        .collect();
+    let cells: usize = warnings
+        .iter()
+        .map(|d| d["marks"].as_array().map_or(0, Vec::len).max(1))
+        .sum();
+    assert!(cells > warnings.len(), "some warning groups several cells");
+    let (_, out, err) = score(&["--format", "json"], dir.path());
+    let json: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let values = json["reports"][0]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "values")
+        .expect("values item")
+        .clone();
+    let expected = (0.5 * cells as f64).min(values["points"].as_f64().unwrap());
+    assert_eq!(values["deducted"].as_f64().unwrap(), expected, "{values}");
+}

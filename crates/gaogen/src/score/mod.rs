@@ -235,9 +235,13 @@ fn assess(item: &Item, s: &Scorable<'_>) -> (Vec<Evidence>, f64, bool) {
                     unassessed = true;
                     evidence.push(evidence_of(d, s));
                 } else if item.severity.admits(d.severity) {
+                    let times = match item.per {
+                        profile::Per::Cell => d.marks.len().max(1) as f64,
+                        profile::Per::Finding => 1.0,
+                    };
                     let mut e = evidence_of(d, s);
-                    e.deducted = item.deduct;
-                    off += item.deduct;
+                    e.deducted = item.deduct * times;
+                    off += e.deducted;
                     evidence.push(e);
                 }
             }

@@ -79,6 +79,10 @@ pub struct Item {
     pub measure: Measure,
     /// Points off per finding (per case for `corrected_cases`, once for `reuse`).
     pub deduct: f64,
+    /// `cell`: a finding that names several cells of a row (a row's blank cells, one diagnostic
+    /// marking each) takes `deduct` once per cell marked; `finding` (default): once.
+    #[serde(default)]
+    pub per: Per,
     /// At most this much off (default: the item's points).
     pub cap: Option<f64>,
     /// For `reuse`: the share (0–1) above which the item is deducted.
@@ -107,6 +111,15 @@ impl Item {
     pub fn cap(&self) -> f64 {
         self.cap.unwrap_or(self.points).min(self.points)
     }
+}
+
+/// What one deduction is counted on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    #[default]
+    Finding,
+    Cell,
 }
 
 /// A whole profile.
