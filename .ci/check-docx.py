@@ -20,19 +20,12 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from tally import check, finish  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 GAOGEN = ROOT / "target" / "debug" / "gaogen"
-passed = failed = 0
 
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def soffice(args, workdir):
@@ -131,5 +124,4 @@ for text in texts:
     check(f"{doc.name} (Word 97, from {text.parent.name}/{text.name}) reads all {len(want or {})} number cells of the text",
           ok, None if got is None else [k for k, v in (want or {}).items() if got.get(k) != v][:5])
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -14,18 +14,11 @@ import sys
 import tempfile
 from html.parser import HTMLParser
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from tally import check, finish  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-passed = failed = 0
 
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 class Tables(HTMLParser):
@@ -112,5 +105,4 @@ for page in sorted((ROOT / "examples" / "rendered").glob("*.html")):
               all("申请人情况" in pages[i] for i in range(first + 1, last + 1)))
 check("表三 printed over two pages in some example (so its repeated header was looked at)", split > 0)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

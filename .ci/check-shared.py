@@ -10,21 +10,14 @@ import pathlib
 import subprocess
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from tally import check, finish  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 # GAOGEN_SHARED names ../shared when the checkout is elsewhere (a worktree).
 SHARED = pathlib.Path(os.environ.get("GAOGEN_SHARED") or ROOT.parent / "shared")
 GAOGEN = pathlib.Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target") / "debug" / "gaogen"
-passed = failed = 0
 
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
 
 
 def parse(path):
@@ -252,5 +245,4 @@ with tempfile.TemporaryDirectory() as tmp:
     text = subprocess.run([str(GAOGEN), "check", str(tmp)], capture_output=True, timeout=120).stdout.decode()
     check("check DIR text: pairs and the per-agency year table", "相邻年度比较" in text and "各机关的报告年度" in text)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -20,6 +20,9 @@ import sys
 import tempfile
 import zipfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from tally import check, finish  # noqa: E402
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 GAOGEN = pathlib.Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target") / "debug" / "gaogen"
 # Field separator, quote, UTF-8, from line 1, …, values (not as shown), no formulas, every sheet.
@@ -29,18 +32,7 @@ RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 """
-passed = failed = 0
 
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
-    return ok
 
 
 def column_index(letters):
@@ -154,5 +146,4 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"{name}: LibreOffice's values = gaogen's in all {len(cells)} cells ({numbers} numbers)",
               not wrong and len(cells) >= 150, wrong[:5])
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()
