@@ -369,3 +369,22 @@ fn a_title_wrapped_over_two_or_three_lines_is_joined() {
         assert_eq!(r.year, Some(2022), "{title}");
     }
 }
+
+#[test]
+fn converter_markdown_reads_like_the_example() {
+    // Issue 11 layout 8: made-up headers 「数据1…」, a page footer and a repeated header inside the
+    // table, labels listed before a value-only table. Every cell as in the tab-separated original.
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/published/township_2023.txt");
+    let original = gaogen_grammar::parse_bytes(&std::fs::read(path).unwrap()).unwrap();
+    for name in [
+        "converter_made_up_headers.txt",
+        "converter_labels_before_values.txt",
+    ] {
+        let r = read(name);
+        assert_eq!(r.number_cell_count(), 200, "{name}");
+        assert_eq!(numbers_by_cell(&r), numbers_by_cell(&original), "{name}");
+        assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous), "{name}");
+        assert!(!kinds(&r).contains(&FindingKind::UnplacedValues), "{name}");
+    }
+}
