@@ -72,7 +72,7 @@ impl Output {
             Output::Json => json_entry(checked),
             Output::Sarif => {
                 let indent = SARIF_INDENT.get_or_init(|| SarifFrame::new().indent);
-                let results = sarif::results(&checked.summary.path, &checked.diagnostics);
+                let results = sarif::checked_results(checked);
                 let parts: Vec<String> =
                     results.iter().map(|r| pretty_indented(r, indent)).collect();
                 parts.join(",\n")
@@ -369,7 +369,7 @@ mod tests {
             Output::Sarif => {
                 let results = files
                     .iter()
-                    .flat_map(|c| sarif::results(&c.summary.path, &c.diagnostics))
+                    .flat_map(sarif::checked_results)
                     .chain(
                         pairs
                             .iter()

@@ -14,6 +14,23 @@ fn level(s: Severity) -> &'static str {
 
 /// The SARIF results for one file.
 pub fn results(path: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
+    results_paged(path, diagnostics, &|_| None)
+}
+
+/// The SARIF results of a checked file; in text with pages (pdftotext's form feeds) each region
+/// carries its page in its property bag (`"properties": {"page": 3}`).
+pub fn checked_results(checked: &crate::check::Checked) -> Vec<Value> {
+    let pages = crate::score::Pages::new(&checked.text);
+    results_paged(&checked.summary.path, &checked.diagnostics, &|line| {
+        pages.page(line)
+    })
+}
+
+fn results_paged(
+    path: &str,
+    diagnostics: &[Diagnostic],
+    page: &dyn Fn(u32) -> Option<u32>,
+) -> Vec<Value> {
     diagnostics
         .iter()
         .map(|d| {
@@ -27,6 +44,9 @@ pub fn results(path: &str, diagnostics: &[Diagnostic]) -> Vec<Value> {
                 location["physicalLocation"]["region"] = json!({
                     "startLine": s.line, "startColumn": s.column, "endLine": s.end_line, "endColumn": s.end_column
                 });
+                if let Some(n) = page(s.line) {
+                    location["physicalLocation"]["region"]["properties"] = json!({ "page": n });
+                }
             }
             json!({
                 "ruleId": d.code,

@@ -446,4 +446,20 @@ fn places_in_a_pdf_name_their_page() {
     assert!(human.contains(&format!("{paged}:第 3 页:81:")), "{human}");
     let (_, plain, _) = run(&["check", "--format", "json", CLEAN]);
     assert!(!plain.contains("\"page\""), "{plain}");
+    // SARIF: each region's property bag names the page.
+    let (_, sarif, _) = run(&["check", "--format", "sarif", paged]);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let mut regions = 0;
+    for r in sarif["runs"][0]["results"].as_array().unwrap() {
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        if let Some(line) = region["startLine"].as_u64() {
+            assert_eq!(
+                region["properties"]["page"].as_u64(),
+                Some(page_of(line) as u64),
+                "{r}"
+            );
+            regions += 1;
+        }
+    }
+    assert!(regions > 2);
 }

@@ -89,10 +89,7 @@ pub(crate) fn check_json(checked: &[Checked]) -> String {
 
 /// `gaogen check --format sarif`.
 pub(crate) fn check_sarif(checked: &[Checked]) -> String {
-    let results = checked
-        .iter()
-        .flat_map(|c| sarif::results(&c.summary.path, &c.diagnostics))
-        .collect();
+    let results = checked.iter().flat_map(sarif::checked_results).collect();
     sarif::document(results) + "\n"
 }
 
