@@ -210,11 +210,22 @@ pub(super) fn agency_of(title: &str) -> Option<String> {
                 .filter_map(|w| after.find(w))
                 .min()
                 .map_or(String::new(), |i| after[..i].to_string());
-            return (!name.is_empty()).then_some(name);
+            // 「2022年度政府信息公开工作年度报告（示范市财政局）」: the agency in brackets at the end.
+            let bracketed = || {
+                let inner = after.trim_end().strip_suffix(')')?;
+                let inner = &inner[inner.rfind('(')? + 1..];
+                (!inner.is_empty() && find_year(inner).is_none()).then(|| inner.to_string())
+            };
+            return if name.is_empty() {
+                bracketed()
+            } else {
+                Some(name)
+            };
         }
         Some((at, _)) => n.chars().take(at).collect::<String>(),
         None => n.split("政府信息公开").next().unwrap_or("").to_string(),
     };
+
     let agency = if let Some(a) = before.strip_suffix("人民政府信息公开工作") {
         format!("{a}人民政府")
     } else {
@@ -224,7 +235,22 @@ pub(super) fn agency_of(title: &str) -> Option<String> {
             .unwrap_or(&before)
             .to_string()
     };
-    let agency = agency.trim_end_matches(['(', '（']);
+    // 「示范市财政局政府信息公开工作年度报告（2022年）」: the year after the report's name.
+    let agency = match agency
+        .find("政府信息公开")
+        .or_else(|| agency.find("政务公开"))
+    {
+        Some(i) if i > 0 && agency.contains("报告") => {
+            let name = &agency[..i];
+            if name.ends_with("人民") {
+                format!("{name}政府")
+            } else {
+                name.to_string()
+            }
+        }
+        _ => agency,
+    };
+    let agency = agency.trim_end_matches(['(', '（', ':', '：', ' ']);
     // 「…局关于（印发）2022年…」, 「…委员会的2020年…」, 「【…局】2022年…」: the agency without the
     // connective or the brackets (no agency's name holds 关于 or ends in 的).
     let agency = match agency.find("关于") {
@@ -252,6 +278,22 @@ mod tests {
                 .as_deref(),
             Some("示范市人民政府办公室")
         );
+        for (title, agency) in [
+            (
+                "示范市财政局政府信息公开工作年度报告（2022年）",
+                "示范市财政局",
+            ),
+            (
+                "示范市财政局：2022年政府信息公开工作年度报告",
+                "示范市财政局",
+            ),
+            (
+                "2022年度政府信息公开工作年度报告（示范市财政局）",
+                "示范市财政局",
+            ),
+        ] {
+            assert_eq!(agency_of(title).as_deref(), Some(agency), "{title}");
+        }
         assert_eq!(
             agency_of("示范市卫生健康委员会的2020年政府信息公开工作年度报告").as_deref(),
             Some("示范市卫生健康委员会")
