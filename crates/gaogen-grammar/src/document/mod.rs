@@ -14,7 +14,7 @@ use gaogen_model::{
 };
 use headings::{find_headings, heading_after, FoundHeading};
 use paragraphs::{is_wrapped, paragraphs, split_closing, Style};
-use title::{agency_of, find_year, metadata_before, publisher, title_block};
+use title::{agency_of, find_year, metadata_before, publisher, title_block, title_year};
 
 /// Reads a whole report from its lines. A second report in the same file (two years pasted one
 /// after the other) is not read into the first one's section 六: the first is read, the second
@@ -111,7 +111,7 @@ fn assemble_one(
     let (title, title_end) = title_block(source, shapes, first_heading);
     let preamble_start = title_end.unwrap_or(0);
     let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
-    let (mut year, mut year_source) = (find_year(&title_text), Some(YearSource::Title));
+    let (mut year, mut year_source) = (title_year(&title_text), Some(YearSource::Title));
     if year.is_none() {
         year = source[preamble_start..first_heading]
             .iter()

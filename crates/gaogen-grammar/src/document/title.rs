@@ -194,6 +194,18 @@ pub(super) fn find_year(text: &str) -> Option<u16> {
     year_at(&normalize(text)).map(|(_, y)| y)
 }
 
+/// The year of a title: 「2022年」, else a four-digit year standing alone in it (「…年度报告（2022）」,
+/// 「…局2022政府信息公开…」). Only in the title: elsewhere a bare 2022 may be a count.
+pub(super) fn title_year(title: &str) -> Option<u16> {
+    find_year(title).or_else(|| {
+        let n = normalize(title);
+        n.split(|c: char| !c.is_ascii_digit())
+            .filter(|run| run.len() == 4)
+            .filter_map(|run| run.parse::<u16>().ok())
+            .find(|y| (1990..2100).contains(y))
+    })
+}
+
 /// The agency named in the title: before the year, or after it when the title starts with the
 /// year (「2019年上海市人民政府办公厅政府信息公开工作年度报告」).
 pub(super) fn agency_of(title: &str) -> Option<String> {
@@ -251,6 +263,13 @@ pub(super) fn agency_of(title: &str) -> Option<String> {
         _ => agency,
     };
     let agency = agency.trim_end_matches(['(', '（', ':', '：', ' ']);
+    // 「示范市财政局2022政府信息公开…」: a bare year after the agency.
+    let agency = match agency.char_indices().rev().take(4).last() {
+        Some((i, _)) if agency[i..].len() == 4 && title_year(&agency[i..]).is_some() => {
+            &agency[..i]
+        }
+        _ => agency,
+    };
     // 「…局关于（印发）2022年…」, 「…委员会的2020年…」, 「【…局】2022年…」: the agency without the
     // connective or the brackets (no agency's name holds 关于 or ends in 的).
     let agency = match agency.find("关于") {
@@ -291,6 +310,7 @@ mod tests {
                 "2022年度政府信息公开工作年度报告（示范市财政局）",
                 "示范市财政局",
             ),
+            ("示范市财政局2022政府信息公开工作年度报告", "示范市财政局"),
         ] {
             assert_eq!(agency_of(title).as_deref(), Some(agency), "{title}");
         }
@@ -307,6 +327,24 @@ mod tests {
             "【关闭窗口】【打印本页】政府信息公开工作年度报告"
         ));
         assert!(is_chrome("【字体：大 中 小】打印"));
+    }
+
+    #[test]
+    fn a_bare_year_counts_in_the_title_only() {
+        assert_eq!(
+            title_year("示范市财政局政府信息公开工作年度报告（2022）"),
+            Some(2022)
+        );
+        assert_eq!(
+            title_year("示范市财政局2022政府信息公开工作年度报告"),
+            Some(2022)
+        );
+        assert_eq!(title_year("示范市财政局政府信息公开工作年度报告"), None);
+        assert_eq!(title_year("第12345号"), None);
+        assert_eq!(
+            find_year("示范市财政局政府信息公开工作年度报告（2022）"),
+            None
+        );
     }
 
     #[test]
