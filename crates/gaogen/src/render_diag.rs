@@ -11,14 +11,12 @@ use unicode_width::UnicodeWidthStr;
 /// from.
 #[derive(Debug)]
 pub struct SourceText<'a> {
-    text: &'a str,
     index: LineIndex<'a>,
 }
 
 impl<'a> SourceText<'a> {
     pub fn new(text: &'a str) -> Self {
         SourceText {
-            text,
             index: LineIndex::new(text),
         }
     }
@@ -86,7 +84,7 @@ pub fn render(d: &Diagnostic, source: &SourceText<'_>, origin: &str, style: Styl
     let excerpt = first_line.zip(last_line).and_then(|(first, last)| {
         let (start, _) = source.line(first)?;
         let end = source.line(last).map(|(s, t)| s + t.len())?;
-        Some((first, start, &source.text[start..end]))
+        Some((first, start, &source.index.text()[start..end]))
     });
     let title = wrap(&d.message, width, d.code.len() + 8, "");
     let title = title.as_str();

@@ -13,7 +13,7 @@ use gaogen_model::{
     Finding, FindingKind, InputKind, Paragraph, Report, Section, SourceInfo, YearSource,
 };
 use headings::{find_headings, heading_after, FoundHeading};
-use paragraphs::{is_wrapped, paragraphs, split_closing, Style};
+use paragraphs::{is_wrapped, names_agency, paragraphs, split_closing, Style};
 use title::{agency_of, find_year, metadata_before, publisher, title_block, title_year};
 
 /// Reads a whole report from its lines. A second report in the same file (two years pasted one
@@ -54,47 +54,23 @@ fn shapes_of(source: &[SourceLine]) -> Vec<LineShape<'_>> {
 fn second_report(source: &[SourceLine], found: &[FoundHeading]) -> Option<(usize, usize)> {
     let six = found.iter().position(|h| h.key == SectionKey::Other)?;
     let again = heading_after(source, found[six].line + 1, SectionKey::Overview)?;
-    let mut nonblank = (found[six].line + 1..again)
+    let title = (found[six].line + 1..again)
         .rev()
-        .filter(|&i| !source[i].text.trim().is_empty());
-    let title = nonblank.by_ref().take(8).find(|&i| {
-        let t = &source[i].text;
-        title::is_title(t) && t.contains("政府信息公开") && find_year(t).is_some()
-    })?;
+        .filter(|&i| !source[i].text.trim().is_empty())
+        .take(8)
+        .find(|&i| {
+            let t = &source[i].text;
+            title::is_title(t) && t.contains("政府信息公开") && find_year(t).is_some()
+        })?;
     // The agency standing alone above the title belongs to the second report too.
     let above = (found[six].line + 1..title)
         .rev()
         .find(|&i| !source[i].text.trim().is_empty());
     let start = match above {
-        Some(i) if find_year(&source[i].text).is_none() && is_agency_line(&source[i].text) => i,
+        Some(i) if find_year(&source[i].text).is_none() && names_agency(&source[i].text, None) => i,
         _ => title,
     };
     Some((start, title))
-}
-
-/// A short line that only names an agency (「青禾县白石镇人民政府」).
-fn is_agency_line(text: &str) -> bool {
-    let t = text.trim();
-    let n = t.chars().count();
-    (4..=30).contains(&n)
-        && !t.contains(['。', '，', '；', '：', ':', ','])
-        && [
-            "政府",
-            "局",
-            "委员会",
-            "办公室",
-            "委",
-            "办",
-            "院",
-            "厅",
-            "部",
-            "中心",
-            "街道",
-            "镇",
-            "乡",
-        ]
-        .iter()
-        .any(|w| t.ends_with(w))
 }
 
 fn assemble_one(

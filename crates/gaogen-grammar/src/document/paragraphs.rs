@@ -20,6 +20,26 @@ pub(super) fn is_date(text: &str) -> bool {
         || only(&['-', '.', '/'])
 }
 
+/// Whether a short line only names an agency: the report's (`agency`), or one ending in 人民政府,
+/// 办公室, 局, 委员会 … (a signature, or the agency line above a title).
+pub(super) fn names_agency(text: &str, agency: Option<&str>) -> bool {
+    let n = normalize(text);
+    n.chars().count() <= 30
+        && !n.contains(['。', '，', ',', '：', ':'])
+        && (agency.is_some_and(|a| n == normalize(a) || n.ends_with(&normalize(a)))
+            || [
+                "人民政府",
+                "办公室",
+                "办公厅",
+                "局",
+                "委员会",
+                "街道办事处",
+                "管理委员会",
+            ]
+            .iter()
+            .any(|s| n.ends_with(s)))
+}
+
 /// Takes the signature off the end of the last section: trailing short lines that are a date
 /// (「2024年1月19日」, 「2024-01-19」) or an agency's name (the report's, or one ending in
 /// 人民政府, 办公室, 局, 委员会 …).
@@ -27,23 +47,7 @@ pub(super) fn split_closing(sections: &mut [Section], agency: Option<&str>) -> V
     let Some(last) = sections.iter_mut().rev().find(|s| s.found) else {
         return Vec::new();
     };
-    let is_agency = |t: &str| {
-        let n = normalize(t);
-        n.chars().count() <= 30
-            && !n.contains(['。', '，', ',', '：', ':'])
-            && (agency.is_some_and(|a| n == normalize(a) || n.ends_with(&normalize(a)))
-                || [
-                    "人民政府",
-                    "办公室",
-                    "办公厅",
-                    "局",
-                    "委员会",
-                    "街道办事处",
-                    "管理委员会",
-                ]
-                .iter()
-                .any(|s| n.ends_with(s)))
-    };
+    let is_agency = |t: &str| names_agency(t, agency);
     let mut closing = Vec::new();
     while let Some(p) = last.paragraphs.last() {
         if last.paragraphs.len() > 1
