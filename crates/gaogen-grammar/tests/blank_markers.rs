@@ -5,7 +5,7 @@
 
 #![allow(clippy::disallowed_methods)] // tests read their fixtures directly
 
-use gaogen_model::{CellValue, Report, TableKey};
+use gaogen_model::{CellValue, ColumnId, Report, RowId, TableKey};
 use proptest::prelude::*;
 use std::path::PathBuf;
 
@@ -24,8 +24,8 @@ fn parse(text: &str) -> Report {
 #[derive(Debug, Clone)]
 struct NumberCell {
     table: TableKey,
-    row: &'static str,
-    column: &'static str,
+    row: RowId,
+    column: ColumnId,
     value: CellValue,
     line: usize,
     start: usize,
@@ -57,7 +57,7 @@ fn number_cells(r: &Report) -> Vec<NumberCell> {
     out
 }
 
-fn value_of<'a>(r: &'a Report, table: TableKey, row: &str, column: &str) -> Option<&'a CellValue> {
+fn value_of(r: &Report, table: TableKey, row: RowId, column: ColumnId) -> Option<&CellValue> {
     r.table(table).cell(row, column).map(|c| &c.value)
 }
 

@@ -4,6 +4,7 @@
 
 use gaogen_model::check::{check, Severity};
 use gaogen_model::schema::{RowKind, T3_2021, T3_COLUMN_IDS, T4};
+use gaogen_model::RowId;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -17,7 +18,7 @@ fn t3_rows() -> Vec<&'static gaogen_model::schema::RowDef> {
 }
 
 /// Index of a 表三 data row by id.
-fn row_index(id: &str) -> usize {
+fn row_index(id: RowId) -> usize {
     t3_rows()
         .iter()
         .position(|r| r.id == id)
@@ -32,8 +33,8 @@ fn consistent_tables(
     t4: Vec<u8>,
 ) -> (Vec<[i64; 7]>, [i64; 15]) {
     let rows = t3_rows();
-    let first_result = row_index("disclosed");
-    let total_row = row_index("results_total");
+    let first_result = row_index(RowId::Disclosed);
+    let total_row = row_index(RowId::ResultsTotal);
     let mut t3 = vec![[0i64; 7]; rows.len()];
     for (k, r) in (first_result..total_row).enumerate() {
         for c in 0..6 {
@@ -44,9 +45,9 @@ fn consistent_tables(
         t3[total_row][c] = (first_result..total_row).map(|r| t3[r][c]).sum();
         let forward = i64::from(forward[c]);
         let carried = i64::from(carried[c]).min(t3[total_row][c] + forward);
-        t3[row_index("carried_over")][c] = carried;
-        t3[row_index("carried_forward")][c] = forward;
-        t3[row_index("new_requests")][c] = t3[total_row][c] + forward - carried;
+        t3[row_index(RowId::CarriedOver)][c] = carried;
+        t3[row_index(RowId::CarriedForward)][c] = forward;
+        t3[row_index(RowId::NewRequests)][c] = t3[total_row][c] + forward - carried;
     }
     for row in &mut t3 {
         row[6] = row[..6].iter().sum();
@@ -96,11 +97,11 @@ fn t3_equations(row: usize) -> BTreeSet<&'static str> {
     let id = t3_rows()[row].id;
     if matches!(
         id,
-        "new_requests" | "carried_over" | "results_total" | "carried_forward"
+        RowId::NewRequests | RowId::CarriedOver | RowId::ResultsTotal | RowId::CarriedForward
     ) {
         codes.insert("T3-1");
     }
-    if row >= row_index("disclosed") && row <= row_index("results_total") {
+    if row >= row_index(RowId::Disclosed) && row <= row_index(RowId::ResultsTotal) {
         codes.insert("T3-3");
     }
     codes
@@ -132,7 +133,7 @@ proptest! {
             let original = t4[j];
             t4[j] += delta;
             let code = ["T4-1", "T4-2", "T4-3"][j / 5];
-            (BTreeSet::from([code]), "cases", T4.columns[j].id, original)
+            (BTreeSet::from([code]), RowId::Cases, T4.columns[j].id, original)
         };
         let report = gaogen_grammar::parse(&report_text(&t3, &t4));
         let errors: Vec<_> = check(&report).into_iter().filter(|d| d.severity == Severity::Error).collect();

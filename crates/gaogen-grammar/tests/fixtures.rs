@@ -3,7 +3,9 @@
 
 #![allow(clippy::disallowed_methods)] // tests read their fixtures directly
 
-use gaogen_model::{CellValue, FindingKind, Report, RowStatus, SectionKey, TableKey};
+use gaogen_model::{
+    CellValue, ColumnId, FindingKind, Report, RowId, RowStatus, SectionKey, TableKey,
+};
 use std::path::PathBuf;
 
 fn fixtures_dir() -> PathBuf {
@@ -44,7 +46,7 @@ fn written_labels(r: &Report) -> Vec<&str> {
         .collect()
 }
 
-fn value(r: &Report, key: TableKey, row: &str, column: &str) -> CellValue {
+fn value(r: &Report, key: TableKey, row: RowId, column: ColumnId) -> CellValue {
     r.table(key)
         .cell(row, column)
         .map(|c| c.value.clone())
@@ -78,7 +80,7 @@ fn assert_complete_2021(r: &Report) {
 fn pipe_markdown_keeps_blank_cells_blank() {
     let r = read("pipe_markdown.txt");
     assert_eq!(r.year, Some(2021));
-    for row in ["disclosed", "partially_disclosed"] {
+    for row in [RowId::Disclosed, RowId::PartiallyDisclosed] {
         let cells = &r.table(TableKey::Applications).row(row).unwrap().cells;
         assert!(cells[6].value.is_number(), "{row}: 总计 read");
         assert!(
@@ -117,25 +119,35 @@ fn markdown_tabs_truncated_recovers_table_four() {
     assert!(!r.section(SectionKey::ReviewsAndLitigation).found);
     let t3 = r.table(TableKey::Applications);
     assert_eq!(
-        t3.row("unavailable_not_held").unwrap().status,
+        t3.row(RowId::UnavailableNotHeld).unwrap().status,
         RowStatus::Found
     );
     assert_eq!(
-        t3.row("unavailable_needs_creation").unwrap().status,
+        t3.row(RowId::UnavailableNeedsCreation).unwrap().status,
         RowStatus::Missing
     );
     assert_eq!(
-        t3.row("carried_forward").unwrap().status,
+        t3.row(RowId::CarriedForward).unwrap().status,
         RowStatus::Missing
     );
     assert_eq!(numbers(&r, TableKey::ReviewsAndLitigation), 15);
     assert!(kinds(&r).contains(&FindingKind::TableWithoutHeading));
     assert_eq!(
-        value(&r, TableKey::ActiveDisclosure, "licensing", "decisions"),
+        value(
+            &r,
+            TableKey::ActiveDisclosure,
+            RowId::Licensing,
+            ColumnId::Decisions
+        ),
         count(33)
     );
     assert_eq!(
-        value(&r, TableKey::ActiveDisclosure, "penalty", "decisions"),
+        value(
+            &r,
+            TableKey::ActiveDisclosure,
+            RowId::Penalty,
+            ColumnId::Decisions
+        ),
         count(1)
     );
 }
@@ -145,7 +157,7 @@ fn tabs_short_row_is_ambiguous_not_shifted() {
     let r = read("tabs_short_row.txt");
     let total = r
         .table(TableKey::Applications)
-        .row("results_total")
+        .row(RowId::ResultsTotal)
         .unwrap();
     assert_eq!(total.status, RowStatus::Ambiguous);
     assert_eq!(total.unplaced.len(), 6);
@@ -160,7 +172,12 @@ fn tab_indented_cells_keep_the_written_00() {
     let r = read("tab_indented_cells.txt");
     assert_complete_2021(&r);
     assert_eq!(
-        value(&r, TableKey::ActiveDisclosure, "rules", "in_force"),
+        value(
+            &r,
+            TableKey::ActiveDisclosure,
+            RowId::Rules,
+            ColumnId::InForce
+        ),
         CellValue::Count {
             value: 0,
             raw: "00".into()
@@ -174,19 +191,39 @@ fn pdftotext_layout_reads_wrapped_labels() {
     assert_eq!(r.year, Some(2024));
     assert_complete_2021(&r);
     assert_eq!(
-        value(&r, TableKey::Applications, "new_requests", "total"),
+        value(
+            &r,
+            TableKey::Applications,
+            RowId::NewRequests,
+            ColumnId::Total
+        ),
         count(3119)
     );
     assert_eq!(
-        value(&r, TableKey::Applications, "carried_over", "total"),
+        value(
+            &r,
+            TableKey::Applications,
+            RowId::CarriedOver,
+            ColumnId::Total
+        ),
         count(34)
     );
     assert_eq!(
-        value(&r, TableKey::Applications, "results_total", "total"),
+        value(
+            &r,
+            TableKey::Applications,
+            RowId::ResultsTotal,
+            ColumnId::Total
+        ),
         count(3050)
     );
     assert_eq!(
-        value(&r, TableKey::Applications, "carried_forward", "total"),
+        value(
+            &r,
+            TableKey::Applications,
+            RowId::CarriedForward,
+            ColumnId::Total
+        ),
         count(103)
     );
     assert_eq!(
@@ -229,7 +266,7 @@ fn html_page_reads_merged_headers() {
     // Positions point into the page source.
     let cell = r
         .table(TableKey::Applications)
-        .cell("new_requests", "total")
+        .cell(RowId::NewRequests, ColumnId::Total)
         .unwrap();
     let span = cell.span.unwrap();
     let page = std::fs::read_to_string(fixtures_dir().join("page.html")).unwrap();

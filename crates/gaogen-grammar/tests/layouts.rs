@@ -3,7 +3,7 @@
 
 #![allow(clippy::disallowed_methods)] // tests read their fixtures directly
 
-use gaogen_model::{CellValue, FindingKind, Report, TableKey};
+use gaogen_model::{CellValue, ColumnId, FindingKind, Report, RowId, TableKey};
 use std::path::PathBuf;
 
 fn read(name: &str) -> Report {
@@ -15,7 +15,7 @@ fn read(name: &str) -> Report {
 }
 
 /// A row's cells: numbers as their value, blanks as `None`; panics on any other kind.
-fn row(r: &Report, key: TableKey, id: &str) -> Vec<Option<String>> {
+fn row(r: &Report, key: TableKey, id: RowId) -> Vec<Option<String>> {
     r.table(key)
         .row(id)
         .unwrap_or_else(|| panic!("row {id}"))
@@ -43,7 +43,7 @@ fn rows_copied_with_single_spaces() {
     let r = read("row_single_spaces.txt");
     assert_eq!(r.number_cell_count(), 200);
     assert_eq!(
-        row(&r, TableKey::Applications, "new_requests"),
+        row(&r, TableKey::Applications, RowId::NewRequests),
         nums(&[
             Some(3001),
             Some(53),
@@ -56,15 +56,15 @@ fn rows_copied_with_single_spaces() {
     );
     // 「三、本年度办理结果 （一）予以公开 …」: the group label before the row's own label.
     assert_eq!(
-        row(&r, TableKey::Applications, "disclosed")[6],
+        row(&r, TableKey::Applications, RowId::Disclosed)[6],
         Some("1362".into())
     );
     assert_eq!(
-        row(&r, TableKey::ActiveDisclosure, "fees"),
+        row(&r, TableKey::ActiveDisclosure, RowId::Fees),
         vec![Some("96171.6".into())]
     );
     assert_eq!(
-        row(&r, TableKey::ReviewsAndLitigation, "cases"),
+        row(&r, TableKey::ReviewsAndLitigation, RowId::Cases),
         nums(&[72, 64, 178, 37, 351, 13, 4, 8, 1, 26, 12, 1, 1, 6, 20].map(Some))
     );
     assert!(kinds(&r).is_empty(), "{:?}", r.findings);
@@ -74,12 +74,12 @@ fn rows_copied_with_single_spaces() {
 fn lone_pipe_lines_are_empty_cells_in_their_place() {
     let r = read("cell_per_line_blanks.txt");
     assert_eq!(
-        row(&r, TableKey::Applications, "new_requests"),
+        row(&r, TableKey::Applications, RowId::NewRequests),
         nums(&[Some(9), Some(3), None, Some(1), None, None, Some(13)])
     );
     // Six lines holding only `|`, then `0 |`: six blanks and a 总计 of 0.
     assert_eq!(
-        row(&r, TableKey::Applications, "withheld_state_secret"),
+        row(&r, TableKey::Applications, RowId::WithheldStateSecret),
         nums(&[None, None, None, None, None, None, Some(0)])
     );
     assert_eq!(r.number_cell_count(), 118);
@@ -91,7 +91,7 @@ fn lone_pipe_lines_are_empty_cells_in_their_place() {
 fn nbsp_cells_keep_grid_positions() {
     let r = read("html_nbsp_blanks.html");
     assert_eq!(
-        row(&r, TableKey::ReviewsAndLitigation, "cases"),
+        row(&r, TableKey::ReviewsAndLitigation, RowId::Cases),
         nums(&[
             Some(2),
             None,
@@ -110,13 +110,16 @@ fn nbsp_cells_keep_grid_positions() {
             Some(1)
         ])
     );
-    assert_eq!(row(&r, TableKey::ActiveDisclosure, "rules"), vec![None; 3]);
     assert_eq!(
-        row(&r, TableKey::ActiveDisclosure, "normative_documents"),
+        row(&r, TableKey::ActiveDisclosure, RowId::Rules),
+        vec![None; 3]
+    );
+    assert_eq!(
+        row(&r, TableKey::ActiveDisclosure, RowId::NormativeDocuments),
         nums(&[Some(2), None, Some(9)])
     );
     assert_eq!(
-        row(&r, TableKey::Applications, "carried_over"),
+        row(&r, TableKey::Applications, RowId::CarriedOver),
         nums(&[None, Some(1), None, None, None, None, Some(1)])
     );
     assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
@@ -127,17 +130,20 @@ fn nbsp_cells_keep_grid_positions() {
 fn unreadable_cells_are_kept_as_written_and_the_rest_of_the_row_read() {
     let r = read("unreadable_cells.txt");
     let t3 = r.table(TableKey::Applications);
-    let text = |row: &str, col: &str| match &t3.cell(row, col).unwrap().value {
+    let text = |row: RowId, col: ColumnId| match &t3.cell(row, col).unwrap().value {
         CellValue::Text { raw } => raw.clone(),
         other => panic!("{other:?}"),
     };
-    assert_eq!(text("results_total", "total"), "1O");
-    assert_eq!(text("new_requests", "other"), "九");
-    assert_eq!(text("carried_over", "natural_person"), "9e0");
-    assert_eq!(text("withheld_third_party", "commercial").len(), 40);
-    assert_eq!(text("withheld_query_matters", "total"), "NaN");
+    assert_eq!(text(RowId::ResultsTotal, ColumnId::Total), "1O");
+    assert_eq!(text(RowId::NewRequests, ColumnId::Other), "九");
+    assert_eq!(text(RowId::CarriedOver, ColumnId::NaturalPerson), "9e0");
+    assert_eq!(
+        text(RowId::WithheldThirdParty, ColumnId::Commercial).len(),
+        40
+    );
+    assert_eq!(text(RowId::WithheldQueryMatters, ColumnId::Total), "NaN");
     // The readable cells of the row keep their values.
-    let total = t3.row("results_total").unwrap();
+    let total = t3.row(RowId::ResultsTotal).unwrap();
     let counts: Vec<Option<i64>> = total.cells.iter().map(|c| c.value.as_count()).collect();
     assert_eq!(
         counts,
@@ -151,7 +157,7 @@ fn unreadable_cells_are_kept_as_written_and_the_rest_of_the_row_read() {
     assert_eq!(unreadable.len(), 5);
     let f = unreadable
         .iter()
-        .find(|f| f.row == Some("results_total"))
+        .find(|f| f.row == Some(RowId::ResultsTotal))
         .unwrap();
     assert!(f.message.contains("「1O」"), "{}", f.message);
     assert_eq!(f.span.map(|s| s.line), Some(66));
@@ -167,16 +173,16 @@ fn crawler_text_run_together_metadata_and_chinese_year() {
     // The 2019 edition's heading of 五 is official in a 2020 report.
     assert!(!kinds(&r).contains(&FindingKind::SectionHeadingVariant));
     assert_eq!(
-        row(&r, TableKey::Applications, "new_requests"),
+        row(&r, TableKey::Applications, RowId::NewRequests),
         nums(&[9, 3, 0, 1, 0, 0, 13].map(Some))
     );
     assert_eq!(
-        row(&r, TableKey::Applications, "results_total"),
+        row(&r, TableKey::Applications, RowId::ResultsTotal),
         nums(&[8, 4, 0, 1, 0, 0, 13].map(Some))
     );
     assert_eq!(r.table(TableKey::Applications).number_cell_count(), 161);
     assert_eq!(
-        row(&r, TableKey::ReviewsAndLitigation, "cases"),
+        row(&r, TableKey::ReviewsAndLitigation, RowId::Cases),
         nums(&[2, 0, 1, 0, 3, 0, 1, 0, 0, 1, 1, 0, 0, 0, 1].map(Some))
     );
     let split = r
@@ -238,11 +244,11 @@ fn pdfminer_columns_read_as_the_pdf_gives_them() {
     assert_eq!(r.number_cell_count(), 200);
     assert_eq!(numbers_by_cell(&r), numbers_by_cell(&layout));
     assert_eq!(
-        row(&r, TableKey::ActiveDisclosure, "normative_documents"),
+        row(&r, TableKey::ActiveDisclosure, RowId::NormativeDocuments),
         nums(&[8, 26, 66].map(Some))
     );
     assert_eq!(
-        row(&r, TableKey::ActiveDisclosure, "licensing"),
+        row(&r, TableKey::ActiveDisclosure, RowId::Licensing),
         nums(&[Some(447228)])
     );
     assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
@@ -259,11 +265,11 @@ fn pdfminer_total_column_before_the_last_found_by_the_sums() {
     assert_eq!(r.number_cell_count(), 10 + 161 + 15);
     assert_eq!(numbers_by_cell(&r), numbers_by_cell(&layout));
     assert_eq!(
-        row(&r, TableKey::ActiveDisclosure, "normative_documents"),
+        row(&r, TableKey::ActiveDisclosure, RowId::NormativeDocuments),
         nums(&[0, 5, 5].map(Some))
     );
     assert_eq!(
-        row(&r, TableKey::Applications, "new_requests"),
+        row(&r, TableKey::Applications, RowId::NewRequests),
         nums(&[21, 0, 0, 0, 0, 0, 21].map(Some))
     );
     assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));
@@ -300,17 +306,17 @@ fn an_excerpt_starting_inside_table_two_and_cut_inside_a_row() {
     let r = read("excerpt_cut.txt");
     // Table content before the first section heading is read.
     assert_eq!(
-        row(&r, TableKey::ActiveDisclosure, "normative_documents"),
+        row(&r, TableKey::ActiveDisclosure, RowId::NormativeDocuments),
         nums(&[2, 0, 9].map(Some))
     );
     assert_eq!(
-        row(&r, TableKey::ActiveDisclosure, "fees"),
+        row(&r, TableKey::ActiveDisclosure, RowId::Fees),
         vec![Some("356.82".into())]
     );
     // The cut row: the two cells before the end in their columns, the other five missing.
     let cut = r
         .table(TableKey::Applications)
-        .row("partially_disclosed")
+        .row(RowId::PartiallyDisclosed)
         .unwrap();
     let values: Vec<&CellValue> = cut.cells.iter().map(|c| &c.value).collect();
     assert_eq!(values[0].as_count(), Some(1));
@@ -330,7 +336,7 @@ fn an_excerpt_starting_inside_table_two_and_cut_inside_a_row() {
             r.findings
                 .iter()
                 .filter(|f| f.kind == FindingKind::RowMissing)
-                .all(|f| f.row == Some("rules"))
+                .all(|f| f.row == Some(RowId::Rules))
         }
     );
     assert!(!kinds(&r).contains(&FindingKind::RowAmbiguous));

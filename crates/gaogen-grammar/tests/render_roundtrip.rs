@@ -4,7 +4,7 @@
 use gaogen_model::author::{parse_toml, render, to_report, view, OutputFormat};
 use gaogen_model::check::check;
 use gaogen_model::schema::{RowKind, T3_2021};
-use gaogen_model::{CellValue, Report, SectionKey, TableKey};
+use gaogen_model::{CellValue, Report, RowId, SectionKey, TableKey};
 use proptest::prelude::*;
 
 /// Sentences of plain prose (no digits, no ordinals, nothing the reader takes for a label).
@@ -31,7 +31,7 @@ fn report_toml() -> impl Strategy<Value = String> {
         (counts(6, 50), 0u32..10_000_000),
     )
         .prop_map(|((overview, overview2, problems, other), results, carried, forward, t4, (t2, fee))| {
-            let data: Vec<_> = T3_2021.rows.iter().filter(|r| r.kind == RowKind::Data && r.id != "results_total").collect();
+            let data: Vec<_> = T3_2021.rows.iter().filter(|r| r.kind == RowKind::Data && r.id != RowId::ResultsTotal).collect();
             let mut total7 = [0u32; 6];
             for k in 0..21 {
                 for c in 0..6 {
@@ -45,9 +45,9 @@ fn report_toml() -> impl Strategy<Value = String> {
             let mut k = 0;
             for row in data {
                 let values = match row.id {
-                    "new_requests" => new.clone(),
-                    "carried_over" => carried.clone(),
-                    "carried_forward" => forward.clone(),
+                    RowId::NewRequests => new.clone(),
+                    RowId::CarriedOver => carried.clone(),
+                    RowId::CarriedForward => forward.clone(),
                     _ => {
                         k += 1;
                         results[(k - 1) * 6..k * 6].to_vec()

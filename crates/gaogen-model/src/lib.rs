@@ -14,4 +14,4 @@ pub mod report;
 pub mod schema;
 
 pub use report::*;
-pub use schema::{FormatVersion, RowKind, SectionKey, TableKey};
+pub use schema::{ColumnId, FormatVersion, RowId, RowKind, SectionKey, TableKey};

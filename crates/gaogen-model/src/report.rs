@@ -5,7 +5,9 @@
 //! line and column (in characters) of the original file.
 
 use crate::label::MatchQuality;
-use crate::schema::{FormatVersion, RowDef, RowKind, SectionKey, TableKey, TableSchema};
+use crate::schema::{
+    ColumnId, FormatVersion, RowDef, RowId, RowKind, SectionKey, TableKey, TableSchema,
+};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -278,11 +280,11 @@ pub struct Table {
 }
 
 impl Table {
-    pub fn row(&self, id: &str) -> Option<&Row> {
+    pub fn row(&self, id: RowId) -> Option<&Row> {
         self.rows.iter().find(|r| r.id == id)
     }
 
-    pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
+    pub fn cell(&self, row: RowId, column: ColumnId) -> Option<&Cell> {
         self.row(row)?.cells.iter().find(|c| c.column == column)
     }
 
@@ -310,7 +312,7 @@ pub enum RowStatus {
 /// An official row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
-    pub id: &'static str,
+    pub id: RowId,
     pub label: &'static str,
     pub kind: RowKind,
     pub status: RowStatus,
@@ -356,7 +358,7 @@ impl Row {
 /// A cell in an official row and column.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cell {
-    pub column: &'static str,
+    pub column: ColumnId,
     pub label: &'static str,
     pub value: CellValue,
     /// Where the value was read; for a missing cell, where it should have been.
@@ -434,8 +436,8 @@ pub struct Finding {
     pub message: String,
     pub span: Option<Span>,
     pub table: Option<TableKey>,
-    pub row: Option<&'static str>,
-    pub column: Option<&'static str>,
+    pub row: Option<RowId>,
+    pub column: Option<ColumnId>,
     /// The official text, where the finding is about a label or heading.
     pub expected: Option<String>,
     /// What was written.

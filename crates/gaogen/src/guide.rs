@@ -4,7 +4,7 @@
 
 use crate::author::{Loaded, RenderFormat};
 use crate::Error;
-use gaogen_model::{CellValue, SectionKey, TableKey};
+use gaogen_model::{CellValue, RowId, SectionKey, TableKey};
 use std::path::Path;
 
 /// Whether a path names a report.toml (by its ending).
@@ -163,7 +163,7 @@ pub fn draft_warnings(loaded: &Loaded, shown: &str) -> Vec<String> {
     let carried = loaded
         .report
         .table(TableKey::Applications)
-        .row("carried_over")
+        .row(RowId::CarriedOver)
         .map(|r| {
             r.cells
                 .iter()

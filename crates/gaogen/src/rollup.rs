@@ -5,7 +5,7 @@
 
 use crate::Error;
 use gaogen_model::author::{write_toml, Editions, Fill};
-use gaogen_model::{CellValue, Report, TableKey};
+use gaogen_model::{CellValue, ColumnId, Report, RowId, TableKey};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -22,8 +22,8 @@ pub struct RollUp {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CellCheck {
     pub table: &'static str,
-    pub row: &'static str,
-    pub column: &'static str,
+    pub row: RowId,
+    pub column: ColumnId,
     /// 「表三 · 一、本年新收… · 自然人」.
     pub label: String,
     pub parent: Option<String>,

@@ -3,6 +3,7 @@
 #![allow(clippy::disallowed_methods)] // tests read their fixtures directly
 
 use assert_cmd::Command;
+use gaogen_model::RowId;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
@@ -271,9 +272,13 @@ fn imported_reports_render_with_the_same_numbers() {
                 .table(key)
                 .rows
                 .iter()
-                .filter(|r| r.id != "results_total")
+                .filter(|r| r.id != RowId::ResultsTotal)
             {
-                for cell in row.cells.iter().filter(|c| !c.column.ends_with("total")) {
+                for cell in row
+                    .cells
+                    .iter()
+                    .filter(|c| !c.column.as_str().ends_with("total"))
+                {
                     let back = again.table(key).cell(row.id, cell.column).map(|c| &c.value);
                     let (was, is) = (cell.value.is_number(), back.is_some_and(|v| v.is_number()));
                     assert_eq!(

@@ -5,7 +5,7 @@
 #![allow(clippy::disallowed_methods)] // tests read and edit the workbooks directly
 
 use assert_cmd::Command;
-use gaogen_model::{CellValue, TableKey};
+use gaogen_model::{CellValue, ColumnId, RowId, TableKey};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -29,7 +29,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 /// Every number cell of a report: (table, row, column, value as text).
-fn numbers(report: &gaogen_model::Report) -> Vec<(TableKey, &'static str, &'static str, String)> {
+fn numbers(report: &gaogen_model::Report) -> Vec<(TableKey, RowId, ColumnId, String)> {
     let mut out = Vec::new();
     for key in TableKey::ALL {
         for row in &report.table(key).rows {
@@ -165,7 +165,10 @@ fn a_formula_replaced_by_a_wrong_total_is_reported_not_replaced() {
     let book = gaogen::workbook::read_path(&path).unwrap();
     let t3 = book.report.table(TableKey::Applications);
     assert_eq!(
-        t3.cell("new_requests", "total").unwrap().value.as_count(),
+        t3.cell(RowId::NewRequests, ColumnId::Total)
+            .unwrap()
+            .value
+            .as_count(),
         Some(99999)
     );
 }
@@ -177,14 +180,16 @@ fn a_blank_is_never_zero() {
     let book = gaogen::workbook::read_path(&path).unwrap();
     let t3 = book.report.table(TableKey::Applications);
     assert_eq!(
-        t3.cell("new_requests", "commercial").unwrap().value,
+        t3.cell(RowId::NewRequests, ColumnId::Commercial)
+            .unwrap()
+            .value,
         CellValue::Empty {
             marker: String::new()
         }
     );
     // Its row total cannot be computed: missing, not a sum that counted the blank as 0.
     assert_eq!(
-        t3.cell("new_requests", "total").unwrap().value,
+        t3.cell(RowId::NewRequests, ColumnId::Total).unwrap().value,
         CellValue::Missing
     );
     let (code, _, err) = run(dir.path(), &["render", "x.xlsx", "-o", "x.md"]);
@@ -211,7 +216,7 @@ fn amounts_keep_up_to_six_decimals() {
     let fee = book
         .report
         .table(TableKey::ActiveDisclosure)
-        .cell("fees", "fee_amount")
+        .cell(RowId::Fees, ColumnId::FeeAmount)
         .unwrap()
         .value
         .clone();
@@ -285,28 +290,28 @@ fn init_from_last_year_fills_carry_over_and_in_force() {
     assert_eq!(code, 0, "{err}");
     let next = gaogen::workbook::read_path(&dir.path().join("next.xlsx")).unwrap();
     assert_eq!(next.report.year, last.report.year.map(|y| y + 1));
-    let t3 = |r: &gaogen_model::Report, row: &str| {
+    let t3 = |r: &gaogen_model::Report, row: RowId| {
         r.table(TableKey::Applications)
-            .cell(row, "natural_person")
+            .cell(row, ColumnId::NaturalPerson)
             .unwrap()
             .value
             .clone()
     };
     assert_eq!(
-        t3(&next.report, "carried_over"),
-        t3(&last.report, "carried_forward")
+        t3(&next.report, RowId::CarriedOver),
+        t3(&last.report, RowId::CarriedForward)
     );
-    assert!(t3(&next.report, "carried_over").is_number());
+    assert!(t3(&next.report, RowId::CarriedOver).is_number());
     let in_force = |r: &gaogen_model::Report| {
         r.table(TableKey::ActiveDisclosure)
-            .cell("rules", "in_force")
+            .cell(RowId::Rules, ColumnId::InForce)
             .unwrap()
             .value
             .clone()
     };
     assert_eq!(in_force(&next.report), in_force(&last.report));
     // Everything else is left to fill in.
-    assert!(!t3(&next.report, "new_requests").is_number());
+    assert!(!t3(&next.report, RowId::NewRequests).is_number());
     // --format xlsx writes a workbook whatever the name.
     let (code, _, _) = run(dir.path(), &["init", "--format", "xlsx", "-o", "draft"]);
     assert_eq!(code, 0);

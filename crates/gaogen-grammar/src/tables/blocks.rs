@@ -3,7 +3,7 @@
 
 use super::raw::{t3_data_row, T3_WIDTH};
 use super::stream::Reader;
-use gaogen_model::{CellValue, Finding, FindingKind, Located, TableKey};
+use gaogen_model::{CellValue, Finding, FindingKind, Located, RowId, TableKey};
 
 /// Rows × 7 values as each row's seven: column by column (`columns`), the 总计 column standing
 /// `total_at`-th and the six others in their official order; or row by row, 总计 last.
@@ -100,7 +100,7 @@ impl Reader {
         let mut rows = std::mem::take(&mut self.waiting);
         // Group labels take no values; 「（六）其他处理」 does in the 2019 edition: keep it when the
         // values fit.
-        rows.retain(|k| t3_data_row(k.1) || k.1 == "other_handling");
+        rows.retain(|k| t3_data_row(k.1) || k.1 == RowId::OtherHandling);
         if values.len() != rows.len() * T3_WIDTH {
             rows.retain(|k| t3_data_row(k.1));
         }
@@ -174,6 +174,7 @@ impl Reader {
 mod tests {
     use super::super::read_text;
     use super::*;
+    use gaogen_model::{ColumnId, RowId};
     use gaogen_model::{FindingKind, Span};
 
     fn located(values: &[i64]) -> Vec<Located<CellValue>> {
@@ -287,25 +288,31 @@ mod tests {
         let read = read_text(&format!("{labels}{columns}"), Some(2023));
         let t3 = &read.tables.applications;
         assert_eq!(
-            t3.cell("new_requests", "natural_person")
+            t3.cell(RowId::NewRequests, ColumnId::NaturalPerson)
                 .unwrap()
                 .value
                 .as_count(),
             Some(1)
         );
         assert_eq!(
-            t3.cell("new_requests", "commercial")
+            t3.cell(RowId::NewRequests, ColumnId::Commercial)
                 .unwrap()
                 .value
                 .as_count(),
             Some(2)
         );
         assert_eq!(
-            t3.cell("new_requests", "total").unwrap().value.as_count(),
+            t3.cell(RowId::NewRequests, ColumnId::Total)
+                .unwrap()
+                .value
+                .as_count(),
             Some(3)
         );
         assert_eq!(
-            t3.cell("carried_over", "total").unwrap().value.as_count(),
+            t3.cell(RowId::CarriedOver, ColumnId::Total)
+                .unwrap()
+                .value
+                .as_count(),
             Some(0)
         );
         assert!(!read

@@ -9,6 +9,7 @@ use gaogen_model::schema::{
 use gaogen_model::{
     Cell, CellValue, Finding, FindingKind, Located, Row, RowStatus, Span, TableKey,
 };
+use gaogen_model::{ColumnId, RowId};
 
 pub(super) fn finding(
     kind: FindingKind,
@@ -21,7 +22,7 @@ pub(super) fn finding(
     f
 }
 
-pub(super) fn column_label(schema: &TableSchema, id: &str) -> &'static str {
+pub(super) fn column_label(schema: &TableSchema, id: ColumnId) -> &'static str {
     schema
         .column(id)
         .or_else(|| [&T2_2021, &T2_2019].iter().find_map(|s| s.column(id)))
@@ -45,8 +46,8 @@ pub(super) fn report_label(
     quality: MatchQuality,
     written: &Located<String>,
     official: &str,
-    row: Option<&'static str>,
-    column: Option<&'static str>,
+    row: Option<RowId>,
+    column: Option<ColumnId>,
 ) {
     let what = match quality {
         MatchQuality::Exact | MatchQuality::Prefix { .. } => return,
@@ -104,8 +105,7 @@ pub(super) fn place_row(
     if raw.cut.is_some() && raw.values.len() < n {
         return super::cut::place_cut_row(key, schema, def, raw, row, findings);
     }
-    let cell =
-        |c: &'static str, value: CellValue, span: Option<Span>| cell_of(schema, c, value, span);
+    let cell = |c: ColumnId, value: CellValue, span: Option<Span>| cell_of(schema, c, value, span);
     let label_end = Some(raw.label.span);
     let values = raw.cells_for(n);
     if values.len() == n {
@@ -209,7 +209,7 @@ pub(super) fn place_row(
 /// The cell of column `c` holding `value` (as the column's kind).
 pub(super) fn cell_of(
     schema: &TableSchema,
-    c: &'static str,
+    c: ColumnId,
     value: CellValue,
     span: Option<Span>,
 ) -> Cell {
@@ -222,7 +222,7 @@ pub(super) fn cell_of(
 }
 
 /// A whole number in an amount column (「7545」 万元) is an amount.
-fn as_column_kind(schema: &TableSchema, column: &str, value: CellValue) -> CellValue {
+fn as_column_kind(schema: &TableSchema, column: ColumnId, value: CellValue) -> CellValue {
     match value {
         CellValue::Count { value, raw }
             if schema
@@ -324,7 +324,7 @@ fn run_split(
 #[cfg(test)]
 mod tests {
     use super::super::read_text;
-    use gaogen_model::{CellValue, FindingKind, RowStatus};
+    use gaogen_model::{CellValue, ColumnId, FindingKind, RowId, RowStatus};
 
     #[test]
     fn a_row_with_too_few_values_is_ambiguous_and_keeps_them() {
@@ -332,7 +332,7 @@ mod tests {
             "申请人情况\n一、本年新收政府信息公开申请数量  5  5\n",
             Some(2023),
         );
-        let row = read.tables.applications.row("new_requests").unwrap();
+        let row = read.tables.applications.row(RowId::NewRequests).unwrap();
         assert_eq!(row.status, RowStatus::Ambiguous);
         assert_eq!(row.unplaced.len(), 2);
         assert!(row.cells.iter().all(|c| c.value == CellValue::Missing));
@@ -348,7 +348,7 @@ mod tests {
         let cell = read
             .tables
             .active_disclosure
-            .cell("fees", "fee_amount")
+            .cell(RowId::Fees, ColumnId::FeeAmount)
             .unwrap();
         assert!(matches!(cell.value, CellValue::Amount { .. }));
     }

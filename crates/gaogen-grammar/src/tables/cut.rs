@@ -8,7 +8,7 @@ use super::raw::{capacity, RawRow};
 use super::stream::Reader;
 use crate::source::SourceLine;
 use gaogen_model::schema::{RowDef, TableSchema};
-use gaogen_model::{CellValue, Finding, FindingKind, Row, RowStatus, TableKey};
+use gaogen_model::{CellValue, Finding, FindingKind, Row, RowId, RowStatus, TableKey};
 
 impl Reader {
     /// At the end of a file whose tables run to its end: the row still open on the last line is
@@ -20,7 +20,7 @@ impl Reader {
             return;
         }
         let key = match self.current {
-            Some(TableKey::ReviewsAndLitigation) => (TableKey::ReviewsAndLitigation, "cases"),
+            Some(TableKey::ReviewsAndLitigation) => (TableKey::ReviewsAndLitigation, RowId::Cases),
             Some(_) if self.waiting.len() <= 1 => match self.open {
                 Some(key) => key,
                 None => return,

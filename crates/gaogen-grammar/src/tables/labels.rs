@@ -6,15 +6,15 @@ use super::stream::Reader;
 use crate::lines::Token;
 use gaogen_model::label::{normalize, LabelSet, MatchQuality};
 use gaogen_model::schema::{T2_2019, T2_2021, T3_2019, T3_2021, T4};
-use gaogen_model::{FormatVersion, Located, Span, TableKey};
+use gaogen_model::{ColumnId, FormatVersion, Located, RowId, Span, TableKey};
 use std::sync::OnceLock;
 
 pub(super) struct Labels {
     pub rows: LabelSet<RowKey>,
     /// The rows of each table edition, to grade a label against the edition decided.
-    pub rows_by_version: LabelSet<(TableKey, FormatVersion, &'static str)>,
-    pub t2_columns: LabelSet<(&'static str, Option<FormatVersion>)>,
-    pub t3_columns: LabelSet<&'static str>,
+    pub rows_by_version: LabelSet<(TableKey, FormatVersion, RowId)>,
+    pub t2_columns: LabelSet<(ColumnId, Option<FormatVersion>)>,
+    pub t3_columns: LabelSet<ColumnId>,
 }
 
 pub(super) fn labels() -> &'static Labels {
@@ -222,13 +222,14 @@ impl Reader {
 }
 
 /// 表二 columns named alike in both editions tell nothing about the version.
-fn is_shared_t2_column(column: &str) -> bool {
-    column == "decisions"
+fn is_shared_t2_column(column: ColumnId) -> bool {
+    T2_2019.column(column).is_some() && T2_2021.column(column).is_some()
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::read_text;
+    use gaogen_model::{ColumnId, RowId};
     use gaogen_model::{FindingKind, FormatVersion, TableKey};
 
     #[test]
@@ -240,7 +241,10 @@ mod tests {
         let t2 = &read.tables.active_disclosure;
         assert!(t2.found);
         assert_eq!(
-            t2.cell("rules", "in_force").unwrap().value.as_count(),
+            t2.cell(RowId::Rules, ColumnId::InForce)
+                .unwrap()
+                .value
+                .as_count(),
             Some(5)
         );
     }
@@ -272,7 +276,7 @@ mod tests {
 #[cfg(test)]
 mod header_tests {
     use super::super::read_text;
-    use gaogen_model::FindingKind;
+    use gaogen_model::{ColumnId, FindingKind, RowId};
 
     #[test]
     fn lone_total_and_other_after_column_headers_are_headers() {
@@ -284,11 +288,14 @@ mod header_tests {
         let read = read_text(&text, Some(2023));
         let t3 = &read.tables.applications;
         assert_eq!(
-            t3.cell("new_requests", "total").unwrap().value.as_count(),
+            t3.cell(RowId::NewRequests, ColumnId::Total)
+                .unwrap()
+                .value
+                .as_count(),
             Some(1)
         );
         assert!(t3
-            .row("results_total")
+            .row(RowId::ResultsTotal)
             .is_some_and(|r| r.cells.iter().all(|c| c.value.as_count().is_none())));
         assert!(!read
             .findings
@@ -305,7 +312,7 @@ mod header_tests {
         assert_eq!(
             read.tables
                 .applications
-                .cell("results_total", "total")
+                .cell(RowId::ResultsTotal, ColumnId::Total)
                 .unwrap()
                 .value
                 .as_count(),

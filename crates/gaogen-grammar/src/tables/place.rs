@@ -5,6 +5,7 @@ use super::labels::labels;
 use super::raw::{RawRow, RawTable, RawTables};
 use gaogen_model::label::{normalize, MatchQuality};
 use gaogen_model::schema::{table_schema, RowDef, RowKind, T3_2019, T4};
+use gaogen_model::RowId;
 use gaogen_model::{
     Finding, FindingKind, FormatVersion, Located, Row, Span, Table, TableKey, Tables, VersionBasis,
 };
@@ -35,7 +36,7 @@ pub(super) fn place_all(
             let t4 = &mut raw.reviews_and_litigation;
             t4.touch(span);
             let mut row = RawRow::new(
-                "cases",
+                RowId::Cases,
                 Located {
                     value: String::new(),
                     span,
@@ -102,8 +103,8 @@ fn decide_version(
 
 /// 2019 表三: 「（六）其他处理」 carries the values itself and 「（七）总计」 follows.
 fn t3_single_other_row(raw: &RawTable) -> bool {
-    let pos = |id: &str| raw.rows.iter().position(|r| r.id == id);
-    match (pos("other_handling"), pos("results_total")) {
+    let pos = |id: RowId| raw.rows.iter().position(|r| r.id == id);
+    match (pos(RowId::OtherHandling), pos(RowId::ResultsTotal)) {
         (Some(o), Some(t)) => raw.rows[o].filled() == T3_2019.columns.len() && t == o + 1,
         (Some(o), None) => raw.rows[o].filled() == T3_2019.columns.len(),
         _ => false,

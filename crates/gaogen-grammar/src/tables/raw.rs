@@ -3,10 +3,10 @@
 
 use gaogen_model::label::MatchQuality;
 use gaogen_model::schema::{table_schema, RowKind, T3_2021};
-use gaogen_model::{CellValue, FormatVersion, Located, Span, TableKey};
+use gaogen_model::{CellValue, ColumnId, FormatVersion, Located, RowId, Span, TableKey};
 
 /// A row of one table: the table and the row id.
-pub(super) type RowKey = (TableKey, &'static str);
+pub(super) type RowKey = (TableKey, RowId);
 
 #[derive(Debug, Clone)]
 pub(super) enum GridCell {
@@ -18,7 +18,7 @@ pub(super) enum GridCell {
 
 #[derive(Debug, Clone)]
 pub(super) struct RawRow {
-    pub id: &'static str,
+    pub id: RowId,
     pub label: Located<String>,
     pub values: Vec<Located<CellValue>>,
     /// The row's cells by position, when it stood on one `|` line.
@@ -31,7 +31,7 @@ pub(super) struct RawRow {
 }
 
 impl RawRow {
-    pub fn new(id: &'static str, label: Located<String>) -> RawRow {
+    pub fn new(id: RowId, label: Located<String>) -> RawRow {
         RawRow {
             id,
             label,
@@ -73,7 +73,7 @@ impl RawRow {
 
 #[derive(Debug, Clone)]
 pub(super) struct HeaderSeen {
-    pub column: &'static str,
+    pub column: ColumnId,
     pub written: Located<String>,
     pub quality: MatchQuality,
     /// (width of the `|` line, index of the cell) where the header stood.
@@ -151,7 +151,7 @@ impl RawTable {
         self.span = Some(self.span.map_or(span, |s| s.cover(span)));
     }
 
-    pub fn row_mut(&mut self, id: &str) -> Option<&mut RawRow> {
+    pub fn row_mut(&mut self, id: RowId) -> Option<&mut RawRow> {
         self.rows.iter_mut().find(|r| r.id == id)
     }
 }
@@ -170,13 +170,14 @@ pub(super) fn capacity(key: RowKey) -> usize {
 pub(super) const T3_WIDTH: usize = 7;
 
 /// Whether a 表三 row takes values in every edition (「（六）其他处理」 does only in 2019).
-pub(super) fn t3_data_row(id: &str) -> bool {
+pub(super) fn t3_data_row(id: RowId) -> bool {
     T3_2021.row(id).is_some_and(|r| r.kind == RowKind::Data)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gaogen_model::RowId;
 
     #[test]
     fn evidence_leans_to_the_edition_with_more_labels() {
@@ -201,9 +202,12 @@ mod tests {
 
     #[test]
     fn capacity_is_the_widest_edition() {
-        assert_eq!(capacity((TableKey::Applications, "new_requests")), T3_WIDTH);
-        assert_eq!(capacity((TableKey::ReviewsAndLitigation, "cases")), 15);
-        assert!(t3_data_row("new_requests"));
-        assert!(!t3_data_row("other_handling"));
+        assert_eq!(
+            capacity((TableKey::Applications, RowId::NewRequests)),
+            T3_WIDTH
+        );
+        assert_eq!(capacity((TableKey::ReviewsAndLitigation, RowId::Cases)), 15);
+        assert!(t3_data_row(RowId::NewRequests));
+        assert!(!t3_data_row(RowId::OtherHandling));
     }
 }

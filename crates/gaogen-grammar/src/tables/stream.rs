@@ -3,7 +3,8 @@
 
 use super::raw::{capacity, t3_data_row, RawRow, RawTable, RawTables, RowKey, T3_WIDTH};
 use super::t2_blocks::PendingGroup;
-use gaogen_model::{CellValue, Finding, FormatVersion, Located, Span, TableKey};
+use gaogen_model::schema::T3_2019;
+use gaogen_model::{CellValue, Finding, FormatVersion, Located, RowId, Span, TableKey};
 
 #[derive(Default)]
 pub(super) struct Reader {
@@ -78,7 +79,7 @@ impl Reader {
             let data_rows = self
                 .waiting
                 .iter()
-                .filter(|k| t3_data_row(k.1) || k.1 == "other_handling")
+                .filter(|k| t3_data_row(k.1) || k.1 == RowId::OtherHandling)
                 .count();
             if self.block.len() == data_rows * T3_WIDTH {
                 self.resolve_block();
@@ -138,7 +139,7 @@ impl Reader {
         t.touch(span);
         if t.rows.is_empty() {
             t.rows.push(RawRow::new(
-                "cases",
+                RowId::Cases,
                 Located {
                     value: String::new(),
                     span,
@@ -218,15 +219,12 @@ impl Reader {
         if key.0 == TableKey::Applications {
             t.data_started = true;
         }
-        if key == (TableKey::ActiveDisclosure, "other_services")
-            || key == (TableKey::ActiveDisclosure, "procurement")
+        if key == (TableKey::ActiveDisclosure, RowId::OtherServices)
+            || key == (TableKey::ActiveDisclosure, RowId::Procurement)
         {
             t.evidence.add(FormatVersion::V2019);
         }
-        if key.0 == TableKey::Applications
-            && key.1.starts_with("other_")
-            && key.1 != "other_handling"
-        {
+        if key.0 == TableKey::Applications && T3_2019.row(key.1).is_none() {
             t.evidence.add(FormatVersion::V2021);
         }
         match t.row_mut(key.1) {
@@ -254,6 +252,7 @@ impl Reader {
 mod tests {
     use super::super::read_text;
     use gaogen_model::{CellValue, FindingKind, TableKey};
+    use gaogen_model::{ColumnId, RowId};
 
     #[test]
     fn a_label_opens_its_row_and_values_fill_it() {
@@ -262,12 +261,12 @@ mod tests {
             Some(2023),
         );
         let t3 = &read.tables.applications;
-        let cell = t3.cell("new_requests", "total").unwrap();
+        let cell = t3.cell(RowId::NewRequests, ColumnId::Total).unwrap();
         assert_eq!(cell.value.as_count(), Some(3));
         assert_eq!(cell.span.unwrap().line, 2);
     }
 
-    fn t3_row(read: &super::super::TablesRead, id: &str) -> Vec<CellValue> {
+    fn t3_row(read: &super::super::TablesRead, id: RowId) -> Vec<CellValue> {
         read.tables
             .applications
             .row(id)
@@ -286,7 +285,7 @@ mod tests {
             "申请人情况\n一、本年新收政府信息公开申请数量 |\n |\n|\n\t\n |\n |\n0 |\n- |\n\n |\n |\n二、上年结转政府信息公开申请数量 |\n1 |\n",
             Some(2023),
         );
-        let row = t3_row(&read, "new_requests");
+        let row = t3_row(&read, RowId::NewRequests);
         assert!(row[..5]
             .iter()
             .all(|v| matches!(v, CellValue::Empty { .. })));
@@ -300,7 +299,11 @@ mod tests {
             "行政复议\n\t\n\t\n结果维持\n\t\n1\n0\n0\n1\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n",
             Some(2023),
         );
-        let t4 = read.tables.reviews_and_litigation.row("cases").unwrap();
+        let t4 = read
+            .tables
+            .reviews_and_litigation
+            .row(RowId::Cases)
+            .unwrap();
         let values: Vec<Option<i64>> = t4.cells.iter().map(|c| c.value.as_count()).collect();
         assert_eq!(values[0], None);
         assert_eq!(values[1], Some(1));
@@ -324,7 +327,7 @@ mod tests {
         assert_ne!(
             read.tables
                 .applications
-                .cell("carried_over", "total")
+                .cell(RowId::CarriedOver, ColumnId::Total)
                 .map(|c| &c.value),
             Some(&CellValue::Missing)
         );

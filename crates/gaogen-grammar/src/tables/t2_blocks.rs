@@ -144,7 +144,7 @@ impl Reader {
         let schema = table_schema(TableKey::ActiveDisclosure, self.t2_version());
         let labels: Vec<&str> = rows
             .iter()
-            .map(|k| schema.row(k.1).map_or(k.1, |r| r.label))
+            .map(|k| schema.row(k.1).map_or(k.1.as_str(), |r| r.label))
             .collect();
         let mut f = Finding::new(
             FindingKind::RowAmbiguous,
@@ -165,9 +165,9 @@ impl Reader {
 #[cfg(test)]
 mod tests {
     use super::super::read_text;
-    use gaogen_model::{FindingKind, Tables};
+    use gaogen_model::{FindingKind, RowId, Tables};
 
-    fn t2(tables: &Tables, row: &str) -> Vec<Option<i64>> {
+    fn t2(tables: &Tables, row: RowId) -> Vec<Option<i64>> {
         tables
             .active_disclosure
             .row(row)
@@ -188,12 +188,12 @@ mod tests {
         );
         let read = read_text(&text, Some(2024));
         // One group of two rows cannot be oriented alone: both readings are kept apart.
-        assert_eq!(t2(&read.tables, "licensing"), vec![Some(447228)]);
+        assert_eq!(t2(&read.tables, RowId::Licensing), vec![Some(447228)]);
         assert!(read
             .findings
             .iter()
             .any(|f| f.kind == FindingKind::RowAmbiguous && f.message.contains("规章")));
-        assert_eq!(t2(&read.tables, "rules"), vec![None; 3]);
+        assert_eq!(t2(&read.tables, RowId::Rules), vec![None; 3]);
     }
 
     #[test]
@@ -201,9 +201,12 @@ mod tests {
         // 表三 written column by column (its sums prove it): 表二's group is too.
         let t3 = "申请人情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n1\n0\n2\n0\n0\n0\n0\n0\n0\n0\n0\n0\n3\n0\n";
         let read = read_text(&format!("{T2_LABELS}1\n8\n0\n26\n11\n66\n{t3}"), Some(2024));
-        assert_eq!(t2(&read.tables, "rules"), vec![Some(1), Some(0), Some(11)]);
         assert_eq!(
-            t2(&read.tables, "normative_documents"),
+            t2(&read.tables, RowId::Rules),
+            vec![Some(1), Some(0), Some(11)]
+        );
+        assert_eq!(
+            t2(&read.tables, RowId::NormativeDocuments),
             vec![Some(8), Some(26), Some(66)]
         );
         assert!(!read
@@ -218,8 +221,8 @@ mod tests {
             "第二十条第（六）项\n信息内容\n行政处罚\n行政强制\n第二十条第（八）项\n本年处理决定数量\n3985758\n88283\n",
             Some(2024),
         );
-        assert_eq!(t2(&read.tables, "penalty"), vec![Some(3985758)]);
-        assert_eq!(t2(&read.tables, "enforcement"), vec![Some(88283)]);
+        assert_eq!(t2(&read.tables, RowId::Penalty), vec![Some(3985758)]);
+        assert_eq!(t2(&read.tables, RowId::Enforcement), vec![Some(88283)]);
     }
 
     #[test]
@@ -227,9 +230,9 @@ mod tests {
         // 规章 left blank, then a row written row by row: no column-by-column block.
         let read = read_text(&format!("{T2_LABELS}行政规范性文件  5  0  5\n"), Some(2024));
         assert_eq!(
-            t2(&read.tables, "normative_documents"),
+            t2(&read.tables, RowId::NormativeDocuments),
             vec![Some(5), Some(0), Some(5)]
         );
-        assert_eq!(t2(&read.tables, "rules"), vec![None; 3]);
+        assert_eq!(t2(&read.tables, RowId::Rules), vec![None; 3]);
     }
 }

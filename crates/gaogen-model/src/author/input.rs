@@ -6,9 +6,10 @@
 use super::codes::{A_MISSING, A_TOML, A_TOTAL, A_VALUE};
 use super::toml_errors;
 use crate::check::{Diagnostic, Severity};
-use crate::schema::sums::{self, SumKind};
+use crate::schema::sums::{self, Subject, SumKind};
 use crate::schema::{
-    table_schema, FormatVersion, RowKind, SectionKey, ValueKind, SECTIONS, T3_COLUMN_IDS, T4,
+    table_schema, ColumnId, FormatVersion, RowId, RowKind, SectionKey, ValueKind, SECTIONS,
+    T3_COLUMN_IDS, T4, T4_GROUPS,
 };
 use crate::{
     Cell, CellValue, InputKind, Located, Paragraph, Report, Row, RowStatus, Section, SourceInfo,
@@ -47,7 +48,7 @@ impl Builder<'_> {
                 .iter()
                 .filter(|r| r.kind == RowKind::Data && !is_computed(r.id))
             {
-                out_rows.push(self.row(key, version, def, rows.get(def.id)));
+                out_rows.push(self.row(key, version, def, rows.get(def.id.as_str())));
             }
             if key == TableKey::Applications {
                 self.complete_table_three(version, &mut out_rows, rows);
@@ -55,13 +56,13 @@ impl Builder<'_> {
         }
         // Unknown row keys.
         let known: Vec<&str> = if key == TableKey::ReviewsAndLitigation {
-            T4_INPUT.iter().map(|(k, _)| *k).collect()
+            T4_GROUPS.iter().map(|g| g.key).collect()
         } else {
             schema
                 .rows
                 .iter()
                 .filter(|r| r.kind == RowKind::Data)
-                .map(|r| r.id)
+                .map(|r| r.id.as_str())
                 .collect()
         };
         for k in rows.keys() {
@@ -152,7 +153,7 @@ impl Builder<'_> {
         if key == TableKey::Applications {
             // The row's 总计, from the §6 list (T3-2).
             let sum = sums::of_kind(key, schema.version, SumKind::RowTotal)
-                .find(|e| e.subject == def.id)
+                .find(|e| e.subject == Subject::Row(def.id))
                 .and_then(|e| e.sum_left(|cell| count_in(&cells, cell.1)));
             if let (true, Some(given), Some(sum)) = (total_given, list.last(), sum) {
                 if given.get_ref().as_integer() != Some(sum) {
@@ -181,17 +182,19 @@ impl Builder<'_> {
         written: &Rows,
     ) {
         let schema = table_schema(TableKey::Applications, version);
-        let def = schema.row("results_total").expect("（七）总计 in schema");
+        let def = schema
+            .row(RowId::ResultsTotal)
+            .expect("（七）总计 in schema");
         let span = rows
             .iter()
-            .find(|r| r.id == "not_processed_confirmation")
+            .find(|r| r.id == RowId::NotProcessedConfirmation)
             .and_then(|r| r.cells.last())
             .and_then(|c| c.span);
         let mut cells = Vec::new();
         for &c in T3_COLUMN_IDS {
             // The column's （七）总计, from the §6 list (T3-3).
             let sum = sums::of_kind(TableKey::Applications, version, SumKind::ResultsTotal)
-                .find(|e| e.subject == c)
+                .find(|e| e.subject == Subject::Column(c))
                 .and_then(|e| {
                     e.sum_left(|(row, column)| {
                         let row = rows.iter().find(|r| r.id == row)?;
@@ -209,7 +212,7 @@ impl Builder<'_> {
                 span,
             });
         }
-        if let Some(given) = written.get("results_total") {
+        if let Some(given) = written.get(RowId::ResultsTotal.as_str()) {
             let computed: Vec<Option<i64>> = cells.iter().map(|c| c.value.as_count()).collect();
             let wrote: Vec<Option<i64>> = given
                 .get_ref()
@@ -233,12 +236,10 @@ impl Builder<'_> {
     /// 表四 from its three groups of four; each group's 总计 computed.
     fn table_four(&mut self, rows: &Rows) -> Row {
         let mut cells = Vec::new();
-        for (key, name) in T4_INPUT {
-            let columns: Vec<&'static crate::schema::ColumnDef> = T4
-                .columns
-                .iter()
-                .filter(|c| c.id.starts_with(key) && crate::schema::t4_group(c.id) == Some(name))
-                .collect();
+        for (g, group) in T4_GROUPS.iter().enumerate() {
+            let (key, name) = (group.key, group.name);
+            let columns: Vec<&'static crate::schema::ColumnDef> =
+                group.columns.iter().filter_map(|&c| T4.column(c)).collect();
             let Some(values) = rows.get(key) else {
                 self.out.push(
                     Diagnostic::new(
@@ -288,7 +289,7 @@ impl Builder<'_> {
             // The group's 总计, from the §6 list (T4-1…T4-3).
             let sum = sums::equations(TableKey::ReviewsAndLitigation, FormatVersion::V2021)
                 .iter()
-                .find(|e| e.subject == key)
+                .find(|e| e.subject == Subject::Group(g))
                 .and_then(|e| e.sum_left(|cell| count_in(&cells, cell.1)));
             if let (Some(given), Some(s)) = (list.get(4), sum) {
                 if given.get_ref().as_integer() != Some(s) {
@@ -319,15 +320,8 @@ impl Builder<'_> {
     }
 }
 
-/// 表四's input keys: one array of four per group.
-pub const T4_INPUT: [(&str, &str); 3] = [
-    ("review", "行政复议"),
-    ("litigation_direct", "行政诉讼·未经复议直接起诉"),
-    ("litigation_after_review", "行政诉讼·复议后起诉"),
-];
-
 /// The count in the cell of `column` among `cells`.
-fn count_in(cells: &[Cell], column: &str) -> Option<i64> {
+fn count_in(cells: &[Cell], column: ColumnId) -> Option<i64> {
     cells
         .iter()
         .find(|c| c.column == column)
@@ -335,14 +329,14 @@ fn count_in(cells: &[Cell], column: &str) -> Option<i64> {
 }
 
 /// Rows gaogen computes rather than reads.
-fn is_computed(id: &str) -> bool {
-    id == "results_total"
+fn is_computed(id: RowId) -> bool {
+    id == RowId::ResultsTotal
 }
 
-fn column_names(schema: &crate::schema::TableSchema, columns: &[&str]) -> String {
+fn column_names(schema: &crate::schema::TableSchema, columns: &[ColumnId]) -> String {
     columns
         .iter()
-        .filter_map(|c| schema.column(c))
+        .filter_map(|&c| schema.column(c))
         .map(|c| c.label)
         .collect::<Vec<_>>()
         .join("、")
@@ -350,7 +344,7 @@ fn column_names(schema: &crate::schema::TableSchema, columns: &[&str]) -> String
 
 fn total_cell(sum: Option<i64>, span: Span) -> Cell {
     Cell {
-        column: "total",
+        column: ColumnId::Total,
         label: "总计",
         value: sum.map_or(CellValue::Missing, |v| CellValue::Count {
             value: v,

@@ -11,7 +11,7 @@ mod write;
 
 pub use codes::{A_MISSING, A_TOML, A_TOTAL, A_VALUE, CODES};
 pub use docx::{render_docx, MergedCell, MergedTable};
-pub use input::{parse_toml, to_report, Meta, ReportToml, Texts, T4_INPUT};
+pub use input::{parse_toml, to_report, Meta, ReportToml, Texts};
 pub use render::{render, uses_2019, view, OutputFormat, T3Line, View};
 pub use write::{write_toml, Editions, Fill};
 

@@ -1,7 +1,8 @@
 //! A complete [`Report`] → the published text, through the askama templates in `templates/`.
 
 use crate::schema::{
-    table_schema, FormatVersion, HeaderCell, RowKind, T2_GROUPS, T3_HEADER, T3_NOTE, T4_HEADER,
+    table_schema, ColumnId, FormatVersion, HeaderCell, RowId, RowKind, T2_GROUPS, T3_HEADER,
+    T3_NOTE, T4_HEADER,
 };
 use crate::{CellValue, Report, SectionKey, TableKey};
 use askama::Template;
@@ -124,10 +125,10 @@ fn shown(value: &CellValue) -> String {
     }
 }
 
-fn values(report: &Report, key: TableKey, row: &str, columns: &[&str]) -> Vec<String> {
+fn values(report: &Report, key: TableKey, row: RowId, columns: &[ColumnId]) -> Vec<String> {
     columns
         .iter()
-        .map(|c| {
+        .map(|&c| {
             report
                 .table(key)
                 .cell(row, c)
@@ -160,7 +161,7 @@ fn table_two(report: &Report) -> Vec<T2Group> {
                 columns: first
                     .columns
                     .iter()
-                    .filter_map(|c| schema.column(c))
+                    .filter_map(|&c| schema.column(c))
                     .map(|c| c.label)
                     .collect(),
                 rows: rows
@@ -180,10 +181,13 @@ fn table_three(report: &Report) -> Vec<T3Line> {
     let t = report.table(TableKey::Applications);
     let schema = table_schema(TableKey::Applications, t.version);
     let rows = schema.rows;
-    let results_start = rows.iter().position(|r| r.id == "disclosed").unwrap_or(0);
+    let results_start = rows
+        .iter()
+        .position(|r| r.id == RowId::Disclosed)
+        .unwrap_or(0);
     let results_end = rows
         .iter()
-        .position(|r| r.id == "carried_forward")
+        .position(|r| r.id == RowId::CarriedForward)
         .unwrap_or(rows.len());
     let result_rows = rows[results_start..results_end]
         .iter()
@@ -191,16 +195,16 @@ fn table_three(report: &Report) -> Vec<T3Line> {
         .count();
     let group_label = rows
         .iter()
-        .find(|r| r.id == "results")
+        .find(|r| r.id == RowId::Results)
         .map_or("", |r| r.label);
     let mut out = Vec::new();
     let mut subgroup: Option<(&'static str, usize)> = None;
     for (i, r) in rows.iter().enumerate() {
         if r.kind == RowKind::Group {
-            if r.id != "results" {
+            if r.id != RowId::Results {
                 let size = rows[i + 1..]
                     .iter()
-                    .take_while(|n| n.kind == RowKind::Data && n.id != "results_total")
+                    .take_while(|n| n.kind == RowKind::Data && n.id != RowId::ResultsTotal)
                     .count();
                 subgroup = Some((r.label, size));
             }
@@ -220,8 +224,16 @@ fn table_three(report: &Report) -> Vec<T3Line> {
             } else {
                 "result"
             },
-            group: if r.id == "disclosed" { group_label } else { "" },
-            group_rows: if r.id == "disclosed" { result_rows } else { 0 },
+            group: if r.id == RowId::Disclosed {
+                group_label
+            } else {
+                ""
+            },
+            group_rows: if r.id == RowId::Disclosed {
+                result_rows
+            } else {
+                0
+            },
             subgroup: sub_label,
             subgroup_rows: sub_rows,
             label: r.label,
@@ -321,7 +333,7 @@ pub fn view(report: &Report, date: Option<&str>, contact: Option<&str>) -> View 
     let t4_values = values(
         report,
         TableKey::ReviewsAndLitigation,
-        "cases",
+        RowId::Cases,
         &t4.columns.iter().map(|c| c.id).collect::<Vec<_>>(),
     );
     View {

@@ -1,8 +1,10 @@
 //! Writing `report.toml`: every key followed by its official label, for `gaogen init` (zeros or
 //! last year's carry-over) and `gaogen import` (a published report's values).
 
-use super::input::T4_INPUT;
-use crate::schema::{table_schema, FormatVersion, RowKind, SectionKey, TableKey, T3_COLUMN_IDS};
+use crate::schema::{
+    table_schema, ColumnId, FormatVersion, RowId, RowKind, SectionKey, TableKey, T3_COLUMN_IDS,
+    T4_GROUPS,
+};
 use crate::{CellValue, Report};
 use std::fmt::Write;
 
@@ -26,14 +28,14 @@ fn quote(text: &str) -> String {
 fn cell(
     report: Option<&Report>,
     key: TableKey,
-    row: &str,
-    column: &str,
+    row: RowId,
+    column: ColumnId,
     missing: &mut Vec<String>,
 ) -> String {
     let Some(r) = report else { return "0".into() };
     let schema = table_schema(key, r.table(key).version);
-    let label = schema.row(row).map_or(row, |x| x.label);
-    let column_label = schema.column(column).map_or(column, |c| c.label);
+    let label = schema.row(row).map_or(row.as_str(), |x| x.label);
+    let column_label = schema.column(column).map_or(column.as_str(), |c| c.label);
     let mut blank = |why: String| {
         missing.push(format!("{}「{label}」·「{column_label}」{why}", key.name()));
         "\"\"".to_string()
@@ -207,15 +209,15 @@ pub fn write_toml(
         let labels: Vec<&str> = row
             .columns
             .iter()
-            .filter_map(|c| t2.column(c))
+            .filter_map(|&c| t2.column(c))
             .map(|c| c.label)
             .collect();
         let mut unread = Vec::new();
         let values: Vec<String> = row
             .columns
             .iter()
-            .map(|c| match fill {
-                Fill::NextYearOf(last) if *c == "in_force" => cell(
+            .map(|&c| match fill {
+                Fill::NextYearOf(last) if c == ColumnId::InForce => cell(
                     Some(last),
                     TableKey::ActiveDisclosure,
                     row.id,
@@ -229,7 +231,7 @@ pub fn write_toml(
             Fill::NextYearOf(_) if !unread.is_empty() => {
                 "；上一年的现行有效件数未能读出，已写为 \"\"，请补填"
             }
-            Fill::NextYearOf(_) if row.columns.contains(&"in_force") => {
+            Fill::NextYearOf(_) if row.columns.contains(&ColumnId::InForce) => {
                 "；现行有效件数已填上一年的数，请加本年制发、减本年废止"
             }
             _ => "",
@@ -254,16 +256,16 @@ pub fn write_toml(
     for row in t3
         .rows
         .iter()
-        .filter(|r| r.kind == RowKind::Data && r.id != "results_total")
+        .filter(|r| r.kind == RowKind::Data && r.id != RowId::ResultsTotal)
     {
         let mut unread = Vec::new();
         let values: Vec<String> = T3_COLUMN_IDS[..6]
             .iter()
-            .map(|c| match fill {
-                Fill::NextYearOf(last) if row.id == "carried_over" => cell(
+            .map(|&c| match fill {
+                Fill::NextYearOf(last) if row.id == RowId::CarriedOver => cell(
                     Some(last),
                     TableKey::Applications,
-                    "carried_forward",
+                    RowId::CarriedForward,
                     c,
                     &mut unread,
                 ),
@@ -271,13 +273,13 @@ pub fn write_toml(
             })
             .collect();
         let hint = match fill {
-            Fill::NextYearOf(_) if row.id == "carried_over" && unread.len() == values.len() => {
+            Fill::NextYearOf(_) if row.id == RowId::CarriedOver && unread.len() == values.len() => {
                 "（上一年的「结转下年度继续办理」未能读出，已写为 \"\"，请按上一年报告补填）"
             }
-            Fill::NextYearOf(_) if row.id == "carried_over" && !unread.is_empty() => {
+            Fill::NextYearOf(_) if row.id == RowId::CarriedOver && !unread.is_empty() => {
                 "（已按上一年「结转下年度继续办理」填写能读出的格；写为 \"\" 的格未能读出，请补填）"
             }
-            Fill::NextYearOf(_) if row.id == "carried_over" => {
+            Fill::NextYearOf(_) if row.id == RowId::CarriedOver => {
                 "（已按上一年「结转下年度继续办理」填写）"
             }
             _ => "",
@@ -293,20 +295,27 @@ pub fn write_toml(
     }
     // 表四.
     let _ = writeln!(out, "\n[reviews_and_litigation]  # 表四：每组 4 个数：结果维持、结果纠正、其他结果、尚未审结（总计自动计算）");
-    for (key, name) in T4_INPUT {
-        let values: Vec<String> = ["upheld", "corrected", "other", "pending"]
+    for group in &T4_GROUPS {
+        let values: Vec<String> = group
+            .parts()
             .iter()
-            .map(|p| {
+            .map(|&c| {
                 cell(
                     copy,
                     TableKey::ReviewsAndLitigation,
-                    "cases",
-                    &format!("{key}_{p}"),
+                    RowId::Cases,
+                    c,
                     &mut missing,
                 )
             })
             .collect();
-        let _ = writeln!(out, "{key} = [{}]  # {name}", values.join(", "));
+        let _ = writeln!(
+            out,
+            "{} = [{}]  # {}",
+            group.key,
+            values.join(", "),
+            group.name
+        );
     }
     (out, missing)
 }

@@ -2,15 +2,15 @@
 
 use super::{Diagnostic, Severity};
 use crate::schema::sums::{self, Equation, SumKind};
-use crate::schema::t4_group;
+use crate::schema::{t4_group, ColumnId, RowId};
 use crate::{CellValue, Report, Span, TableKey};
 use serde::Serialize;
 
 /// A cell in an equation with the value read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Term {
-    pub row: &'static str,
-    pub column: &'static str,
+    pub row: RowId,
+    pub column: ColumnId,
     /// 「一、本年新收政府信息公开申请数量 · 自然人」.
     pub label: String,
     pub value: i64,
@@ -47,8 +47,8 @@ impl EquationReport {
 /// that would make all of them hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Culprit {
-    pub row: &'static str,
-    pub column: &'static str,
+    pub row: RowId,
+    pub column: ColumnId,
     pub label: String,
     pub span: Option<Span>,
     pub value: i64,
@@ -73,9 +73,9 @@ fn cell_label(report: &Report, table: TableKey, (row, column): CellRef) -> Strin
     // 表四 has one row: name the column group instead (「行政复议 · 结果维持」).
     let row_label = match (table, t4_group(column)) {
         (TableKey::ReviewsAndLitigation, Some(name)) => name,
-        _ => t.row(row).map_or(row, |r| r.label),
+        _ => t.row(row).map_or(row.as_str(), |r| r.label),
     };
-    let column_label = t.cell(row, column).map_or(column, |c| c.label);
+    let column_label = t.cell(row, column).map_or(column.as_str(), |c| c.label);
     format!("{row_label} · {column_label}")
 }
 

@@ -1,16 +1,16 @@
 //! Every table cell that changed from OLD to NEW.
 
 use crate::schema::t4_group;
-use crate::{CellValue, FormatVersion, Report, Span, TableKey};
+use crate::{CellValue, ColumnId, FormatVersion, Report, RowId, Span, TableKey};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// One cell that differs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CellChange {
-    pub row: &'static str,
+    pub row: RowId,
     pub row_label: &'static str,
-    pub column: &'static str,
+    pub column: ColumnId,
     pub column_label: &'static str,
     /// `None`: the cell does not exist in that year's table (another format, or the row is missing).
     pub old: Option<CellValue>,
@@ -54,7 +54,7 @@ pub(crate) fn diff_table(old: &Report, new: &Report, key: TableKey) -> TableDiff
     let (o, n) = (old.table(key), new.table(key));
     let mut changes = Vec::new();
     let mut unchanged = 0;
-    let mut seen: Vec<(&str, &str)> = Vec::new();
+    let mut seen: Vec<(RowId, ColumnId)> = Vec::new();
     for row in &n.rows {
         for cell in &row.cells {
             seen.push((row.id, cell.column));
@@ -96,7 +96,7 @@ pub(crate) fn diff_table(old: &Report, new: &Report, key: TableKey) -> TableDiff
 }
 
 /// The row label to show: 表四's single row is named by the column's group.
-fn row_label(table: TableKey, label: &'static str, column: &str) -> &'static str {
+fn row_label(table: TableKey, label: &'static str, column: ColumnId) -> &'static str {
     match (table, t4_group(column)) {
         (TableKey::ReviewsAndLitigation, Some(group)) => group,
         _ => label,
@@ -104,9 +104,9 @@ fn row_label(table: TableKey, label: &'static str, column: &str) -> &'static str
 }
 
 fn change(
-    row: &'static str,
+    row: RowId,
     row_label: &'static str,
-    column: &'static str,
+    column: ColumnId,
     column_label: &'static str,
     old: Option<(&CellValue, Option<Span>)>,
     new: Option<(&CellValue, Option<Span>)>,

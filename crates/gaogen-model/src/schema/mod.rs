@@ -6,10 +6,12 @@
 use serde::Serialize;
 
 mod headers;
+mod ids;
 pub mod sums;
 mod tables;
 
 pub use headers::{HeaderCell, T3_HEADER, T4_HEADER};
+pub use ids::{ColumnId, RowId};
 pub use tables::*;
 
 /// Which edition of the official format a table follows.
@@ -255,7 +257,7 @@ pub enum ValueKind {
 /// A column of an official table.
 #[derive(Debug, Clone, Copy)]
 pub struct ColumnDef {
-    pub id: &'static str,
+    pub id: ColumnId,
     pub label: &'static str,
     pub kind: ValueKind,
     pub variants: &'static [LabelVariant],
@@ -274,14 +276,14 @@ pub enum RowKind {
 /// A row of an official table.
 #[derive(Debug, Clone, Copy)]
 pub struct RowDef {
-    pub id: &'static str,
+    pub id: RowId,
     /// The official label including its ordinal, e.g. 「1.属于国家秘密」.
     pub label: &'static str,
     pub kind: RowKind,
     /// The group header in 表二 (「第二十条第（一）项」) the row belongs to.
     pub group: Option<&'static str>,
     /// Ids of the columns this row has, in order.
-    pub columns: &'static [&'static str],
+    pub columns: &'static [ColumnId],
     pub variants: &'static [LabelVariant],
 }
 
@@ -295,11 +297,11 @@ pub struct TableSchema {
 }
 
 impl TableSchema {
-    pub fn column(&self, id: &str) -> Option<&'static ColumnDef> {
+    pub fn column(&self, id: ColumnId) -> Option<&'static ColumnDef> {
         self.columns.iter().find(|c| c.id == id)
     }
 
-    pub fn row(&self, id: &str) -> Option<&'static RowDef> {
+    pub fn row(&self, id: RowId) -> Option<&'static RowDef> {
         self.rows.iter().find(|r| r.id == id)
     }
 
@@ -308,11 +310,11 @@ impl TableSchema {
         let rows: &'static [RowDef] = self.rows;
         let start = rows
             .iter()
-            .position(|r| r.id == "disclosed")
+            .position(|r| r.id == RowId::Disclosed)
             .unwrap_or(rows.len());
         let end = rows
             .iter()
-            .position(|r| r.id == "results_total")
+            .position(|r| r.id == RowId::ResultsTotal)
             .unwrap_or(rows.len())
             .max(start);
         rows[start..end].iter().filter(|r| r.kind == RowKind::Data)
@@ -375,7 +377,7 @@ mod tests {
                 let s = table_schema(key, v);
                 for r in s.rows {
                     for c in r.columns {
-                        assert!(s.column(c).is_some(), "{} {c}", r.id);
+                        assert!(s.column(*c).is_some(), "{} {c}", r.id);
                     }
                 }
             }

@@ -2,11 +2,40 @@
 //! never read), and `check` verifies the same list on published reports (T3-1, T3-2, T3-3,
 //! T4-1…T4-3), so the two can never disagree about which cells add up to which.
 
-use super::{table_schema, FormatVersion, TableKey, T3_COLUMN_IDS, T4, T4_GROUPS};
+use super::{table_schema, ColumnId, FormatVersion, RowId, TableKey, T3_COLUMN_IDS, T4_GROUPS};
 use std::sync::OnceLock;
 
 /// A cell by row and column id.
-pub type CellRef = (&'static str, &'static str);
+pub type CellRef = (RowId, ColumnId);
+
+/// What an equation is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// A column of 表三 (T3-1, T3-3).
+    Column(ColumnId),
+    /// A row of 表三 (T3-2).
+    Row(RowId),
+    /// A column group of 表四, by its index in `T4_GROUPS` (T4-1…T4-3).
+    Group(usize),
+}
+
+impl Subject {
+    /// The column, for an equation about one.
+    pub fn column(self) -> Option<ColumnId> {
+        match self {
+            Subject::Column(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The row, for an equation about one.
+    pub fn row(self) -> Option<RowId> {
+        match self {
+            Subject::Row(r) => Some(r),
+            _ => None,
+        }
+    }
+}
 
 /// Which relation of §6 an equation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +56,7 @@ pub struct Equation {
     pub kind: SumKind,
     pub table: TableKey,
     /// The row (T3-2), column (T3-1, T3-3) or column group (表四) the equation is about.
-    pub subject: &'static str,
+    pub subject: Subject,
     pub left: Vec<CellRef>,
     pub right: Vec<CellRef>,
 }
@@ -62,16 +91,19 @@ fn build(table: TableKey, version: FormatVersion) -> Vec<Equation> {
                 out.push(Equation {
                     kind: SumKind::Balance,
                     table,
-                    subject: column,
-                    left: vec![("new_requests", column), ("carried_over", column)],
-                    right: vec![("results_total", column), ("carried_forward", column)],
+                    subject: Subject::Column(column),
+                    left: vec![(RowId::NewRequests, column), (RowId::CarriedOver, column)],
+                    right: vec![
+                        (RowId::ResultsTotal, column),
+                        (RowId::CarriedForward, column),
+                    ],
                 });
             }
             for row in schema.rows {
                 out.push(Equation {
                     kind: SumKind::RowTotal,
                     table,
-                    subject: row.id,
+                    subject: Subject::Row(row.id),
                     left: parts.iter().map(|&c| (row.id, c)).collect(),
                     right: vec![(row.id, total[0])],
                 });
@@ -80,31 +112,21 @@ fn build(table: TableKey, version: FormatVersion) -> Vec<Equation> {
                 out.push(Equation {
                     kind: SumKind::ResultsTotal,
                     table,
-                    subject: column,
+                    subject: Subject::Column(column),
                     left: schema.result_rows().map(|r| (r.id, column)).collect(),
-                    right: vec![("results_total", column)],
+                    right: vec![(RowId::ResultsTotal, column)],
                 });
             }
         }
         TableKey::ReviewsAndLitigation => {
-            for (i, (prefix, _)) in T4_GROUPS.iter().enumerate() {
-                let column = |part: &str| {
-                    let id = format!("{prefix}_{part}");
-                    T4.columns.iter().map(|c| c.id).find(|c| *c == id)
-                };
-                let left = ["upheld", "corrected", "other", "pending"]
-                    .iter()
-                    .filter_map(|p| column(p).map(|c| ("cases", c)))
-                    .collect();
-                if let Some(total) = column("total") {
-                    out.push(Equation {
-                        kind: SumKind::CaseTotal(i),
-                        table,
-                        subject: prefix,
-                        left,
-                        right: vec![("cases", total)],
-                    });
-                }
+            for (i, group) in T4_GROUPS.iter().enumerate() {
+                out.push(Equation {
+                    kind: SumKind::CaseTotal(i),
+                    table,
+                    subject: Subject::Group(i),
+                    left: group.parts().iter().map(|&c| (RowId::Cases, c)).collect(),
+                    right: vec![(RowId::Cases, group.total())],
+                });
             }
         }
     }
@@ -165,7 +187,7 @@ mod tests {
         assert_eq!(t4.len(), 3);
         assert_eq!(
             t4[2].right,
-            vec![("cases", "litigation_after_review_total")]
+            vec![(RowId::Cases, ColumnId::LitigationAfterReviewTotal)]
         );
         assert_eq!(t4[0].left.len(), 4);
     }
@@ -175,7 +197,7 @@ mod tests {
         let eq = &equations(TableKey::ReviewsAndLitigation, FormatVersion::V2021)[0];
         assert_eq!(eq.sum_left(|_| Some(2)), Some(8));
         assert_eq!(
-            eq.sum_left(|(_, c)| (c != "review_other").then_some(2)),
+            eq.sum_left(|(_, c)| (c != ColumnId::ReviewOther).then_some(2)),
             None
         );
     }

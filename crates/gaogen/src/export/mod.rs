@@ -10,7 +10,7 @@ pub mod summary_xlsx;
 pub use sinks::{Sink, SinkKind};
 
 use gaogen_model::schema::{t4_group, TableKey};
-use gaogen_model::{CellValue, Report, RowStatus};
+use gaogen_model::{CellValue, ColumnId, Report, RowId, RowStatus};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -65,9 +65,9 @@ impl ReportInfo {
 pub struct CellRow {
     pub table: &'static str,
     pub edition: &'static str,
-    pub row_id: &'static str,
+    pub row_id: RowId,
     pub row_label: &'static str,
-    pub column_id: &'static str,
+    pub column_id: ColumnId,
     /// For 表四 with its group: 「行政复议 · 结果纠正」.
     pub column_label: String,
     /// The number, as text (「12」, 「356.82」), or empty.
@@ -97,13 +97,6 @@ pub struct Figure {
     pub value: Option<f64>,
     pub numerator: Option<i64>,
     pub denominator: Option<i64>,
-}
-
-fn edition(v: gaogen_model::FormatVersion) -> &'static str {
-    match v {
-        gaogen_model::FormatVersion::V2019 => "2019",
-        gaogen_model::FormatVersion::V2021 => "2021",
-    }
 }
 
 /// Every cell of every official row of the tables read, in schema order.
@@ -142,7 +135,7 @@ pub fn cells(report: &Report) -> Vec<CellRow> {
                 };
                 out.push(CellRow {
                     table: key.name(),
-                    edition: edition(t.version),
+                    edition: t.version.as_str(),
                     row_id: row.id,
                     row_label: row.label,
                     column_id: c.column,
@@ -157,7 +150,7 @@ pub fn cells(report: &Report) -> Vec<CellRow> {
     out
 }
 
-fn count(report: &Report, key: TableKey, row: &str, column: &str) -> Option<i64> {
+fn count(report: &Report, key: TableKey, row: RowId, column: ColumnId) -> Option<i64> {
     report.table(key).cell(row, column)?.value.as_count()
 }
 
@@ -188,53 +181,53 @@ fn figure(
 
 /// The derived figures of one report (formulas in docs/export.md).
 pub fn figures(report: &Report) -> Vec<Figure> {
-    let t3 = |row: &str| count(report, TableKey::Applications, row, "total");
-    let t4 = |column: &str| count(report, TableKey::ReviewsAndLitigation, "cases", column);
+    let t3 = |row: RowId| count(report, TableKey::Applications, row, ColumnId::Total);
+    let t4 = |column: ColumnId| count(report, TableKey::ReviewsAndLitigation, RowId::Cases, column);
     vec![
         figure(
             "disclosure_rate",
             "实质公开率",
             "(（一）予以公开 + （二）部分公开) / （七）总计，各取总计列",
-            sum(&[t3("disclosed"), t3("partially_disclosed")]),
-            t3("results_total"),
+            sum(&[t3(RowId::Disclosed), t3(RowId::PartiallyDisclosed)]),
+            t3(RowId::ResultsTotal),
         ),
         figure(
             "review_correction_rate",
             "复议纠错率",
             "表四 行政复议 结果纠正 / 行政复议 总计",
-            t4("review_corrected"),
-            t4("review_total"),
+            t4(ColumnId::ReviewCorrected),
+            t4(ColumnId::ReviewTotal),
         ),
         figure(
             "litigation_correction_rate",
             "诉讼纠错率",
             "表四 (未经复议直接起诉 + 复议后起诉) 结果纠正 / 两者总计之和",
             sum(&[
-                t4("litigation_direct_corrected"),
-                t4("litigation_after_review_corrected"),
+                t4(ColumnId::LitigationDirectCorrected),
+                t4(ColumnId::LitigationAfterReviewCorrected),
             ]),
             sum(&[
-                t4("litigation_direct_total"),
-                t4("litigation_after_review_total"),
+                t4(ColumnId::LitigationDirectTotal),
+                t4(ColumnId::LitigationAfterReviewTotal),
             ]),
         ),
         figure(
             "carry_forward_rate",
             "结转率",
             "四、结转下年度继续办理 / (一、本年新收 + 二、上年结转)，各取总计列",
-            t3("carried_forward"),
-            sum(&[t3("new_requests"), t3("carried_over")]),
+            t3(RowId::CarriedForward),
+            sum(&[t3(RowId::NewRequests), t3(RowId::CarriedOver)]),
         ),
         figure(
             "unavailable_share",
             "无法提供占比",
             "（四）无法提供 1–3 项之和 / （七）总计，各取总计列",
             sum(&[
-                t3("unavailable_not_held"),
-                t3("unavailable_needs_creation"),
-                t3("unavailable_unclear"),
+                t3(RowId::UnavailableNotHeld),
+                t3(RowId::UnavailableNeedsCreation),
+                t3(RowId::UnavailableUnclear),
             ]),
-            t3("results_total"),
+            t3(RowId::ResultsTotal),
         ),
     ]
 }

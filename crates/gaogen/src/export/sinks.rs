@@ -251,9 +251,9 @@ fn sqlite_add(
             id,
             c.table,
             c.edition,
-            c.row_id,
+            c.row_id.as_str(),
             c.row_label,
-            c.column_id,
+            c.column_id.as_str(),
             c.column_label,
             c.number(),
             c.status,
@@ -313,9 +313,9 @@ impl XlsxFacts {
             ws.write_string(row, 3, "cell")?;
             ws.write_string(row, 4, c.table)?;
             ws.write_string(row, 5, c.edition)?;
-            ws.write_string(row, 6, c.row_id)?;
+            ws.write_string(row, 6, c.row_id.as_str())?;
             ws.write_string(row, 7, c.row_label)?;
-            ws.write_string(row, 8, c.column_id)?;
+            ws.write_string(row, 8, c.column_id.as_str())?;
             ws.write_string(row, 9, &c.column_label)?;
             match c.number() {
                 Some(n) => ws.write_number(row, 10, n)?,

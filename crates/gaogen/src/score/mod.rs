@@ -14,6 +14,7 @@ pub use run::{score_paths, ScoreRun};
 
 use gaogen_model::check::{Diagnostic, Severity};
 use gaogen_model::diff::{ReportDiff, PAIR_RULES};
+use gaogen_model::{ColumnId, RowId};
 use gaogen_model::{Report, Span, TableKey};
 use serde::Serialize;
 
@@ -320,13 +321,13 @@ fn corrected_cases(item: &Item, s: &Scorable<'_>) -> (Vec<Evidence>, f64, bool) 
         return (vec![e], 0.0, true);
     }
     let groups = [
-        ("review_corrected", "行政复议"),
+        (ColumnId::ReviewCorrected, "行政复议"),
         (
-            "litigation_direct_corrected",
+            ColumnId::LitigationDirectCorrected,
             "行政诉讼（未经复议直接起诉）",
         ),
         (
-            "litigation_after_review_corrected",
+            ColumnId::LitigationAfterReviewCorrected,
             "行政诉讼（复议后起诉）",
         ),
     ];
@@ -334,7 +335,7 @@ fn corrected_cases(item: &Item, s: &Scorable<'_>) -> (Vec<Evidence>, f64, bool) 
     let mut off = 0.0;
     let mut unreadable = Vec::new();
     for (column, name) in groups {
-        let cell = table.cell("cases", column);
+        let cell = table.cell(RowId::Cases, column);
         match cell.and_then(|c| c.value.as_count()) {
             Some(0) => {}
             Some(n) => {

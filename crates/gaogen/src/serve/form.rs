@@ -2,8 +2,10 @@
 //! view the renderer uses, with an input for every leaf cell and an output for every total.
 
 use gaogen_model::author::{self, Editions, Fill};
-use gaogen_model::schema::{table_schema, HeaderCell, RowKind, SECTIONS, T3_HEADER, T4, T4_HEADER};
-use gaogen_model::{FormatVersion, SectionKey, TableKey};
+use gaogen_model::schema::{
+    table_schema, HeaderCell, RowKind, SECTIONS, T3_HEADER, T4, T4_GROUPS, T4_HEADER,
+};
+use gaogen_model::{ColumnId, FormatVersion, RowId, SectionKey, TableKey};
 
 /// A cell of the form: typed (`input`) or computed by the server (`output`).
 #[derive(Debug)]
@@ -57,7 +59,13 @@ fn guidance(key: SectionKey) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-fn cell(table: TableKey, row: &str, column: &str, index: Option<usize>, label: String) -> FormCell {
+fn cell(
+    table: TableKey,
+    row: RowId,
+    column: ColumnId,
+    index: Option<usize>,
+    label: String,
+) -> FormCell {
     let section = table_key(table);
     let schema = table_schema(table, FormatVersion::V2021);
     let kind = match schema.column(column).map(|c| c.kind) {
@@ -109,7 +117,7 @@ pub(crate) fn form() -> Form {
                             .columns
                             .iter()
                             .enumerate()
-                            .map(|(i, c)| {
+                            .map(|(i, &c)| {
                                 let label = format!(
                                     "{} · {}",
                                     r.label,
@@ -133,8 +141,8 @@ pub(crate) fn form() -> Form {
                     r.columns
                         .iter()
                         .enumerate()
-                        .map(|(i, c)| {
-                            let typed = r.id != "results_total" && *c != "total";
+                        .map(|(i, &c)| {
+                            let typed = r.id != RowId::ResultsTotal && c != ColumnId::Total;
                             let label = format!(
                                 "{} · {}",
                                 r.label,
@@ -147,32 +155,21 @@ pub(crate) fn form() -> Form {
             })
             .collect()
     });
-    let t4_row = T4.rows.first().map_or("", |r| r.id);
-    let t4 = T4
-        .columns
+    let t4_row = T4.rows[0].id;
+    let t4 = T4_GROUPS
         .iter()
-        .map(|c| {
-            let (group, rest) = gaogen_model::schema::T4_GROUPS
-                .iter()
-                .filter(|(p, _)| c.id.starts_with(p))
-                .max_by_key(|(p, _)| p.len())
-                .map_or(("", ""), |&(p, name)| (p, name));
-            let part =
-                c.id.strip_prefix(group)
-                    .unwrap_or("")
-                    .trim_start_matches('_');
-            let index = ["upheld", "corrected", "other", "pending"]
-                .iter()
-                .position(|x| *x == part);
+        .flat_map(|g| g.columns.iter().map(move |&c| (g, c)))
+        .map(|(g, c)| {
+            let label = T4.column(c).map_or("", |d| d.label);
             let mut fc = cell(
                 TableKey::ReviewsAndLitigation,
                 t4_row,
-                c.id,
+                c,
                 None,
-                format!("{rest} · {}", c.label),
+                format!("{} · {label}", g.name),
             );
-            if let Some(i) = index {
-                fc.name = format!("reviews_and_litigation/{group}/{i}");
+            if let Some(i) = g.parts().iter().position(|&p| p == c) {
+                fc.name = format!("reviews_and_litigation/{}/{i}", g.key);
             }
             fc
         })

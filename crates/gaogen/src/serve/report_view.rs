@@ -4,7 +4,7 @@
 use crate::check::Checked;
 use gaogen_model::check::{Diagnostic, Severity};
 use gaogen_model::schema::{t4_group, table_schema};
-use gaogen_model::{CellValue, FormatVersion, Report, RowStatus, Span, TableKey};
+use gaogen_model::{CellValue, ColumnId, Report, RowId, RowStatus, Span, TableKey};
 
 /// A diagnostic as shown.
 #[derive(Debug)]
@@ -243,7 +243,7 @@ fn cell_view(value: &CellValue, broken: Option<&'static str>, title: String) -> 
 fn table_view(report: &Report, key: TableKey, diagnostics: &[Diagnostic]) -> TableView {
     let table = report.table(key);
     let schema = table_schema(key, table.version);
-    let broken = |row: &str, column: &str| -> Option<&'static str> {
+    let broken = |row: RowId, column: ColumnId| -> Option<&'static str> {
         let in_table = diagnostics.iter().filter(|d| d.table == Some(key));
         let mut hit = None;
         for d in in_table {
@@ -264,7 +264,7 @@ fn table_view(report: &Report, key: TableKey, diagnostics: &[Diagnostic]) -> Tab
         }
         hit
     };
-    let columns: Vec<&'static str> = schema
+    let columns: Vec<ColumnId> = schema
         .columns
         .iter()
         .filter(|c| {
@@ -277,7 +277,7 @@ fn table_view(report: &Report, key: TableKey, diagnostics: &[Diagnostic]) -> Tab
         .collect();
     let mut groups: Vec<(String, usize)> = Vec::new();
     if key == TableKey::ReviewsAndLitigation {
-        for c in &columns {
+        for &c in &columns {
             let g = t4_group(c).unwrap_or("").to_string();
             match groups.last_mut() {
                 Some((name, n)) if *name == g => *n += 1,
@@ -309,7 +309,7 @@ fn table_view(report: &Report, key: TableKey, diagnostics: &[Diagnostic]) -> Tab
             },
             cells: columns
                 .iter()
-                .map(|c| match r.cells.iter().find(|x| x.column == *c) {
+                .map(|&c| match r.cells.iter().find(|x| x.column == c) {
                     Some(cell) => cell_view(
                         &cell.value,
                         broken(r.id, c),
@@ -326,18 +326,14 @@ fn table_view(report: &Report, key: TableKey, diagnostics: &[Diagnostic]) -> Tab
         .collect();
     TableView {
         caption: if table.found {
-            let edition = match table.version {
-                FormatVersion::V2019 => "2019",
-                FormatVersion::V2021 => "2021",
-            };
-            format!("{}（{edition} 年版）", key.name())
+            format!("{}（{} 年版）", key.name(), table.version)
         } else {
             format!("{}：未找到", key.name())
         },
         groups,
         columns: columns
             .iter()
-            .map(|c| schema.column(c).map_or("", |d| d.label))
+            .map(|&c| schema.column(c).map_or("", |d| d.label))
             .collect(),
         rows,
     }

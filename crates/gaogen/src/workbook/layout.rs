@@ -8,6 +8,7 @@ use gaogen_model::schema::{
     table_schema, FormatVersion, RowKind, TableKey, ValueKind, T2_CONTENT_HEADER, T2_GROUPS,
     T3_APPLICANTS_HEADER, T3_LEGAL_PERSONS_HEADER, T3_NOTE, T4, T4_GROUPS,
 };
+use gaogen_model::{ColumnId, RowId};
 
 /// The sheet with the agency, year, date, contact and the text of the six sections.
 pub(crate) const SHEET_INFO: &str = "基本信息";
@@ -69,9 +70,9 @@ pub(crate) struct Slot {
     pub col: u16,
     /// The last column of the merge when the value spans the rest of the table (表二).
     pub last_col: u16,
-    pub row_id: &'static str,
+    pub row_id: RowId,
     pub row_label: &'static str,
-    pub column: &'static str,
+    pub column: ColumnId,
     pub column_label: &'static str,
     pub kind: ValueKind,
     /// Set for totals: a formula, computed by gaogen too.
@@ -174,7 +175,7 @@ fn table_two(version: FormatVersion) -> SheetLayout {
         r += 1;
         labels.push(label(r, 0, r, 0, T2_CONTENT_HEADER));
         let last = |i: usize, n: usize| if i + 1 == n { width } else { i as u16 + 1 };
-        for (i, c) in first.columns.iter().enumerate() {
+        for (i, &c) in first.columns.iter().enumerate() {
             let col = schema.column(c).map_or("", |c| c.label);
             let end = last(i, first.columns.len());
             labels.push(label(r, i as u16 + 1, r, end, col));
@@ -185,7 +186,7 @@ fn table_two(version: FormatVersion) -> SheetLayout {
                 role: Role::Row,
                 ..label(r, 0, r, 0, def.label)
             });
-            for (i, c) in def.columns.iter().enumerate() {
+            for (i, &c) in def.columns.iter().enumerate() {
                 let col = schema.column(c).expect("schema column");
                 slots.push(Slot {
                     row: r,
@@ -235,15 +236,15 @@ fn table_three(version: FormatVersion) -> SheetLayout {
         .filter(|(_, d)| d.kind == RowKind::Data)
         .collect();
     let first_row = h + 3;
-    let row_of = |id: &str| -> u32 {
+    let row_of = |id: RowId| -> u32 {
         first_row + data.iter().position(|(_, d)| d.id == id).unwrap_or(0) as u32
     };
     let (disclosed, total_row, forward) = (
-        row_of("disclosed"),
-        row_of("results_total"),
-        row_of("carried_forward"),
+        row_of(RowId::Disclosed),
+        row_of(RowId::ResultsTotal),
+        row_of(RowId::CarriedForward),
     );
-    let group = schema.row("results").map_or("", |g| g.label);
+    let group = schema.row(RowId::Results).map_or("", |g| g.label);
     labels.push(label(disclosed, 0, forward - 1, 0, group));
     let mut slots = Vec::new();
     for (n, &(i, def)) in data.iter().enumerate() {
@@ -315,7 +316,7 @@ fn table_four() -> SheetLayout {
     let mut slots = Vec::new();
     let data = h + 3;
     let def = &T4.rows[0];
-    for (g, (_, name)) in T4_GROUPS.iter().enumerate() {
+    for (g, name) in T4_GROUPS.iter().map(|g| g.name).enumerate() {
         let start = g as u16 * 5;
         let (top, sub) = name.split_once('·').unwrap_or((name, ""));
         if g == 0 {
@@ -423,7 +424,7 @@ mod tests {
         let total = l
             .slots
             .iter()
-            .find(|s| s.row_id == "results_total" && s.column == "natural_person")
+            .find(|s| s.row_id == RowId::ResultsTotal && s.column == ColumnId::NaturalPerson)
             .unwrap();
         let sum = total.sum.unwrap();
         // （一）…（六） with their items: 2 + 8 + 3 + 5 + 3 rows.

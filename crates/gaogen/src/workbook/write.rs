@@ -4,7 +4,7 @@
 use super::layout::{address, layout, SheetLayout, Slot, INFO_FIELDS, SHEET_INFO, TEXT_HEADER_ROW};
 use gaogen_model::author::{Editions, Fill};
 use gaogen_model::schema::{FormatVersion, SectionKey, TableKey, ValueKind};
-use gaogen_model::{CellValue, Report};
+use gaogen_model::{CellValue, ColumnId, Report, RowId};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Formula,
     Workbook, Worksheet, XlsxError,
@@ -62,19 +62,19 @@ fn styles() -> Styles {
 
 /// The value of a slot from the fill: `None` leaves the cell blank.
 fn filled(content: &Content<'_>, table: TableKey, slot: &Slot) -> Option<CellValue> {
-    fn cell<'r>(r: &'r Report, table: TableKey, row: &str, column: &str) -> Option<&'r CellValue> {
+    fn cell(r: &Report, table: TableKey, row: RowId, column: ColumnId) -> Option<&CellValue> {
         r.table(table).cell(row, column).map(|c| &c.value)
     }
     let column = slot.column;
     match content.fill {
         Fill::Blank => None,
         Fill::NextYearOf(last) => match (table, slot.row_id, slot.column) {
-            (TableKey::Applications, "carried_over", _) => {
-                cell(last, table, "carried_forward", column)
+            (TableKey::Applications, RowId::CarriedOver, _) => {
+                cell(last, table, RowId::CarriedForward, column)
                     .filter(|v| v.is_number())
                     .cloned()
             }
-            (TableKey::ActiveDisclosure, row, "in_force") => cell(last, table, row, column)
+            (TableKey::ActiveDisclosure, row, ColumnId::InForce) => cell(last, table, row, column)
                 .filter(|v| v.is_number())
                 .cloned(),
             _ => None,

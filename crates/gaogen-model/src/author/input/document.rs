@@ -167,10 +167,7 @@ pub(super) fn number(
 }
 
 /// The columns a row is written with: 表三 rows without their 总计, 表四 groups without theirs.
-pub(super) fn written_columns(
-    key: TableKey,
-    columns: &'static [&'static str],
-) -> &'static [&'static str] {
+pub(super) fn written_columns(key: TableKey, columns: &'static [ColumnId]) -> &'static [ColumnId] {
     match key {
         TableKey::Applications => &columns[..6],
         _ => columns,

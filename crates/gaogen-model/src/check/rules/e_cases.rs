@@ -1,6 +1,7 @@
 use crate::check::prose::paragraphs;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
+use crate::{ColumnId, RowId};
 use crate::{Report, SectionKey, Span, TableKey};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -30,24 +31,27 @@ fn pattern() -> &'static Regex {
 }
 
 /// The sum of 表四 cells, with the first cell's place; `None` when one is not a number.
-fn sum(report: &Report, columns: &[&str]) -> Option<(i64, Option<Span>)> {
+fn sum(report: &Report, columns: &[ColumnId]) -> Option<(i64, Option<Span>)> {
     let t = report.table(TableKey::ReviewsAndLitigation);
     let mut total = 0;
     let mut span = None;
-    for c in columns {
-        let cell = t.cell("cases", c)?;
+    for &c in columns {
+        let cell = t.cell(RowId::Cases, c)?;
         total += cell.value.as_count()?;
         span = span.or(cell.span);
     }
     Some((total, span))
 }
 
-const REVIEW: &[&str] = &["review_total"];
-const SUITS: &[&str] = &["litigation_direct_total", "litigation_after_review_total"];
-const CORRECTED: &[&str] = &[
-    "review_corrected",
-    "litigation_direct_corrected",
-    "litigation_after_review_corrected",
+const REVIEW: &[ColumnId] = &[ColumnId::ReviewTotal];
+const SUITS: &[ColumnId] = &[
+    ColumnId::LitigationDirectTotal,
+    ColumnId::LitigationAfterReviewTotal,
+];
+const CORRECTED: &[ColumnId] = &[
+    ColumnId::ReviewCorrected,
+    ColumnId::LitigationDirectCorrected,
+    ColumnId::LitigationAfterReviewCorrected,
 ];
 
 /// The registry entry (see `registry.rs`).
@@ -75,7 +79,7 @@ impl Rule for Cases {
             for caps in pattern().captures_iter(&p.text) {
                 let whole = caps.get(0).expect("group 0");
                 let span = p.locate(whole.range());
-                let mut claims: Vec<(&str, &[&str], i64)> = Vec::new();
+                let mut claims: Vec<(&str, &[ColumnId], i64)> = Vec::new();
                 if caps.name("review").is_some() {
                     claims.push(("行政复议总计", REVIEW, 0));
                 }

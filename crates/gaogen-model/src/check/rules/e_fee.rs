@@ -1,6 +1,6 @@
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::{CellValue, Report, SectionKey, Span, TableKey};
+use crate::{CellValue, ColumnId, Report, RowId, SectionKey, Span, TableKey};
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
@@ -29,9 +29,9 @@ fn pattern() -> &'static Regex {
     })
 }
 
-fn count(report: &Report, row: &str) -> (Option<i64>, Option<Span>, bool) {
+fn count(report: &Report, row: RowId) -> (Option<i64>, Option<Span>, bool) {
     let t = report.table(TableKey::Applications);
-    let cell = t.cell(row, "total");
+    let cell = t.cell(row, ColumnId::Total);
     (
         cell.and_then(|c| c.value.as_count()),
         cell.and_then(|c| c.span),
@@ -85,7 +85,7 @@ impl Rule for Fee {
                     .name("what")
                     .is_some_and(|w| w.as_str() != "信息处理费");
                 if said_none && t3 {
-                    match count(report, "other_unpaid_fee") {
+                    match count(report, RowId::OtherUnpaidFee) {
                         (Some(0), ..) | (None, _, false) => {}
                         (Some(n), at, _) => {
                             let mut d = warn(format!("第六部分说「{}」，但表三（六）2「申请人逾期未按收费通知要求缴纳费用」总计为 {n} 件，说明本年发出过收费通知", whole.as_str()), span, TableKey::Applications);
@@ -102,7 +102,7 @@ impl Rule for Fee {
                     }
                 }
                 if said_none && general && t2.found {
-                    let cell = t2.cell("fees", "fee_amount");
+                    let cell = t2.cell(RowId::Fees, ColumnId::FeeAmount);
                     match cell.map(|c| &c.value) {
                         Some(CellValue::Amount { value, .. }) if *value > Decimal::ZERO => {
                             let mut d = warn(
@@ -141,8 +141,8 @@ impl Rule for Fee {
                     .and_then(|m| m.as_str().parse::<Decimal>().ok());
                 if amount.is_some_and(|a| a > Decimal::ZERO) && t3 {
                     match (
-                        count(report, "disclosed"),
-                        count(report, "partially_disclosed"),
+                        count(report, RowId::Disclosed),
+                        count(report, RowId::PartiallyDisclosed),
                     ) {
                         ((Some(a), at, _), (Some(b), _, _)) => {
                             if a + b == 0 {

@@ -1,7 +1,7 @@
 use crate::check::prose::{paragraphs, sentences};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::{Report, SectionKey, TableKey};
+use crate::{ColumnId, Report, RowId, SectionKey, TableKey};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -43,7 +43,7 @@ impl Rule for Settled {
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let table = report.table(TableKey::Applications);
-        let cell = table.cell("carried_forward", "total");
+        let cell = table.cell(RowId::CarriedForward, ColumnId::Total);
         let carried = cell.and_then(|c| c.value.as_count());
         for (key, p) in paragraphs(report) {
             // Section 五 may say that last year's requests were all settled.

@@ -6,7 +6,7 @@
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::schema::table_schema;
-use crate::{Finding, FindingKind, Report, TableKey};
+use crate::{Finding, FindingKind, Report, RowId, TableKey};
 
 /// Reports the reader's findings of some kinds under one code.
 #[derive(Debug)]
@@ -72,15 +72,15 @@ impl FindingRule {
         &self,
         report: &Report,
         key: TableKey,
-        row: &str,
+        row: RowId,
         cells: &[&Finding],
     ) -> Diagnostic {
         let schema = table_schema(key, report.table(key).version);
-        let row_label = schema.row(row).map_or(row, |r| r.label);
+        let row_label = schema.row(row).map_or(row.as_str(), |r| r.label);
         let labels: Vec<&str> = cells
             .iter()
             .filter_map(|f| f.column)
-            .map(|c| schema.column(c).map_or(c, |c| c.label))
+            .map(|c| schema.column(c).map_or(c.as_str(), |c| c.label))
             .collect();
         let mut d = Diagnostic::new(
             self.info.code,

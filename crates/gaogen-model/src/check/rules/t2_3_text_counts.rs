@@ -1,7 +1,7 @@
 use crate::check::prose::paragraphs;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::{CellValue, FormatVersion, Report, SectionKey, TableKey};
+use crate::{CellValue, ColumnId, FormatVersion, Report, RowId, SectionKey, TableKey};
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
@@ -21,59 +21,59 @@ pub(crate) static T2_3: TextActive = TextActive;
 /// (pattern, row, column in the 2021 format, column in the 2019 format, what).
 type Quote = (
     &'static str,
-    &'static str,
-    &'static str,
-    Option<&'static str>,
+    RowId,
+    ColumnId,
+    Option<ColumnId>,
     &'static str,
 );
 
 const QUOTES: &[Quote] = &[
     (
         r"现行有效(?:的)?(?:行政)?规范性文件(?:共|共计|合计|为)?\s*([0-9]+)\s*件",
-        "normative_documents",
-        "in_force",
-        Some("total_public"),
+        RowId::NormativeDocuments,
+        ColumnId::InForce,
+        Some(ColumnId::TotalPublic),
         "现行有效的行政规范性文件",
     ),
     (
         r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*([0-9]+)\s*件",
-        "normative_documents",
-        "issued",
-        Some("produced"),
+        RowId::NormativeDocuments,
+        ColumnId::Issued,
+        Some(ColumnId::Produced),
         "本年制发的行政规范性文件",
     ),
     (
         r"废止(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*([0-9]+)\s*件",
-        "normative_documents",
-        "repealed",
+        RowId::NormativeDocuments,
+        ColumnId::Repealed,
         None,
         "本年废止的行政规范性文件",
     ),
     (
         r"行政许可(?:决定|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起)",
-        "licensing",
-        "decisions",
-        Some("decisions"),
+        RowId::Licensing,
+        ColumnId::Decisions,
+        Some(ColumnId::Decisions),
         "行政许可处理决定",
     ),
     (
         r"行政处罚(?:决定|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起|宗)",
-        "penalty",
-        "decisions",
-        Some("decisions"),
+        RowId::Penalty,
+        ColumnId::Decisions,
+        Some(ColumnId::Decisions),
         "行政处罚处理决定",
     ),
     (
         r"行政强制(?:决定|措施|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起|宗)",
-        "enforcement",
-        "decisions",
-        Some("decisions"),
+        RowId::Enforcement,
+        ColumnId::Decisions,
+        Some(ColumnId::Decisions),
         "行政强制处理决定",
     ),
     (
         r"行政事业性收费(?:金额)?(?:共|共计|合计|为)?\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|元)",
-        "fees",
-        "fee_amount",
+        RowId::Fees,
+        ColumnId::FeeAmount,
         None,
         "行政事业性收费金额",
     ),
@@ -145,7 +145,7 @@ impl Rule for TextActive {
                     }
                     let span = p.locate(whole.range());
                     let cell = table.cell(row, column);
-                    let unit = if row == "fees" { "万元" } else { "件" };
+                    let unit = if row == RowId::Fees { "万元" } else { "件" };
                     match cell.and_then(|c| cell_number(&c.value)) {
                         Some(n) if agree(said, n) => {}
                         Some(n) => {

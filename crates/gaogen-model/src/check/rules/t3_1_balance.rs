@@ -2,7 +2,7 @@ use crate::check::equation::SumRule;
 use crate::check::{EmptyCells, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::schema::sums::{Equation, SumKind};
-use crate::{Report, TableKey};
+use crate::{Report, RowId, TableKey};
 
 /// T3-1: in every column of 表三, 一 + 二 = （七）总计 + 四 (the official note:
 /// 「第一项加第二项之和，等于第三项加第四项之和」).
@@ -29,9 +29,10 @@ pub(crate) static INFO: RuleInfo = RuleInfo {
 };
 
 fn subject(report: &Report, eq: &Equation) -> Option<String> {
+    let column = eq.subject.column()?;
     let label = report
         .table(TableKey::Applications)
-        .cell("new_requests", eq.subject)
-        .map_or(eq.subject, |c| c.label);
+        .cell(RowId::NewRequests, column)
+        .map_or(column.as_str(), |c| c.label);
     Some(format!("表三「{label}」列：一 + 二 = （七）+ 四 "))
 }

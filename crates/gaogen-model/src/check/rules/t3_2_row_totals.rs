@@ -29,7 +29,7 @@ pub(crate) static INFO: RuleInfo = RuleInfo {
 fn subject(report: &Report, eq: &Equation) -> Option<String> {
     let row = report
         .table(TableKey::Applications)
-        .row(eq.subject)
+        .row(eq.subject.row()?)
         .filter(|r| !r.cells.is_empty())?;
     Some(format!("表三「{}」行：各类申请人之和 = 总计 ", row.label))
 }

@@ -2,7 +2,7 @@ use crate::check::equation::SumRule;
 use crate::check::{EmptyCells, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::schema::sums::{Equation, SumKind};
-use crate::{Report, TableKey};
+use crate::{Report, RowId, TableKey};
 
 /// T3-3: in every column of 表三, （七）总计 = （一） + （二） + Σ（三）1–8 + Σ（四）1–3 +
 /// Σ（五）1–5 + （六） (2021: Σ（六）1–3).
@@ -28,9 +28,10 @@ pub(crate) static INFO: RuleInfo = RuleInfo {
 };
 
 fn subject(report: &Report, eq: &Equation) -> Option<String> {
+    let column = eq.subject.column()?;
     let label = report
         .table(TableKey::Applications)
-        .cell("results_total", eq.subject)
-        .map_or(eq.subject, |c| c.label);
+        .cell(RowId::ResultsTotal, column)
+        .map_or(column.as_str(), |c| c.label);
     Some(format!("表三「{label}」列：各办理结果之和 = （七）总计 "))
 }

@@ -2,7 +2,7 @@ use crate::check::equation::{broken, evaluate, Outcome};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::schema::{table_schema, RowKind, T3_COLUMN_IDS};
-use crate::{Report, RowStatus, TableKey};
+use crate::{Report, RowId, RowStatus, TableKey};
 
 /// T3-4: a subtotal a report writes on a group row (「（三）不予公开」, 「（四）无法提供」,
 /// 「（五）不予处理」, 2021 「（六）其他处理」) equals the sum of its sub-rows.
@@ -39,7 +39,7 @@ impl Rule for Subtotals {
             .rows
             .iter()
             .enumerate()
-            .filter(|(_, r)| r.kind == RowKind::Group && r.id != "results")
+            .filter(|(_, r)| r.kind == RowKind::Group && r.id != RowId::Results)
         {
             let Some(row) = t
                 .row(group.id)
@@ -47,9 +47,9 @@ impl Rule for Subtotals {
             else {
                 continue;
             };
-            let parts: Vec<&str> = schema.rows[i + 1..]
+            let parts: Vec<RowId> = schema.rows[i + 1..]
                 .iter()
-                .take_while(|r| r.kind == RowKind::Data && r.id != "results_total")
+                .take_while(|r| r.kind == RowKind::Data && r.id != RowId::ResultsTotal)
                 .map(|r| r.id)
                 .collect();
             for &column in T3_COLUMN_IDS {
@@ -57,7 +57,7 @@ impl Rule for Subtotals {
                 if let Outcome::Broken(eq) =
                     evaluate(report, TableKey::Applications, &left, &[(row.id, column)])
                 {
-                    let label = t.cell(row.id, column).map_or(column, |c| c.label);
+                    let label = t.cell(row.id, column).map_or(column.as_str(), |c| c.label);
                     out.push(broken(
                         INFO.code,
                         TableKey::Applications,

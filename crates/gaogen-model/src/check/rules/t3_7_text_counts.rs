@@ -1,7 +1,7 @@
 use crate::check::text::{quotes, Quoted};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
-use crate::{Report, TableKey};
+use crate::{ColumnId, Report, RowId, TableKey};
 
 /// T3-7: counts of requests quoted in the text (「受理政府信息公开申请 17 件」) agree with 表三.
 ///
@@ -34,9 +34,9 @@ impl Rule for TextRequests {
         if found.is_empty() || !t.found {
             return;
         }
-        let new = t.cell("new_requests", "total");
+        let new = t.cell(RowId::NewRequests, ColumnId::Total);
         let carried = t
-            .cell("carried_over", "total")
+            .cell(RowId::CarriedOver, ColumnId::Total)
             .and_then(|c| c.value.as_count())
             .unwrap_or(0);
         let Some(new_total) = new.and_then(|c| c.value.as_count()) else {

@@ -1,6 +1,7 @@
 use crate::check::text::{quotes, Quoted};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
+use crate::{ColumnId, RowId};
 use crate::{Report, Span, TableKey};
 
 /// T4-4: counts of cases quoted in the text (「行政复议 351 件」, 「行政诉讼 46 件」) agree with 表四.
@@ -31,22 +32,25 @@ impl Rule for TextCases {
         if !t.found {
             return;
         }
-        let total = |ids: &[&str]| -> Option<(i64, Option<Span>)> {
+        let total = |ids: &[ColumnId]| -> Option<(i64, Option<Span>)> {
             let mut sum = 0;
             let mut span = None;
-            for id in ids {
-                let cell = t.cell("cases", id)?;
+            for &id in ids {
+                let cell = t.cell(RowId::Cases, id)?;
                 sum = cell.value.as_count().and_then(|v| v.checked_add(sum))?;
                 span = span.or(cell.span);
             }
             Some((sum, span))
         };
         let checks = [
-            (Quoted::Reviews, "行政复议", total(&["review_total"])),
+            (Quoted::Reviews, "行政复议", total(&[ColumnId::ReviewTotal])),
             (
                 Quoted::Lawsuits,
                 "行政诉讼",
-                total(&["litigation_direct_total", "litigation_after_review_total"]),
+                total(&[
+                    ColumnId::LitigationDirectTotal,
+                    ColumnId::LitigationAfterReviewTotal,
+                ]),
             ),
         ];
         for (what, name, table_total) in checks {

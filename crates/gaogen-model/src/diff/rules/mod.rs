@@ -66,8 +66,8 @@ pub static PAIR_RULES: &[&dyn PairRule] = &[
 fn shown(
     report: &Report,
     table: crate::TableKey,
-    row: &str,
-    column: &str,
+    row: crate::RowId,
+    column: crate::ColumnId,
 ) -> (Option<i64>, Option<crate::Span>) {
     let cell = report.table(table).cell(row, column);
     (

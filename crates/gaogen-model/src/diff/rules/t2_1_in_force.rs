@@ -2,7 +2,7 @@ use super::{shown, status, Pair, PairRule};
 use crate::check::{Diagnostic, EmptyCells, Severity};
 use crate::diff::{ChainCheck, ChainStatus};
 use crate::registry::{Command, RuleInfo};
-use crate::{FormatVersion, TableKey};
+use crate::{ColumnId, FormatVersion, RowId, TableKey};
 
 /// T2-1: 表二 (2021) 「现行有效件数」 ≈ last year's 现行有效件数 + 本年制发件数 − 本年废止件数,
 /// for 规章 and 行政规范性文件.
@@ -34,12 +34,12 @@ impl PairRule for InForce {
         let Some((_, n)) = super::both_in(pair, key, FormatVersion::V2021) else {
             return;
         };
-        for row in ["rules", "normative_documents"] {
-            let label = n.row(row).map_or(row, |r| r.label);
-            let (before, before_at) = shown(old, key, row, "in_force");
-            let (issued, _) = shown(new, key, row, "issued");
-            let (repealed, _) = shown(new, key, row, "repealed");
-            let (now, now_at) = shown(new, key, row, "in_force");
+        for row in [RowId::Rules, RowId::NormativeDocuments] {
+            let label = n.row(row).map_or(row.as_str(), |r| r.label);
+            let (before, before_at) = shown(old, key, row, ColumnId::InForce);
+            let (issued, _) = shown(new, key, row, ColumnId::Issued);
+            let (repealed, _) = shown(new, key, row, ColumnId::Repealed);
+            let (now, now_at) = shown(new, key, row, ColumnId::InForce);
             let expected = before
                 .zip(issued)
                 .zip(repealed)

@@ -2,7 +2,7 @@ use super::{shown, status, Pair, PairRule};
 use crate::check::{Diagnostic, EmptyCells, Severity};
 use crate::diff::{ChainCheck, ChainStatus};
 use crate::registry::{Command, RuleInfo};
-use crate::{FormatVersion, TableKey};
+use crate::{ColumnId, FormatVersion, RowId, TableKey};
 
 /// T2-4: in 2019-format 表二, last year's 「上一年项目数量」 + 「本年增/减」 = this year's
 /// 「上一年项目数量」 (行政许可, 其他对外管理服务事项, 行政处罚, 行政强制, 行政事业性收费).
@@ -13,12 +13,12 @@ use crate::{FormatVersion, TableKey};
 pub(crate) struct ItemCounts;
 pub(crate) static T2_4: ItemCounts = ItemCounts;
 
-const ROWS: [&str; 5] = [
-    "licensing",
-    "other_services",
-    "penalty",
-    "enforcement",
-    "fees",
+const ROWS: [RowId; 5] = [
+    RowId::Licensing,
+    RowId::OtherServices,
+    RowId::Penalty,
+    RowId::Enforcement,
+    RowId::Fees,
 ];
 
 /// The registry entry (see `registry.rs`).
@@ -42,10 +42,10 @@ impl PairRule for ItemCounts {
             return;
         };
         for row in ROWS {
-            let label = n.row(row).map_or(row, |r| r.label);
-            let (start, start_at) = shown(old, key, row, "previous_count");
-            let (change, _) = shown(old, key, row, "change");
-            let (now, now_at) = shown(new, key, row, "previous_count");
+            let label = n.row(row).map_or(row.as_str(), |r| r.label);
+            let (start, start_at) = shown(old, key, row, ColumnId::PreviousCount);
+            let (change, _) = shown(old, key, row, ColumnId::Change);
+            let (now, now_at) = shown(new, key, row, ColumnId::PreviousCount);
             let expected = start.zip(change).and_then(|(s, c)| s.checked_add(c));
             let status = status(expected, now, |a, b| a == b);
             checks.push(ChainCheck {

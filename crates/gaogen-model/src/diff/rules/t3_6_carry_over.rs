@@ -3,7 +3,7 @@ use crate::check::{Diagnostic, EmptyCells, Severity};
 use crate::diff::{ChainCheck, ChainStatus};
 use crate::registry::{Command, RuleInfo};
 use crate::schema::T3_COLUMN_IDS;
-use crate::TableKey;
+use crate::{RowId, TableKey};
 
 /// T3-6: in every column of 表三, this year's 「二、上年结转政府信息公开申请数量」 equals last
 /// year's 「四、结转下年度继续办理」.
@@ -38,10 +38,10 @@ impl PairRule for CarryOver {
         for &column in T3_COLUMN_IDS {
             let label = new
                 .table(key)
-                .cell("carried_over", column)
-                .map_or(column, |c| c.label);
-            let (before, before_at) = shown(old, key, "carried_forward", column);
-            let (now, now_at) = shown(new, key, "carried_over", column);
+                .cell(RowId::CarriedOver, column)
+                .map_or(column.as_str(), |c| c.label);
+            let (before, before_at) = shown(old, key, RowId::CarriedForward, column);
+            let (now, now_at) = shown(new, key, RowId::CarriedOver, column);
             let status = status(before, now, |a, b| a == b);
             checks.push(ChainCheck {
                 code: INFO.code,

@@ -1,6 +1,7 @@
 //! The HTTP API: /api/check, /api/render, /api/diff, /api/rules, /healthz.
 
 use super::*;
+use gaogen_model::{ColumnId, RowId};
 
 const BROKEN: &str = "tests/browser/fixtures/township_2024_broken.txt";
 
@@ -158,7 +159,7 @@ fn render_answers_each_format() {
     let (_, report) = gaogen_grammar::read(&docx.body).expect("the .docx reads back");
     let cell = report
         .table(gaogen_model::TableKey::Applications)
-        .cell("new_requests", "natural_person")
+        .cell(RowId::NewRequests, ColumnId::NaturalPerson)
         .map(|c| c.value.as_count());
     assert_eq!(cell, Some(Some(10)));
 }
