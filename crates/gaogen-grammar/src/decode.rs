@@ -61,11 +61,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
             limit: MAX_INPUT_BYTES,
         });
     }
+    // UTF-16 without a BOM has zero bytes, and so has binary data; text has none (one fast scan).
+    let zero = memchr::memchr(0, bytes);
     let (decoded, truncated) = if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         decode_strict(encoding, &bytes[bom..])?
-    } else if let Some(encoding) = utf16_without_bom(bytes) {
+    } else if let Some(encoding) = zero.and_then(|_| utf16_without_bom(bytes)) {
         decode_strict(encoding, bytes)?
-    } else if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    } else if let Some(offset) = zero {
         return Err(InputError::Binary { offset });
     } else {
         match std::str::from_utf8(bytes) {
@@ -177,19 +179,36 @@ fn name(encoding: &'static Encoding) -> &'static str {
 /// feed are fine), or of U+FFFD (a decoding that already failed once). Scans bytes: C0 controls
 /// are single bytes, C1 controls start with 0xC2, U+FFFD with 0xEF.
 fn binary_control_at(text: &str) -> Option<usize> {
+    /// The bytes that may start something refused: one table lookup a byte on the fast path.
+    const SUSPECT: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r' | 0x0c);
+            b += 1;
+        }
+        t[0x7f] = true;
+        t[0xc2] = true;
+        t[0xef] = true;
+        t
+    };
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().find_map(|(i, &b)| {
-        let bad = match b {
-            b'\t' | b'\n' | b'\r' | 0x0c => false,
-            0x00..=0x1f | 0x7f => true,
+    let mut from = 0;
+    while let Some(found) = bytes[from..].iter().position(|&b| SUSPECT[b as usize]) {
+        let i = from + found;
+        let bad = match bytes[i] {
             0xc2 => bytes
                 .get(i + 1)
                 .is_some_and(|&n| (0x80..=0x9f).contains(&n) && n != 0x85),
             0xef => bytes.get(i + 1..i + 3) == Some(&[0xbf, 0xbd]),
-            _ => false,
+            _ => true,
         };
-        bad.then_some(i)
-    })
+        if bad {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 #[cfg(test)]

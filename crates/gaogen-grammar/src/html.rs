@@ -38,14 +38,11 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
     ];
     let head = &text.as_bytes()[..text.len().min(64 * 1024)];
     // Only the bytes after each 「<」 are looked at: plain text has few of them.
-    head.iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'<')
-        .any(|(i, _)| {
-            let rest = &head[i + 1..];
-            TAGS.iter()
-                .any(|tag| rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag))
-        })
+    memchr::memchr_iter(b'<', head).any(|i| {
+        let rest = &head[i + 1..];
+        TAGS.iter()
+            .any(|tag| rest.len() >= tag.len() && rest[..tag.len()].eq_ignore_ascii_case(tag))
+    })
 }
 
 /// How far ahead in a source line the text of the next node is looked for.
@@ -86,7 +83,7 @@ const BLOCKS: &[&str] = &[
 #[derive(Debug)]
 struct Builder<'a> {
     source: Vec<&'a str>,
-    out: Vec<SourceLine>,
+    out: Vec<SourceLine<'static>>,
     text: String,
     origin: Option<Origin>,
     /// Name of the element whose content is skipped, and how deep.
@@ -235,7 +232,7 @@ impl<'a> Builder<'a> {
         let origin = self.origin.take();
         if let (false, Some(origin)) = (text.trim().is_empty(), origin) {
             self.out.push(SourceLine {
-                text: crate::lines::normalize_spaces(text.trim()).into_owned(),
+                text: crate::lines::normalize_spaces(text.trim()).into_owned().into(),
                 origin,
                 cell_origins: None,
             });
@@ -441,7 +438,7 @@ const CONTAINERS: &[&str] = &[
 /// Reads an HTML page into report lines. A page chrome element left open (an unclosed
 /// `<header>`) would hide everything after it: the page is then read again with that element's
 /// content kept, as a browser shows it.
-pub(crate) fn html_lines(page: &str) -> Vec<SourceLine> {
+pub(crate) fn html_lines(page: &str) -> Vec<SourceLine<'static>> {
     let mut kept: Vec<String> = Vec::new();
     loop {
         let (lines, unclosed) = html_lines_keeping(page, kept.clone());
@@ -454,7 +451,7 @@ pub(crate) fn html_lines(page: &str) -> Vec<SourceLine> {
     }
 }
 
-fn html_lines_keeping(page: &str, kept: Vec<String>) -> (Vec<SourceLine>, Option<String>) {
+fn html_lines_keeping(page: &str, kept: Vec<String>) -> (Vec<SourceLine<'static>>, Option<String>) {
     let sink = Sink {
         builder: RefCell::new(Builder {
             source: page.split('\n').collect(),

@@ -4,6 +4,7 @@
 
 use pest::Parser;
 use pest_derive::Parser;
+use smallvec::{smallvec, SmallVec};
 
 #[derive(Parser)]
 #[grammar = "../../grammar/report.pest"]
@@ -17,10 +18,16 @@ pub(crate) struct Token<'a> {
     pub end: u32,
 }
 
+/// The cells of one hard cell: nearly always one, kept inline (no allocation a cell).
+pub(crate) type Tokens<'a> = SmallVec<[Token<'a>; 1]>;
+
+/// The hard cells of a line: one for every line of prose, kept inline (no allocation a line).
+pub(crate) type HardCells<'a> = SmallVec<[HardCell<'a>; 1]>;
+
 /// The cells between two hard separators (`|` or tab).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct HardCell<'a> {
-    pub tokens: Vec<Token<'a>>,
+    pub tokens: Tokens<'a>,
     /// Character column (0-based) where the cell starts, after its separator.
     pub start: u32,
 }
@@ -33,7 +40,7 @@ pub(crate) enum LineShape<'a> {
     /// Markdown table rule `|---|---|`.
     Rule,
     Cells {
-        hard: Vec<HardCell<'a>>,
+        hard: HardCells<'a>,
         /// Whether the line used `|` (a pipe grid keeps column positions).
         piped: bool,
     },
@@ -228,12 +235,12 @@ fn scan_shape(line: &str) -> LineShape<'_> {
         i
     };
     let mut cols = Columns::new(line);
-    let mut hard = Vec::new();
+    let mut hard = HardCells::new();
     let mut piped = false;
     let mut i = 0;
     loop {
         let mut cell = HardCell {
-            tokens: Vec::new(),
+            tokens: Tokens::new(),
             start: cols.at(i),
         };
         i = spaces(i);
@@ -276,8 +283,8 @@ fn single_cell(line: &str) -> LineShape<'_> {
         .count() as u32;
     let end = start + text.chars().count() as u32;
     LineShape::Cells {
-        hard: vec![HardCell {
-            tokens: vec![Token { text, start, end }],
+        hard: smallvec![HardCell {
+            tokens: smallvec![Token { text, start, end }],
             start: 0,
         }],
         piped: false,
@@ -302,14 +309,14 @@ fn cells_of<'a, 'i>(
     base: usize,
 ) -> LineShape<'a> {
     let mut cols = Columns::new(line);
-    let mut hard = Vec::new();
+    let mut hard = HardCells::new();
     let mut piped = false;
     for pair in pairs {
         let span = pair.as_span();
         let (start, end) = (span.start() - base, span.end() - base);
         match pair.as_rule() {
             Rule::hard_cell => hard.push(HardCell {
-                tokens: Vec::new(),
+                tokens: Tokens::new(),
                 start: cols.at(start),
             }),
             Rule::hard_sep => piped |= pair.as_str() == "|",
@@ -333,7 +340,7 @@ fn cells_of<'a, 'i>(
 
 /// A line's hard cells as a shape: a Markdown rule, or cells without the empty ones outside the
 /// outer pipes.
-fn finish<'a>(line: &'a str, mut hard: Vec<HardCell<'a>>, piped: bool) -> LineShape<'a> {
+fn finish<'a>(line: &'a str, mut hard: HardCells<'a>, piped: bool) -> LineShape<'a> {
     let is_rule = |t: &Token<'_>| t.text.chars().all(|c| matches!(c, '-' | ':' | '—' | '='));
     // 「- |」 or 「— |」 alone (one cell per line): an empty cell written as a dash, not a rule.
     let mut tokens = hard.iter().flat_map(|h| &h.tokens);

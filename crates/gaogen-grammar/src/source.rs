@@ -1,6 +1,7 @@
 //! The lines the reader works on, each able to say where its characters came from.
 
 use gaogen_model::Span;
+use std::borrow::Cow;
 
 /// Where a piece of a line starts in the original file (1-based line and column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,16 +13,17 @@ pub(crate) struct Origin {
 /// One line of report text. For text files it is a physical line; for HTML it is a block or a
 /// table row rebuilt from the page, with the origin of each cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct SourceLine {
-    /// The text with every Unicode space replaced by one ASCII space.
-    pub text: String,
+pub(crate) struct SourceLine<'t> {
+    /// The text with every Unicode space replaced by one ASCII space: borrowed from the decoded
+    /// text unless a space had to be replaced or the line was rebuilt (HTML, Word).
+    pub text: Cow<'t, str>,
     pub origin: Origin,
     /// For rebuilt table rows: each `|`-separated cell's origin in the page and the column
     /// (0-based, in characters) where its text starts in `text`.
     pub cell_origins: Option<Vec<(Origin, u32)>>,
 }
 
-impl SourceLine {
+impl SourceLine<'_> {
     /// The span of characters `start..end` (0-based columns) of this line, inside hard cell
     /// `hard_index` when the line was rebuilt from a table.
     pub fn span(&self, hard_index: usize, start: u32, end: u32) -> Span {
@@ -52,13 +54,13 @@ impl SourceLine {
 }
 
 /// Splits plain text into lines at `\r\n`, `\r` or `\n`.
-pub(crate) fn text_lines(text: &str) -> Vec<SourceLine> {
+pub(crate) fn text_lines(text: &str) -> Vec<SourceLine<'_>> {
     // The model's one position model decides where lines end, as the renderer does.
     gaogen_model::lines::LineIndex::new(text)
         .lines()
         .zip(1u32..)
         .map(|(line, number)| SourceLine {
-            text: crate::lines::normalize_spaces(line).into_owned(),
+            text: crate::lines::normalize_spaces(line),
             origin: Origin {
                 line: number,
                 column: 1,
@@ -77,7 +79,7 @@ mod tests {
         let lines = text_lines("a\r\nb\rc\n\nd");
         let texts: Vec<_> = lines
             .iter()
-            .map(|l| (l.text.as_str(), l.origin.line))
+            .map(|l| (&*l.text, l.origin.line))
             .collect();
         assert_eq!(texts, vec![("a", 1), ("b", 2), ("c", 3), ("", 4), ("d", 5)]);
     }

@@ -53,7 +53,8 @@ pub fn normalize(text: &str) -> String {
 /// Characters NFKC leaves alone (ASCII, CJK ideographs, most CJK punctuation) or maps by a fixed
 /// offset (full-width ASCII): for these the costly general NFKC is skipped.
 fn is_nfkc_stable_or_fullwidth(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{7f}' | '\u{4e00}'..='\u{9fff}' | '\u{3001}'..='\u{303f}' | '\u{ff01}'..='\u{ff5e}' | '\u{2018}'..='\u{201d}' | '\u{3000}')
+    // U+00B7 「·」 and the dashes U+2012–U+2015 have no decomposition either.
+    matches!(c, '\u{0}'..='\u{7f}' | '\u{4e00}'..='\u{9fff}' | '\u{3001}'..='\u{303f}' | '\u{ff01}'..='\u{ff5e}' | '\u{2018}'..='\u{201d}' | '\u{3000}' | '\u{b7}' | '\u{2012}'..='\u{2015}')
 }
 
 /// NFKC of a character accepted by [`is_nfkc_stable_or_fullwidth`].

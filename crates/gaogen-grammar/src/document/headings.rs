@@ -23,7 +23,7 @@ pub(super) struct FoundHeading {
 }
 
 /// Whether `line` is a section heading, and which.
-fn section_heading(line: &SourceLine) -> Option<FoundHeading> {
+fn section_heading(line: &SourceLine<'_>) -> Option<FoundHeading> {
     let shape = lines::heading(&line.text)?;
     let text = shape.text.trim_end_matches(['*', '_', ' ']);
     let n = normalize(text);
@@ -69,7 +69,7 @@ fn section_heading(line: &SourceLine) -> Option<FoundHeading> {
 }
 
 /// The section headings, each section at most once, in reading order.
-pub(super) fn find_headings(source: &[SourceLine]) -> Vec<FoundHeading> {
+pub(super) fn find_headings(source: &[SourceLine<'_>]) -> Vec<FoundHeading> {
     let mut found: Vec<FoundHeading> = Vec::new();
     for (i, line) in source.iter().enumerate() {
         if lines::is_blank_or_page_number(&line.text) {
@@ -88,7 +88,7 @@ pub(super) fn find_headings(source: &[SourceLine]) -> Vec<FoundHeading> {
 
 /// The first line at or after `from` that is a heading of section `key` (found again after
 /// [`find_headings`] kept the first one: a second report pasted after the first).
-pub(super) fn heading_after(source: &[SourceLine], from: usize, key: SectionKey) -> Option<usize> {
+pub(super) fn heading_after(source: &[SourceLine<'_>], from: usize, key: SectionKey) -> Option<usize> {
     (from..source.len()).find(|&i| {
         !lines::is_blank_or_page_number(&source[i].text)
             && section_heading(&source[i]).is_some_and(|h| h.key == key)

@@ -19,7 +19,7 @@ use title::{agency_of, find_year, metadata_before, publisher, title_block, title
 /// Reads a whole report from its lines. A second report in the same file (two years pasted one
 /// after the other) is not read into the first one's section 六: the first is read, the second
 /// named in a finding.
-pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) -> Report {
+pub(crate) fn assemble(source: &[SourceLine<'_>], input: InputKind, encoding: &str) -> Report {
     let found: Vec<FoundHeading> = find_headings(source);
     // Lines are split into cells only for the report that is read (memory stays linear).
     let Some((second, title)) = second_report(source, &found) else {
@@ -43,15 +43,15 @@ pub(crate) fn assemble(source: &[SourceLine], input: InputKind, encoding: &str) 
     report
 }
 
-fn shapes_of(source: &[SourceLine]) -> Vec<LineShape<'_>> {
-    let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
+fn shapes_of<'s>(source: &'s [SourceLine<'_>]) -> Vec<LineShape<'s>> {
+    let texts: Vec<&str> = source.iter().map(|l| &*l.text).collect();
     lines::shapes(&texts)
 }
 
 /// Where a second report starts: a report title (naming 政府信息公开 and a year) shortly before a
 /// heading 「一、…」 that follows the heading of 六, with the agency line above the title; and the
 /// title's line.
-fn second_report(source: &[SourceLine], found: &[FoundHeading]) -> Option<(usize, usize)> {
+fn second_report(source: &[SourceLine<'_>], found: &[FoundHeading]) -> Option<(usize, usize)> {
     let six = found.iter().position(|h| h.key == SectionKey::Other)?;
     let again = heading_after(source, found[six].line + 1, SectionKey::Overview)?;
     let title = (found[six].line + 1..again)
@@ -74,7 +74,7 @@ fn second_report(source: &[SourceLine], found: &[FoundHeading]) -> Option<(usize
 }
 
 fn assemble_one(
-    source: &[SourceLine],
+    source: &[SourceLine<'_>],
     shapes: &[LineShape<'_>],
     found: Vec<FoundHeading>,
     input: InputKind,
@@ -163,7 +163,7 @@ fn assemble_one(
             h.line >= region_start && matches!(h.key, SectionKey::Problems | SectionKey::Other)
         })
         .map_or(source.len(), |h| h.line);
-    let region_lines: Vec<RegionLine<'_>> = (region_start..region_end.max(region_start))
+    let region_lines: Vec<RegionLine<'_, '_>> = (region_start..region_end.max(region_start))
         .filter(|&i| !found.iter().any(|h| h.line == i))
         .map(|i| RegionLine {
             source: &source[i],

@@ -66,17 +66,17 @@ fn is_text_line(shapes: &[LineShape<'_>], table_line: &[bool], i: usize) -> bool
     matches!(shapes[i], LineShape::Cells { .. }) && !table_line[i]
 }
 
-fn is_indented(line: &SourceLine) -> bool {
+fn is_indented(line: &SourceLine<'_>) -> bool {
     line.text.starts_with("  ") || line.text.starts_with('\t')
 }
 
 /// Whether the text is *wrapped*: lines broken mid-sentence, paragraphs started by indentation.
 pub(super) fn is_wrapped(
-    source: &[SourceLine],
+    source: &[SourceLine<'_>],
     shapes: &[LineShape<'_>],
     table_line: &[bool],
 ) -> bool {
-    let text: Vec<&SourceLine> = (0..source.len())
+    let text: Vec<&SourceLine<'_>> = (0..source.len())
         .filter(|&i| is_text_line(shapes, table_line, i))
         .map(|i| &source[i])
         .collect();
@@ -105,7 +105,7 @@ pub(super) enum Style {
 /// (「（一）」, 「一是」, 「1.」) starts a new paragraph, and a short ordinal line (a sub-heading)
 /// stands alone.
 pub(super) fn paragraphs(
-    source: &[SourceLine],
+    source: &[SourceLine<'_>],
     shapes: &[LineShape<'_>],
     range: std::ops::Range<usize>,
     table_line: &[bool],
@@ -174,7 +174,7 @@ mod tests {
 
     fn paras(text: &str, style: Style) -> Vec<String> {
         let source = text_lines(text);
-        let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
+        let texts: Vec<&str> = source.iter().map(|l| &*l.text).collect();
         let shapes = crate::lines::shapes(&texts);
         let table_line = vec![false; source.len()];
         paragraphs(&source, &shapes, 0..source.len(), &table_line, style)

@@ -56,7 +56,7 @@ pub(super) fn is_metadata(text: &str) -> bool {
 }
 
 /// The metadata lines before the title line, as paragraphs (see [`METADATA_PREFIXES`]).
-pub(super) fn metadata_before(source: &[SourceLine], title_line: usize) -> Vec<Paragraph> {
+pub(super) fn metadata_before(source: &[SourceLine<'_>], title_line: usize) -> Vec<Paragraph> {
     source[..title_line]
         .iter()
         .filter(|l| is_metadata(&l.text))
@@ -66,7 +66,18 @@ pub(super) fn metadata_before(source: &[SourceLine], title_line: usize) -> Vec<P
 
 /// A line that can be the title: names a report (「…报告」, 「…年报」), short, not page chrome.
 pub(super) fn is_title(text: &str) -> bool {
-    let n = normalize(strip_title_prefix(text));
+    // Each CJK ideograph stays one character in the normalised text, so a line with more than
+    // 60 of them is no title; this spares normalising long paragraphs.
+    let stripped = strip_title_prefix(text);
+    if stripped
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .nth(60)
+        .is_some()
+    {
+        return false;
+    }
+    let n = normalize(stripped);
     (n.contains("报告") || n.contains("年报")) && n.chars().count() <= 60 && !is_chrome(text)
 }
 
@@ -82,7 +93,7 @@ fn strip_title_prefix(text: &str) -> &str {
 /// when the agency stands there (「偃师区缙氏镇人民政府」 / 「2022年政府信息公开工作年度报告」).
 /// A line naming 政府信息公开 is preferred over another report line (a 「相关报告」 link).
 pub(super) fn title_block(
-    source: &[SourceLine],
+    source: &[SourceLine<'_>],
     shapes: &[LineShape<'_>],
     end: usize,
 ) -> (Option<Located<String>>, Option<usize>) {
@@ -149,7 +160,7 @@ pub(super) fn title_block(
 }
 
 /// The agency of a crawler's 「发布机构: …」 line, for a title that names none.
-pub(super) fn publisher(source: &[SourceLine], end: usize) -> Option<String> {
+pub(super) fn publisher(source: &[SourceLine<'_>], end: usize) -> Option<String> {
     source[..end].iter().take(40).find_map(|l| {
         let n = normalize(&l.text);
         let rest = ["发布机构:", "发文机关:", "发布单位:", "来源:"]
@@ -411,7 +422,7 @@ mod tests {
         assert!(!is_metadata("示范县人民政府"));
         let text = "示范县卫生健康委员会\n发布时间：2021-01-28\n2020年政府信息公开工作年度报告\n";
         let source = crate::source::text_lines(text);
-        let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
+        let texts: Vec<&str> = source.iter().map(|l| &*l.text).collect();
         let shapes = crate::lines::shapes(&texts);
         let (title, end) = title_block(&source, &shapes, source.len());
         assert_eq!(

@@ -27,11 +27,11 @@ pub(super) struct TableBuilder {
     pub(super) in_cell: bool,
 }
 
-pub(super) fn emit_paragraphs(out: &mut Vec<SourceLine>, text: &str, origin: Option<Origin>) {
+pub(super) fn emit_paragraphs(out: &mut Vec<SourceLine<'static>>, text: &str, origin: Option<Origin>) {
     let Some(origin) = origin else { return };
     for part in text.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
         out.push(SourceLine {
-            text: crate::lines::normalize_spaces(part).into_owned(),
+            text: crate::lines::normalize_spaces(part).into_owned().into(),
             origin,
             cell_origins: None,
         });
@@ -43,7 +43,7 @@ type GridText = (String, Option<Origin>, Option<Origin>);
 
 /// Writes a table as `| … |` rows on a grid with merged cells expanded; a one-column table, or
 /// one that held other tables, is page layout and is written as paragraphs.
-pub(super) fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
+pub(super) fn emit_table(out: &mut Vec<SourceLine<'static>>, table: TableBuilder) {
     let rows: Vec<Vec<Cell>> = table.rows.into_iter().filter(|r| !r.is_empty()).collect();
     let layout = rows.iter().all(|r| r.len() == 1) || rows.iter().flatten().any(|c| c.had_table);
     if layout {
@@ -104,7 +104,7 @@ pub(super) fn emit_table(out: &mut Vec<SourceLine>, table: TableBuilder) {
             chars += t.chars().count() as u32 + 3;
         }
         out.push(SourceLine {
-            text,
+            text: text.into(),
             origin: first,
             cell_origins: Some(origins),
         });

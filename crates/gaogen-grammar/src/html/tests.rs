@@ -11,7 +11,7 @@ fn detects_pages() {
 fn tables_expand_merged_cells() {
     let page = "<p>二、主动公开政府信息情况</p>\n<table>\n<tr><td rowspan=2>信息内容</td><td colspan=2>件数</td></tr>\n<tr><td>制发</td><td>废止</td></tr>\n<tr><td>规章</td><td>1</td><td>&nbsp;</td></tr></table><script>var a='<td>x</td>';</script>";
     let lines = html_lines(page);
-    let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
+    let texts: Vec<_> = lines.iter().map(|l| &*l.text).collect();
     assert_eq!(
         texts,
         vec![
@@ -95,14 +95,14 @@ fn an_unclosed_container_does_not_hide_the_page() {
     for tag in ["header", "nav", "footer", "svg", "button", "select"] {
         let page =
             format!("<{tag}><p>网站首页</p><p>一、总体情况</p><p>二、主动公开政府信息情况</p>");
-        let texts: Vec<String> = html_lines(&page).into_iter().map(|l| l.text).collect();
+        let texts: Vec<String> = html_lines(&page).into_iter().map(|l| l.text.into_owned()).collect();
         assert!(
             texts.contains(&"一、总体情况".to_string()),
             "{tag}: {texts:?}"
         );
     }
     let closed = "<header><p>网站首页</p></header><p>一、总体情况</p>";
-    let texts: Vec<String> = html_lines(closed).into_iter().map(|l| l.text).collect();
+    let texts: Vec<String> = html_lines(closed).into_iter().map(|l| l.text.into_owned()).collect();
     assert_eq!(texts, vec!["一、总体情况"]);
 }
 

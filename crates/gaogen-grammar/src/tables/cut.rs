@@ -14,7 +14,7 @@ impl Reader {
     /// At the end of a file whose tables run to its end: the row still open on the last line is
     /// cut there when its cells keep their places. Its last value counts only when a separator
     /// follows it on the line (the cut may have taken the rest of the number).
-    pub fn mark_cut(&mut self, last: &SourceLine) {
+    pub fn mark_cut(&mut self, last: &SourceLine<'_>) {
         if last.cell_origins.is_some() {
             // A page's or a document's table ends with its markup, never mid-row.
             return;

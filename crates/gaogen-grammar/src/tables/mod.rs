@@ -32,9 +32,10 @@ use raw::{GridCell, RowKey};
 use stream::Reader;
 
 /// One line of the table region with the section it stands in.
-pub(crate) struct RegionLine<'a> {
-    pub source: &'a SourceLine,
-    pub shape: &'a LineShape<'a>,
+pub(crate) struct RegionLine<'a, 't> {
+    pub source: &'a SourceLine<'a>,
+    /// `'t`: the text the shape's cells borrow (a shape is invariant in it).
+    pub shape: &'a LineShape<'t>,
     pub section: Option<SectionKey>,
 }
 
@@ -49,7 +50,7 @@ pub(crate) struct TablesRead {
 /// `ends_file`: the region runs to the end of the file (no section 五 or 六 after the tables), so
 /// its last row may be cut by the end of an excerpt.
 pub(crate) fn read_tables(
-    region: &[RegionLine<'_>],
+    region: &[RegionLine<'_, '_>],
     year: Option<u16>,
     ends_file: bool,
 ) -> TablesRead {
@@ -128,7 +129,7 @@ struct LineRead {
 }
 
 /// Reads one line of cells; returns whether it was table content.
-fn read_line(reader: &mut Reader, source: &SourceLine, hard: &[HardCell<'_>], piped: bool) -> bool {
+fn read_line(reader: &mut Reader, source: &SourceLine<'_>, hard: &[HardCell<'_>], piped: bool) -> bool {
     let width = hard.len();
     let grid_line = piped && width >= 3;
     let mut line = LineRead {
@@ -145,7 +146,9 @@ fn read_line(reader: &mut Reader, source: &SourceLine, hard: &[HardCell<'_>], pi
     for (h, cell) in hard.iter().enumerate() {
         if cell.tokens.is_empty() {
             let span = source.span(h, cell.start, cell.start + 1);
-            line.grid.push(GridCell::Blank(span));
+            if grid_line {
+                line.grid.push(GridCell::Blank(span));
+            }
             if piped {
                 if line.content {
                     line.used |= reader.push_blank(span, !line.text_seen);
@@ -194,7 +197,7 @@ impl LineRead {
     fn value(
         &mut self,
         reader: &mut Reader,
-        source: &SourceLine,
+        source: &SourceLine<'_>,
         h: usize,
         token: &Token<'_>,
         value: CellValue,
@@ -214,7 +217,7 @@ impl LineRead {
         kind
     }
 
-    fn text(&mut self, reader: &mut Reader, source: &SourceLine, h: usize, token: &Token<'_>) {
+    fn text(&mut self, reader: &mut Reader, source: &SourceLine<'_>, h: usize, token: &Token<'_>) {
         self.content = true;
         self.text_seen = true;
         self.leading_blanks.clear();
@@ -269,9 +272,9 @@ fn attach_grid(
 #[cfg(test)]
 pub(crate) fn read_text(text: &str, year: Option<u16>) -> TablesRead {
     let source = crate::source::text_lines(text);
-    let texts: Vec<&str> = source.iter().map(|l| l.text.as_str()).collect();
+    let texts: Vec<&str> = source.iter().map(|l| &*l.text).collect();
     let shapes = crate::lines::shapes(&texts);
-    let region: Vec<RegionLine<'_>> = source
+    let region: Vec<RegionLine<'_, '_>> = source
         .iter()
         .zip(&shapes)
         .map(|(source, shape)| RegionLine {

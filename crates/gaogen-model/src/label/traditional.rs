@@ -159,16 +159,40 @@ const TRADITIONAL: &[(char, char)] = &[
 
 /// The simplified form of a traditional character of [`TRADITIONAL`].
 pub(super) fn simplified(c: char) -> char {
-    static SORTED: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
-    if c < '\u{4e00}' {
+    /// The table sorted, and a bit per character of U+4E00..U+A000 saying whether it is in it
+    /// (almost every character is not: one bit test instead of a binary search).
+    struct Lookup {
+        sorted: Vec<(char, char)>,
+        bits: Vec<u64>,
+    }
+    const FIRST: u32 = 0x4e00;
+    static LOOKUP: std::sync::OnceLock<Lookup> = std::sync::OnceLock::new();
+    let code = c as u32;
+    if code < FIRST {
         return c;
     }
-    let table = SORTED.get_or_init(|| {
-        let mut t = TRADITIONAL.to_vec();
-        t.sort_unstable();
-        t
+    let lookup = LOOKUP.get_or_init(|| {
+        let mut sorted = TRADITIONAL.to_vec();
+        sorted.sort_unstable();
+        let mut bits = vec![0u64; (0xa000 - FIRST as usize) / 64];
+        for &(t, _) in &sorted {
+            let i = t as usize - FIRST as usize;
+            if let Some(word) = bits.get_mut(i / 64) {
+                *word |= 1 << (i % 64);
+            }
+        }
+        Lookup { sorted, bits }
     });
-    table
+    let i = (code - FIRST) as usize;
+    if lookup
+        .bits
+        .get(i / 64)
+        .is_some_and(|word| word & (1 << (i % 64)) == 0)
+    {
+        return c;
+    }
+    lookup
+        .sorted
         .binary_search_by_key(&c, |&(t, _)| t)
-        .map_or(c, |i| table[i].1)
+        .map_or(c, |i| lookup.sorted[i].1)
 }

@@ -29,7 +29,9 @@ fn repeated_at(chars: &[char], i: usize) -> Option<usize> {
         return None;
     }
     for k in (2..=6).rev() {
+        // The first characters compared alone first: most positions fail there.
         if i + 2 * k <= n
+            && chars[i + k] == chars[i]
             && chars[i..i + k] == chars[i + k..i + 2 * k]
             && chars[i..i + 2 * k].iter().all(|&c| is_han(c))
         {
@@ -37,7 +39,10 @@ fn repeated_at(chars: &[char], i: usize) -> Option<usize> {
         }
     }
     let c = chars[i];
-    let doubled = i + 1 < n && chars[i + 1] == c && FUNCTION_CHARS.contains(&c);
+    if i + 1 >= n || chars[i + 1] != c {
+        return None;
+    }
+    let doubled = FUNCTION_CHARS.contains(&c);
     let aabb_before = i >= 2 && chars[i - 2] == chars[i - 1];
     let aabb_after = i + 3 < n && chars[i + 2] == chars[i + 3];
     let tripled = i + 2 < n && chars[i + 2] == c;
@@ -61,9 +66,12 @@ impl Rule for Repeat {
         &INFO
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
+        // Characters only (4 bytes each), one buffer for every paragraph; byte offsets are
+        // counted along.
+        let mut chars: Vec<char> = Vec::new();
         for (_, p) in paragraphs(report) {
-            // Characters only (4 bytes each); byte offsets are counted along.
-            let chars: Vec<char> = p.text.chars().collect();
+            chars.clear();
+            chars.extend(p.text.chars());
             let width = |run: &[char]| run.iter().map(|c| c.len_utf8()).sum::<usize>();
             let (mut i, mut start) = (0, 0);
             while i < chars.len() {
