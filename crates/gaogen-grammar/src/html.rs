@@ -232,7 +232,9 @@ impl<'a> Builder<'a> {
         let origin = self.origin.take();
         if let (false, Some(origin)) = (text.trim().is_empty(), origin) {
             self.out.push(SourceLine {
-                text: crate::lines::normalize_spaces(text.trim()).into_owned().into(),
+                text: crate::lines::normalize_spaces(text.trim())
+                    .into_owned()
+                    .into(),
                 origin,
                 cell_origins: None,
             });

@@ -77,10 +77,7 @@ mod tests {
     #[test]
     fn splits_every_line_end() {
         let lines = text_lines("a\r\nb\rc\n\nd");
-        let texts: Vec<_> = lines
-            .iter()
-            .map(|l| (&*l.text, l.origin.line))
-            .collect();
+        let texts: Vec<_> = lines.iter().map(|l| (&*l.text, l.origin.line)).collect();
         assert_eq!(texts, vec![("a", 1), ("b", 2), ("c", 3), ("", 4), ("d", 5)]);
     }
 

@@ -1,5 +1,6 @@
 //! Reading one cell's text as a value.
 
+use compact_str::ToCompactString;
 use gaogen_model::CellValue;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -18,7 +19,7 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
     if !trimmed.is_empty() && trimmed.len() <= 18 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
         return trimmed.parse().ok().map(|value| CellValue::Count {
             value,
-            raw: trimmed.to_string(),
+            raw: trimmed.to_compact_string(),
         });
     }
     // Labels and prose start with a character no value starts with.
@@ -33,7 +34,7 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
     }
     if EMPTY_MARKERS.contains(&text.as_str()) || EMPTY_MARKERS.contains(&raw.trim()) {
         return Some(CellValue::Empty {
-            marker: raw.trim().to_string(),
+            marker: raw.trim().to_compact_string(),
         });
     }
     if let Some(number) = parse_number(&text, raw) {
@@ -49,7 +50,7 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
             {
                 return Some(CellValue::Count {
                     value: sign * v,
-                    raw: raw.trim().to_string(),
+                    raw: raw.trim().to_compact_string(),
                 });
             }
         }
@@ -57,7 +58,7 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
     // A number with a unit typed in: kept as text, but it occupies its column.
     if is_number_with_unit(&text) || is_unreadable_number(&text) {
         return Some(CellValue::Text {
-            raw: raw.trim().to_string(),
+            raw: raw.trim().to_compact_string(),
         });
     }
     None
@@ -122,7 +123,9 @@ pub(crate) fn numeral_text(raw: &str) -> Option<CellValue> {
         && t.chars().count() <= 6
         && t.chars()
             .all(|c| "〇零一二三四五六七八九十百千万两".contains(c));
-    ok.then(|| CellValue::Text { raw: t.to_string() })
+    ok.then(|| CellValue::Text {
+        raw: t.to_compact_string(),
+    })
 }
 
 fn parse_number(text: &str, raw: &str) -> Option<CellValue> {
@@ -149,7 +152,7 @@ fn parse_number(text: &str, raw: &str) -> Option<CellValue> {
         return None;
     }
     let plain = format!("{sign}{}", digits.replace(',', ""));
-    let raw = raw.trim().to_string();
+    let raw = gaogen_model::CellText::from(raw.trim());
     if seen_dot {
         Decimal::from_str(&plain)
             .ok()

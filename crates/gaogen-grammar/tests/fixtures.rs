@@ -3,6 +3,7 @@
 
 #![allow(clippy::disallowed_methods)] // tests read their fixtures directly
 
+use compact_str::ToCompactString;
 use gaogen_model::{
     CellValue, ColumnId, FindingKind, Report, RowId, RowStatus, SectionKey, TableKey,
 };
@@ -56,7 +57,7 @@ fn value(r: &Report, key: TableKey, row: RowId, column: ColumnId) -> CellValue {
 fn count(v: i64) -> CellValue {
     CellValue::Count {
         value: v,
-        raw: v.to_string(),
+        raw: v.to_compact_string(),
     }
 }
 

@@ -369,22 +369,26 @@ pub struct Cell {
 /// never overflow, and no agency has handled more.
 pub const MAX_CELL_VALUE: i64 = 1_000_000_000_000_000;
 
+/// A cell's text as written: up to 24 bytes are held inline (every number a table holds), so
+/// reading and copying cells allocates nothing. Serialised as a plain string.
+pub type CellText = compact_str::CompactString;
+
 /// A cell's content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CellValue {
     /// A whole number, as written in `raw` (「00」 stays visible).
-    Count { value: i64, raw: String },
+    Count { value: i64, raw: CellText },
     /// A decimal number.
     Amount {
         #[serde(with = "rust_decimal::serde::str")]
         value: Decimal,
-        raw: String,
+        raw: CellText,
     },
     /// Blank, 「/」, 「-」, 「—」 or 「无」: never 0.
-    Empty { marker: String },
+    Empty { marker: CellText },
     /// Text where a number belongs.
-    Text { raw: String },
+    Text { raw: CellText },
     /// Nothing was written where this cell belongs.
     Missing,
 }

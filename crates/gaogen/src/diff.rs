@@ -105,9 +105,9 @@ pub(crate) fn value_text(v: Option<&CellValue>) -> String {
         None => "（无此格）".into(),
         Some(
             CellValue::Count { raw, .. } | CellValue::Amount { raw, .. } | CellValue::Text { raw },
-        ) => raw.clone(),
+        ) => raw.to_string(),
         Some(CellValue::Empty { marker }) if marker.is_empty() => "（空白）".into(),
-        Some(CellValue::Empty { marker }) => marker.clone(),
+        Some(CellValue::Empty { marker }) => marker.to_string(),
         Some(CellValue::Missing) => "（缺失）".into(),
     }
 }

@@ -4,6 +4,7 @@
 //! published compiled report compared with the sum, cell by cell.
 
 use crate::Error;
+use compact_str::ToCompactString;
 use gaogen_model::author::{write_toml, Editions, Fill};
 use gaogen_model::{CellValue, ColumnId, Report, RowId, TableKey};
 use rust_decimal::Decimal;
@@ -130,20 +131,20 @@ pub fn roll_up(children: &[(String, Report)]) -> Result<RollUp, Error> {
                 cell.value = match total {
                     Some(t) if complete && amount => CellValue::Amount {
                         value: t,
-                        raw: t.normalize().to_string(),
+                        raw: t.normalize().to_compact_string(),
                     },
                     Some(t) if complete => match i64::try_from(t) {
                         Ok(v) => CellValue::Count {
                             value: v,
-                            raw: v.to_string(),
+                            raw: v.to_compact_string(),
                         },
                         Err(_) => CellValue::Amount {
                             value: t,
-                            raw: t.normalize().to_string(),
+                            raw: t.normalize().to_compact_string(),
                         },
                     },
                     _ => CellValue::Empty {
-                        marker: String::new(),
+                        marker: Default::default(),
                     },
                 };
             }

@@ -184,7 +184,7 @@ fn a_blank_is_never_zero() {
             .unwrap()
             .value,
         CellValue::Empty {
-            marker: String::new()
+            marker: Default::default()
         }
     );
     // Its row total cannot be computed: missing, not a sum that counted the blank as 0.

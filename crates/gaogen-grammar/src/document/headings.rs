@@ -88,7 +88,11 @@ pub(super) fn find_headings(source: &[SourceLine<'_>]) -> Vec<FoundHeading> {
 
 /// The first line at or after `from` that is a heading of section `key` (found again after
 /// [`find_headings`] kept the first one: a second report pasted after the first).
-pub(super) fn heading_after(source: &[SourceLine<'_>], from: usize, key: SectionKey) -> Option<usize> {
+pub(super) fn heading_after(
+    source: &[SourceLine<'_>],
+    from: usize,
+    key: SectionKey,
+) -> Option<usize> {
     (from..source.len()).find(|&i| {
         !lines::is_blank_or_page_number(&source[i].text)
             && section_heading(&source[i]).is_some_and(|h| h.key == key)

@@ -27,7 +27,11 @@ pub(super) struct TableBuilder {
     pub(super) in_cell: bool,
 }
 
-pub(super) fn emit_paragraphs(out: &mut Vec<SourceLine<'static>>, text: &str, origin: Option<Origin>) {
+pub(super) fn emit_paragraphs(
+    out: &mut Vec<SourceLine<'static>>,
+    text: &str,
+    origin: Option<Origin>,
+) {
     let Some(origin) = origin else { return };
     for part in text.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
         out.push(SourceLine {

@@ -95,14 +95,20 @@ fn an_unclosed_container_does_not_hide_the_page() {
     for tag in ["header", "nav", "footer", "svg", "button", "select"] {
         let page =
             format!("<{tag}><p>网站首页</p><p>一、总体情况</p><p>二、主动公开政府信息情况</p>");
-        let texts: Vec<String> = html_lines(&page).into_iter().map(|l| l.text.into_owned()).collect();
+        let texts: Vec<String> = html_lines(&page)
+            .into_iter()
+            .map(|l| l.text.into_owned())
+            .collect();
         assert!(
             texts.contains(&"一、总体情况".to_string()),
             "{tag}: {texts:?}"
         );
     }
     let closed = "<header><p>网站首页</p></header><p>一、总体情况</p>";
-    let texts: Vec<String> = html_lines(closed).into_iter().map(|l| l.text.into_owned()).collect();
+    let texts: Vec<String> = html_lines(closed)
+        .into_iter()
+        .map(|l| l.text.into_owned())
+        .collect();
     assert_eq!(texts, vec!["一、总体情况"]);
 }
 

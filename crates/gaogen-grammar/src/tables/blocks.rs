@@ -174,6 +174,7 @@ impl Reader {
 mod tests {
     use super::super::read_text;
     use super::*;
+    use compact_str::ToCompactString;
     use gaogen_model::{ColumnId, RowId};
     use gaogen_model::{FindingKind, Span};
 
@@ -184,7 +185,7 @@ mod tests {
             .map(|(i, &v)| Located {
                 value: CellValue::Count {
                     value: v,
-                    raw: v.to_string(),
+                    raw: v.to_compact_string(),
                 },
                 span: Span::on_line(i as u32 + 1, 1, 2),
             })

@@ -183,7 +183,7 @@ pub(super) fn place_row(
             );
             f.row = Some(def.id);
             f.column = Some(c.column);
-            f.found = Some(raw.clone());
+            f.found = Some(raw.to_string());
             findings.push(f);
         }
         if c.value == CellValue::Missing {
@@ -256,7 +256,7 @@ fn grid_values(
             GridCell::Value(v) => Some(v.clone()),
             GridCell::Blank(span) => Some(Located {
                 value: CellValue::Empty {
-                    marker: String::new(),
+                    marker: Default::default(),
                 },
                 span: *span,
             }),
@@ -294,7 +294,7 @@ fn run_split(
         .map(|&(s, e)| Located {
             value: CellValue::Count {
                 value: raw[s..e].parse().unwrap_or_default(),
-                raw: raw[s..e].to_string(),
+                raw: gaogen_model::CellText::from(&raw[s..e]),
             },
             span: if one_line {
                 Span::on_line(span.line, span.column + s as u32, span.column + e as u32)
@@ -316,7 +316,7 @@ fn run_split(
         Some(span),
     );
     f.row = Some(def.id);
-    f.found = Some(raw.clone());
+    f.found = Some(raw.to_string());
     findings.push(f);
     Some(cells)
 }

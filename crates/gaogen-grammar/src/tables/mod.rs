@@ -129,7 +129,12 @@ struct LineRead {
 }
 
 /// Reads one line of cells; returns whether it was table content.
-fn read_line(reader: &mut Reader, source: &SourceLine<'_>, hard: &[HardCell<'_>], piped: bool) -> bool {
+fn read_line(
+    reader: &mut Reader,
+    source: &SourceLine<'_>,
+    hard: &[HardCell<'_>],
+    piped: bool,
+) -> bool {
     let width = hard.len();
     let grid_line = piped && width >= 3;
     let mut line = LineRead {

@@ -168,7 +168,7 @@ impl Reader {
         };
         let blank = Located {
             value: CellValue::Empty {
-                marker: String::new(),
+                marker: Default::default(),
             },
             span,
         };

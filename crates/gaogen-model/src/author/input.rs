@@ -15,6 +15,7 @@ use crate::{
     Cell, CellValue, InputKind, Located, Paragraph, Report, Row, RowStatus, Section, SourceInfo,
     Span, Table, TableKey, Tables, VersionBasis, YearSource,
 };
+use compact_str::ToCompactString;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_spanned::Spanned;
@@ -207,7 +208,7 @@ impl Builder<'_> {
                 label: col.label,
                 value: sum.map_or(CellValue::Missing, |v| CellValue::Count {
                     value: v,
-                    raw: v.to_string(),
+                    raw: v.to_compact_string(),
                 }),
                 span,
             });
@@ -310,7 +311,7 @@ impl Builder<'_> {
                 label: total.label,
                 value: sum.map_or(CellValue::Missing, |v| CellValue::Count {
                     value: v,
-                    raw: v.to_string(),
+                    raw: v.to_compact_string(),
                 }),
                 span: Some(span),
             });
@@ -348,7 +349,7 @@ fn total_cell(sum: Option<i64>, span: Span) -> Cell {
         label: "总计",
         value: sum.map_or(CellValue::Missing, |v| CellValue::Count {
             value: v,
-            raw: v.to_string(),
+            raw: v.to_compact_string(),
         }),
         span: Some(span),
     }

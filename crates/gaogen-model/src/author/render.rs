@@ -119,8 +119,8 @@ fn shown(value: &CellValue) -> String {
     match value {
         CellValue::Count { value, .. } => value.to_string(),
         CellValue::Amount { value, .. } => value.normalize().to_string(),
-        CellValue::Text { raw } => raw.clone(),
-        CellValue::Empty { marker } => marker.clone(),
+        CellValue::Text { raw } => raw.to_string(),
+        CellValue::Empty { marker } => marker.to_string(),
         CellValue::Missing => String::new(),
     }
 }

@@ -120,14 +120,14 @@ pub fn cells(report: &Report) -> Vec<CellRow> {
                         if *raw == value.to_string() {
                             String::new()
                         } else {
-                            raw.clone()
+                            raw.to_string()
                         },
                     ),
                     CellValue::Amount { value, raw } => {
-                        (value.normalize().to_string(), "number", raw.clone())
+                        (value.normalize().to_string(), "number", raw.to_string())
                     }
-                    CellValue::Empty { marker } => (String::new(), "empty", marker.clone()),
-                    CellValue::Text { raw } => (String::new(), "text", raw.clone()),
+                    CellValue::Empty { marker } => (String::new(), "empty", marker.to_string()),
+                    CellValue::Text { raw } => (String::new(), "text", raw.to_string()),
                     CellValue::Missing if row.status == RowStatus::Ambiguous => {
                         (String::new(), "ambiguous", String::new())
                     }

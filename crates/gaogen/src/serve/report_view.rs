@@ -234,7 +234,7 @@ fn cell_view(value: &CellValue, broken: Option<&'static str>, title: String) -> 
         CellValue::Missing => ("缺".into(), "missing"),
     };
     CellView {
-        text,
+        text: text.to_string(),
         class: broken.unwrap_or(class),
         title,
     }

@@ -63,7 +63,7 @@ fn shown(value: &CellValue) -> String {
     match value {
         CellValue::Count { value, .. } => value.to_string(),
         CellValue::Amount { value, .. } => value.normalize().to_string(),
-        CellValue::Text { raw } => raw.clone(),
+        CellValue::Text { raw } => raw.to_string(),
         CellValue::Empty { .. } | CellValue::Missing => String::new(),
     }
 }

@@ -6,6 +6,7 @@
 use super::layout::{address, layout, Role, SheetLayout, Slot};
 use super::{Place, Places};
 use calamine::{Data, Range};
+use compact_str::ToCompactString;
 use gaogen_model::check::{Diagnostic, Severity};
 use gaogen_model::label::MatchQuality;
 use gaogen_model::schema::{table_schema, FormatVersion, RowKind, TableKey, ValueKind};
@@ -125,31 +126,31 @@ fn leaf(data: Option<&Data>, kind: ValueKind) -> (CellValue, Option<String>) {
         Ok(d) if kind == ValueKind::Amount && d.scale() > 6 => (
             CellValue::Amount {
                 value: d,
-                raw: text.clone(),
+                raw: text.as_str().into(),
             },
             Some(format!("「{text}」的小数超过 6 位")),
         ),
         Ok(d) => (
             CellValue::Amount {
                 value: d,
-                raw: text,
+                raw: text.into(),
             },
             None,
         ),
-        Err(_) => (CellValue::Text { raw: text }, None),
+        Err(_) => (CellValue::Text { raw: text.into() }, None),
     };
     let count = |v: i64| match kind {
         ValueKind::Amount => (
             CellValue::Amount {
                 value: Decimal::from(v),
-                raw: v.to_string(),
+                raw: v.to_compact_string(),
             },
             None,
         ),
         _ => (
             CellValue::Count {
                 value: v,
-                raw: v.to_string(),
+                raw: v.to_compact_string(),
             },
             None,
         ),
@@ -157,7 +158,7 @@ fn leaf(data: Option<&Data>, kind: ValueKind) -> (CellValue, Option<String>) {
     match data {
         None | Some(Data::Empty) => (
             CellValue::Empty {
-                marker: String::new(),
+                marker: Default::default(),
             },
             None,
         ),
@@ -173,7 +174,7 @@ fn leaf(data: Option<&Data>, kind: ValueKind) -> (CellValue, Option<String>) {
             if t.is_empty() || EMPTY_MARKERS.contains(&t) {
                 return (
                     CellValue::Empty {
-                        marker: t.to_string(),
+                        marker: t.to_compact_string(),
                     },
                     None,
                 );
@@ -184,7 +185,7 @@ fn leaf(data: Option<&Data>, kind: ValueKind) -> (CellValue, Option<String>) {
                     return (
                         CellValue::Count {
                             value: v,
-                            raw: t.to_string(),
+                            raw: t.to_compact_string(),
                         },
                         None,
                     );
@@ -195,11 +196,16 @@ fn leaf(data: Option<&Data>, kind: ValueKind) -> (CellValue, Option<String>) {
             {
                 return amount(t.to_string());
             }
-            (CellValue::Text { raw: t.to_string() }, None)
+            (
+                CellValue::Text {
+                    raw: t.to_compact_string(),
+                },
+                None,
+            )
         }
         Some(other) => (
             CellValue::Text {
-                raw: other.to_string(),
+                raw: other.to_compact_string(),
             },
             None,
         ),
@@ -264,7 +270,7 @@ pub(crate) fn read_table(
         let as_computed = || {
             computed.map_or(CellValue::Missing, |v| CellValue::Count {
                 value: v,
-                raw: v.to_string(),
+                raw: v.to_compact_string(),
             })
         };
         let value = if same_formula(formula, &expected) {

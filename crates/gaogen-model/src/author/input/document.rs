@@ -1,6 +1,7 @@
 //! The report.toml document: its tables and keys, values read with their positions.
 
 use super::*;
+use compact_str::ToCompactString;
 
 /// `[report]`.
 #[derive(Debug, Deserialize)]
@@ -132,20 +133,20 @@ pub(super) fn number(
     match (value.get_ref(), kind) {
         // 「""」: not filled in (as `gaogen import` writes unreadable cells) — empty, never 0.
         (toml::Value::String(s), _) if s.trim().is_empty() => Some(CellValue::Empty {
-            marker: String::new(),
+            marker: Default::default(),
         }),
         (toml::Value::Integer(i), ValueKind::SignedCount) => Some(CellValue::Count {
             value: *i,
-            raw: i.to_string(),
+            raw: i.to_compact_string(),
         }),
         (toml::Value::Integer(i), _) if *i < 0 => bad(format!("{what}是负数 {i}"), out),
         (toml::Value::Integer(i), ValueKind::Amount) => Some(CellValue::Amount {
             value: Decimal::from(*i),
-            raw: i.to_string(),
+            raw: i.to_compact_string(),
         }),
         (toml::Value::Integer(i), _) => Some(CellValue::Count {
             value: *i,
-            raw: i.to_string(),
+            raw: i.to_compact_string(),
         }),
         (toml::Value::Float(_) | toml::Value::String(_), ValueKind::Amount) => {
             let text = match value.get_ref() {
@@ -157,7 +158,7 @@ pub(super) fn number(
                 Ok(d) if d.scale() > 6 => bad(format!("{what}「{text}」的小数超过 6 位"), out),
                 Ok(d) => Some(CellValue::Amount {
                     value: d,
-                    raw: text,
+                    raw: text.into(),
                 }),
                 Err(_) => bad(format!("{what}「{text}」不是数字"), out),
             }

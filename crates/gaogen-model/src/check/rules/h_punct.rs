@@ -51,7 +51,10 @@ impl Rule for AsciiPunct {
             let mut iter = p.text.char_indices().peekable();
             while let Some((i, c)) = iter.next() {
                 let next = iter.peek().map(|&(_, n)| n);
-                if c.is_ascii_punctuation() && ASCII_PUNCT.contains(&c) && (chinese(prev) || chinese(next)) {
+                if c.is_ascii_punctuation()
+                    && ASCII_PUNCT.contains(&c)
+                    && (chinese(prev) || chinese(next))
+                {
                     found.push((i, c));
                 }
                 prev = Some(c);
