@@ -150,7 +150,7 @@ fn table_two(v: &View) -> MergedTable {
         let mut header = cell(g.header, width + 1, "");
         header.bold = true;
         rows.push(vec![header]);
-        let mut labels = vec![cell("信息内容", 1, "")];
+        let mut labels = vec![cell(g.content_header, 1, "")];
         labels.extend(g.columns.iter().enumerate().map(|(i, c)| {
             cell(
                 c,

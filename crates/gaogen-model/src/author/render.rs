@@ -1,8 +1,8 @@
 //! A complete [`Report`] → the published text, through the askama templates in `templates/`.
 
 use crate::schema::{
-    table_schema, ColumnId, FormatVersion, HeaderCell, RowId, RowKind, T2_GROUPS, T3_HEADER,
-    T3_NOTE, T4_HEADER,
+    header_grid, table_schema, ColumnId, FormatVersion, HeaderCell, RowId, RowKind,
+    T2_CONTENT_HEADER, T2_GROUPS, T3_HEADER, T3_NOTE, T4_HEADER,
 };
 use crate::{CellValue, Report, SectionKey, TableKey};
 use askama::Template;
@@ -29,6 +29,8 @@ pub struct T2Row {
 #[derive(Debug, Clone)]
 pub struct T2Group {
     pub header: &'static str,
+    /// 「信息内容」, over the row labels.
+    pub content_header: &'static str,
     pub columns: Vec<&'static str>,
     pub rows: Vec<T2Row>,
     /// Columns of the widest group: narrower ones span the rest.
@@ -158,6 +160,7 @@ fn table_two(report: &Report) -> Vec<T2Group> {
             let first = rows.first()?;
             Some(T2Group {
                 header,
+                content_header: T2_CONTENT_HEADER,
                 columns: first
                     .columns
                     .iter()
@@ -259,7 +262,7 @@ fn grid_two(groups: &[T2Group]) -> Vec<Vec<String>> {
     for g in groups {
         out.push(pad(vec![g.header.to_string()], width));
         out.push(pad(
-            [vec!["信息内容".to_string()], strings(&g.columns)].concat(),
+            [vec![g.content_header.to_string()], strings(&g.columns)].concat(),
             width,
         ));
         for r in &g.rows {
@@ -272,24 +275,18 @@ fn grid_two(groups: &[T2Group]) -> Vec<Vec<String>> {
     out
 }
 
-/// 表三 as a grid: three label columns (group, sub-group, item) and the seven values.
+/// A header of the schema as grid rows.
+fn header_rows(header: &[&[HeaderCell]]) -> Vec<Vec<String>> {
+    header_grid(header)
+        .into_iter()
+        .map(|row| strings(&row))
+        .collect()
+}
+
+/// 表三 as a grid: the schema's header, then three label columns (group, sub-group, item) and the
+/// seven values.
 fn grid_three(lines: &[T3Line]) -> Vec<Vec<String>> {
-    let mut out = vec![
-        strings(&[T3_NOTE, "", "", "申请人情况", "", "", "", "", "", "总计"]),
-        strings(&["", "", "", "自然人", "法人或其他组织", "", "", "", "", ""]),
-        strings(&[
-            "",
-            "",
-            "",
-            "",
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-            "",
-        ]),
-    ];
+    let mut out = header_rows(T3_HEADER);
     for l in lines {
         let labels = match l.kind {
             "top" => [l.label, "", ""],
@@ -301,22 +298,11 @@ fn grid_three(lines: &[T3Line]) -> Vec<Vec<String>> {
     out
 }
 
-/// 表四 as a grid: the two header rows of groups, the column labels, the fifteen values.
+/// 表四 as a grid: the schema's three header rows, then the fifteen values.
 fn grid_four(values: &[String]) -> Vec<Vec<String>> {
-    let parts = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
-    vec![
-        pad(strings(&["行政复议", "", "", "", "", "行政诉讼"]), 15),
-        pad(
-            [
-                strings(&parts),
-                strings(&["未经复议直接起诉", "", "", "", "", "复议后起诉"]),
-            ]
-            .concat(),
-            15,
-        ),
-        [vec![String::new(); 5], strings(&parts), strings(&parts)].concat(),
-        values.to_vec(),
-    ]
+    let mut out = header_rows(T4_HEADER);
+    out.push(values.to_vec());
+    out
 }
 
 /// The view of a complete report.

@@ -1,6 +1,7 @@
 //! The header rows of 表三 and 表四 as the official forms draw them: each cell with the columns
 //! and rows it spans, left to right, a cell spanning rows only where it starts. The HTML
-//! templates and the Word writer draw the headers from here.
+//! templates, the web form and the Word writer draw the headers from here, and
+//! [`header_grid`] lays them out as the plain grids of the Markdown and text outputs.
 
 use super::tables::{T3_APPLICANTS_HEADER, T3_LEGAL_PERSONS_HEADER, T3_NOTE};
 
@@ -14,6 +15,9 @@ pub struct HeaderCell {
     pub rows: usize,
     /// The table's note (表三's top-left cell), set apart in print.
     pub note: bool,
+    /// Written in the header's first row in the plain grids (Markdown, text), where no cell spans
+    /// rows: 表三's 「总计」 stands level with 「申请人情况」 there, as gaogen has always written it.
+    pub grid_first_row: bool,
 }
 
 const fn th(text: &'static str) -> HeaderCell {
@@ -26,6 +30,7 @@ const fn span(text: &'static str, cols: usize, rows: usize) -> HeaderCell {
         cols,
         rows,
         note: false,
+        grid_first_row: false,
     }
 }
 
@@ -38,13 +43,17 @@ pub const T3_HEADER: &[&[HeaderCell]] = &[
             cols: 3,
             rows: 3,
             note: true,
+            grid_first_row: false,
         },
         span(T3_APPLICANTS_HEADER, 7, 1),
     ],
     &[
         span("自然人", 1, 2),
         span(T3_LEGAL_PERSONS_HEADER, 5, 1),
-        span("总计", 1, 2),
+        HeaderCell {
+            grid_first_row: true,
+            ..span("总计", 1, 2)
+        },
     ],
     &[
         th("商业企业"),
@@ -83,6 +92,36 @@ pub const T4_HEADER: &[&[HeaderCell]] = &[
     ],
 ];
 
+/// The header as a plain grid, one text per column and row: each cell's text at its first column,
+/// in its own row (or the first, see [`HeaderCell::grid_first_row`]), the rest blank.
+pub fn header_grid(header: &[&[HeaderCell]]) -> Vec<Vec<&'static str>> {
+    let width: usize = header
+        .first()
+        .map_or(0, |row| row.iter().map(|c| c.cols).sum());
+    let mut grid = vec![vec![""; width]; header.len()];
+    // Rows below the current one each column is still covered by a cell from above.
+    let mut covered = vec![0usize; width];
+    for (r, row) in header.iter().enumerate() {
+        let mut next: Vec<usize> = covered.iter().map(|n| n.saturating_sub(1)).collect();
+        let mut col = 0;
+        for cell in row.iter() {
+            while col < width && covered[col] > 0 {
+                col += 1;
+            }
+            if col >= width {
+                break;
+            }
+            let at = if cell.grid_first_row { 0 } else { r };
+            grid[at][col] = cell.text;
+            let end = (col + cell.cols).min(width);
+            next[col..end].fill(cell.rows.saturating_sub(1));
+            col = end;
+        }
+        covered = next;
+    }
+    grid
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +144,29 @@ mod tests {
                 width
             })
             .collect()
+    }
+
+    #[test]
+    fn grids_write_each_text_at_its_first_column() {
+        let t3 = header_grid(T3_HEADER);
+        assert_eq!(t3.len(), 3);
+        assert_eq!(t3[0][0], T3_NOTE);
+        assert_eq!((t3[0][3], t3[0][9]), ("申请人情况", "总计"));
+        assert_eq!(
+            (t3[1][3], t3[1][4], t3[1][9]),
+            ("自然人", "法人或其他组织", "")
+        );
+        assert_eq!((t3[2][3], t3[2][4], t3[2][8]), ("", "商业企业", "其他"));
+        let t4 = header_grid(T4_HEADER);
+        assert_eq!(
+            (t4[0][0], t4[0][5], t4[0][14]),
+            ("行政复议", "行政诉讼", "")
+        );
+        assert_eq!(
+            (t4[1][4], t4[1][5], t4[1][10]),
+            ("总计", "未经复议直接起诉", "复议后起诉")
+        );
+        assert_eq!((t4[2][4], t4[2][5], t4[2][14]), ("", "结果维持", "总计"));
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub(crate) struct FormCell {
 #[derive(Debug)]
 pub(crate) struct T2FormGroup {
     pub header: &'static str,
+    pub content_header: &'static str,
     pub columns: Vec<&'static str>,
     pub width: usize,
     pub rows: Vec<(&'static str, Vec<FormCell>)>,
@@ -106,6 +107,7 @@ pub(crate) fn form() -> Form {
         v.t2.iter()
             .map(|g| T2FormGroup {
                 header: g.header,
+                content_header: g.content_header,
                 columns: g.columns.clone(),
                 width: g.width,
                 rows: t2_schema
