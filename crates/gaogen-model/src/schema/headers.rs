@@ -92,15 +92,15 @@ pub const T4_HEADER: &[&[HeaderCell]] = &[
     ],
 ];
 
-/// The header as a plain grid, one text per column and row: each cell's text at its first column,
-/// in its own row (or the first, see [`HeaderCell::grid_first_row`]), the rest blank.
-pub fn header_grid(header: &[&[HeaderCell]]) -> Vec<Vec<&'static str>> {
+/// Every cell of a header with the row and the first column it stands in (0-based), in order:
+/// a cell takes the first column of its row that no cell from above still covers.
+pub fn header_cells(header: &[&[HeaderCell]]) -> Vec<(usize, usize, HeaderCell)> {
     let width: usize = header
         .first()
         .map_or(0, |row| row.iter().map(|c| c.cols).sum());
-    let mut grid = vec![vec![""; width]; header.len()];
     // Rows below the current one each column is still covered by a cell from above.
     let mut covered = vec![0usize; width];
+    let mut out = Vec::new();
     for (r, row) in header.iter().enumerate() {
         let mut next: Vec<usize> = covered.iter().map(|n| n.saturating_sub(1)).collect();
         let mut col = 0;
@@ -111,13 +111,25 @@ pub fn header_grid(header: &[&[HeaderCell]]) -> Vec<Vec<&'static str>> {
             if col >= width {
                 break;
             }
-            let at = if cell.grid_first_row { 0 } else { r };
-            grid[at][col] = cell.text;
+            out.push((r, col, *cell));
             let end = (col + cell.cols).min(width);
             next[col..end].fill(cell.rows.saturating_sub(1));
             col = end;
         }
         covered = next;
+    }
+    out
+}
+
+/// The header as a plain grid, one text per column and row: each cell's text at its first column,
+/// in its own row (or the first, see [`HeaderCell::grid_first_row`]), the rest blank.
+pub fn header_grid(header: &[&[HeaderCell]]) -> Vec<Vec<&'static str>> {
+    let width: usize = header
+        .first()
+        .map_or(0, |row| row.iter().map(|c| c.cols).sum());
+    let mut grid = vec![vec![""; width]; header.len()];
+    for (r, col, cell) in header_cells(header) {
+        grid[if cell.grid_first_row { 0 } else { r }][col] = cell.text;
     }
     grid
 }

@@ -10,7 +10,7 @@ mod ids;
 pub mod sums;
 mod tables;
 
-pub use headers::{header_grid, HeaderCell, T3_HEADER, T4_HEADER};
+pub use headers::{header_cells, header_grid, HeaderCell, T3_HEADER, T4_HEADER};
 pub use ids::{ColumnId, RowId};
 pub use tables::*;
 

@@ -5,8 +5,8 @@
 //! (「表三!D12」).
 
 use gaogen_model::schema::{
-    table_schema, FormatVersion, RowKind, TableKey, ValueKind, T2_CONTENT_HEADER, T2_GROUPS,
-    T3_APPLICANTS_HEADER, T3_LEGAL_PERSONS_HEADER, T3_NOTE, T4, T4_GROUPS,
+    header_cells, table_schema, FormatVersion, HeaderCell, RowKind, TableKey, ValueKind,
+    T2_CONTENT_HEADER, T2_GROUPS, T3_HEADER, T4, T4_GROUPS, T4_HEADER,
 };
 use gaogen_model::{ColumnId, RowId};
 
@@ -144,6 +144,18 @@ fn label(row: u32, col: u16, last_row: u32, last_col: u16, text: &'static str) -
     }
 }
 
+/// The header rows of the schema (表三, 表四) as merged labels from `HEADER_ROW`.
+fn header_labels(header: &[&[HeaderCell]]) -> Vec<Label> {
+    header_cells(header)
+        .into_iter()
+        .map(|(r, c, cell)| {
+            let (row, col) = (HEADER_ROW + r as u32, c as u16);
+            let last_row = row + cell.rows as u32 - 1;
+            label(row, col, last_row, col + cell.cols as u16 - 1, cell.text)
+        })
+        .collect()
+}
+
 /// The layout of `table` in `version`.
 pub(crate) fn layout(table: TableKey, version: FormatVersion) -> SheetLayout {
     match table {
@@ -219,16 +231,7 @@ fn table_three(version: FormatVersion) -> SheetLayout {
     let schema = table_schema(TableKey::Applications, version);
     let columns = schema.columns;
     let (h, first_value) = (HEADER_ROW, 3u16);
-    let mut labels = vec![
-        label(h, 0, h + 2, 2, T3_NOTE),
-        label(h, 3, h, 9, T3_APPLICANTS_HEADER),
-        label(h + 1, 3, h + 2, 3, columns[0].label),
-        label(h + 1, 4, h + 1, 8, T3_LEGAL_PERSONS_HEADER),
-        label(h + 1, 9, h + 2, 9, columns[6].label),
-    ];
-    for (i, c) in columns[1..6].iter().enumerate() {
-        labels.push(label(h + 2, 4 + i as u16, h + 2, 4 + i as u16, c.label));
-    }
+    let mut labels = header_labels(T3_HEADER);
     let data: Vec<_> = schema
         .rows
         .iter()
@@ -311,34 +314,14 @@ fn table_three(version: FormatVersion) -> SheetLayout {
 }
 
 fn table_four() -> SheetLayout {
-    let h = HEADER_ROW;
-    let mut labels = Vec::new();
+    let labels = header_labels(T4_HEADER);
     let mut slots = Vec::new();
-    let data = h + 3;
+    let data = HEADER_ROW + 3;
     let def = &T4.rows[0];
-    for (g, name) in T4_GROUPS.iter().map(|g| g.name).enumerate() {
+    for (g, group) in T4_GROUPS.iter().enumerate() {
         let start = g as u16 * 5;
-        let (top, sub) = name.split_once('·').unwrap_or((name, ""));
-        if g == 0 {
-            labels.push(label(h, start, h, start + 4, top));
-        } else if g == 1 {
-            labels.push(label(h, start, h, start + 9, top));
-        }
-        let (part_row, part_last_row) = if sub.is_empty() {
-            (h + 1, h + 2)
-        } else {
-            labels.push(label(h + 1, start, h + 1, start + 4, sub));
-            (h + 2, h + 2)
-        };
-        for k in 0..5u16 {
-            let c = &T4.columns[usize::from(start + k)];
-            labels.push(label(
-                part_row,
-                start + k,
-                part_last_row,
-                start + k,
-                c.label,
-            ));
+        for (k, &id) in (0u16..).zip(&group.columns) {
+            let c = T4.column(id).expect("a column of 表四");
             slots.push(Slot {
                 row: data,
                 col: start + k,
@@ -430,5 +413,35 @@ mod tests {
         // （一）…（六） with their items: 2 + 8 + 3 + 5 + 3 rows.
         assert_eq!(sum.count, 21);
         assert_eq!(sum.formula(), "=IF(COUNT(D8:D28)=21,SUM(D8:D28),\"\")");
+    }
+
+    #[test]
+    fn headers_are_merged_as_the_schema_spans_them() {
+        let merged = |l: &SheetLayout, text: &str| {
+            l.labels
+                .iter()
+                .filter(|x| x.text == text && x.role == Role::Header)
+                .map(|x| {
+                    (
+                        x.row - HEADER_ROW,
+                        x.col,
+                        x.last_row - HEADER_ROW,
+                        x.last_col,
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let t3 = layout(TableKey::Applications, FormatVersion::V2021);
+        assert_eq!(merged(&t3, "申请人情况"), [(0, 3, 0, 9)]);
+        assert_eq!(merged(&t3, "自然人"), [(1, 3, 2, 3)]);
+        assert_eq!(merged(&t3, "法人或其他组织"), [(1, 4, 1, 8)]);
+        assert_eq!(merged(&t3, "其他"), [(2, 8, 2, 8)]);
+        let t4 = layout(TableKey::ReviewsAndLitigation, FormatVersion::V2021);
+        assert_eq!(merged(&t4, "行政诉讼"), [(0, 5, 0, 14)]);
+        assert_eq!(merged(&t4, "复议后起诉"), [(1, 10, 1, 14)]);
+        assert_eq!(
+            merged(&t4, "总计"),
+            [(1, 4, 2, 4), (2, 9, 2, 9), (2, 14, 2, 14)]
+        );
     }
 }
