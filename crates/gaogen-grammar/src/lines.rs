@@ -64,7 +64,25 @@ pub(crate) fn normalize_spaces(line: &str) -> std::borrow::Cow<'_, str> {
             && c != '\t'
             && (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{0c}'))
     }
-    if line.chars().any(is_odd_space) {
+    // Every odd space starts with one of these bytes (ASCII line ends and form feeds; the lead
+    // bytes of U+0085/U+00A0, U+1680, U+2000–U+205F, U+3000 and U+FEFF): most characters of a
+    // report are decided by one table lookup, without decoding them.
+    const LEAD: [bool; 256] = {
+        let mut t = [false; 256];
+        let bytes = [0x0a, 0x0b, 0x0c, 0x0d, 0xc2, 0xe1, 0xe2, 0xe3, 0xef];
+        let mut i = 0;
+        while i < bytes.len() {
+            t[bytes[i]] = true;
+            i += 1;
+        }
+        t
+    };
+    let suspect = line
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| LEAD[b as usize])
+        .any(|(i, _)| line[i..].chars().next().is_some_and(is_odd_space));
+    if suspect {
         line.chars()
             .map(|c| if is_odd_space(c) { ' ' } else { c })
             .collect::<String>()
@@ -157,8 +175,8 @@ fn quick_shape(line: &str) -> Option<LineShape<'_>> {
     {
         return Some(LineShape::PageNumber);
     }
-    let inner = line.trim_matches(' ');
-    if !inner.contains(['|', '\t']) && !inner.contains("  ") {
+    let inner = line.trim_matches(' ').as_bytes();
+    if memchr::memchr2(b'|', b'\t', inner).is_none() && memchr::memmem::find(inner, b"  ").is_none() {
         return Some(single_cell(line));
     }
     // No table row of the format is this long (a whole 表三 on one line is about 10 KB): such a

@@ -191,6 +191,8 @@ const FUZZY_THRESHOLD: f64 = 0.72;
 pub struct PreparedLabel {
     official: String,
     core_start: usize,
+    /// Characters in the core (counted once: every approximate match needs it).
+    core_chars: usize,
     variants: Vec<(String, usize, VariantKind)>,
 }
 
@@ -209,8 +211,10 @@ impl PreparedLabel {
                 (n, start, v.kind)
             })
             .collect();
+        let core_start = core_start(&official);
         PreparedLabel {
-            core_start: core_start(&official),
+            core_chars: official[core_start..].chars().count(),
+            core_start,
             official,
             variants,
         }
@@ -237,10 +241,10 @@ impl PreparedLabel {
     /// Prefix (wrapped or cut-off label) or fuzzy (typo) match on a normalized label.
     /// `numbered`: the written label carries an ordinal (「3.危及三」), which makes a shorter
     /// beginning telling.
-    fn approximate(&self, w_core: &str, numbered: bool) -> Option<MatchQuality> {
+    /// `w_len`: the characters of `w_core`.
+    fn approximate(&self, w_core: &str, w_len: usize, numbered: bool) -> Option<MatchQuality> {
         let o_core = self.core();
-        let w_len = w_core.chars().count();
-        let o_len = o_core.chars().count();
+        let o_len = self.core_chars;
         if o_len <= SHORT_LABEL || w_len < if numbered { 3 } else { 4 } {
             return None;
         }
@@ -282,7 +286,7 @@ impl PreparedLabel {
             return None;
         }
         self.exact(written, w_core)
-            .or_else(|| self.approximate(w_core, ordinal.is_some()))
+            .or_else(|| self.approximate(w_core, w_core.chars().count(), ordinal.is_some()))
     }
 }
 
@@ -355,12 +359,17 @@ impl<K: Copy> LabelSet<K> {
         // Among approximate matches, one with the same ordinal as written wins a tie: a wrapped
         // 「8.属于行政」 is the beginning of both 7 and 8.
         let (ordinal, _) = split_ordinal(written);
+        let w_len = w_core.chars().count();
+        // No approximate match is tried for fewer characters (see `approximate`).
+        if w_len < 3 {
+            return None;
+        }
         let same_ordinal =
             |p: &PreparedLabel| ordinal.is_some() && split_ordinal(&p.official).0 == ordinal;
         self.entries
             .iter()
             .filter_map(|(k, p)| {
-                p.approximate(w_core, ordinal.is_some())
+                p.approximate(w_core, w_len, ordinal.is_some())
                     .map(|q| (*k, q, same_ordinal(p)))
             })
             .max_by(|a, b| {

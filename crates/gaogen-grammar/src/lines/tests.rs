@@ -90,6 +90,18 @@ proptest::proptest! {
     }
 
     #[test]
+    fn space_normalising_equals_its_definition(
+        line in "[ a-z一、。，「」\u{3000}\u{a0}\u{85}\u{1680}\u{2000}-\u{2060}\u{feff}\u{0b}\u{0c}\r\n\t\u{e000}]{0,30}",
+    ) {
+        // The byte-table scan gives what testing every character gives.
+        let odd = |c: char| {
+            c != ' ' && c != '\t' && (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{0c}'))
+        };
+        let naive: String = line.chars().map(|c| if odd(c) { ' ' } else { c }).collect();
+        proptest::prop_assert_eq!(normalize_spaces(&line).into_owned(), naive);
+    }
+
+    #[test]
     fn fast_path_equals_the_grammar(line in " {0,4}[ a-z0-9一二三、（）。，]{0,30} {0,4}") {
         proptest::prop_assume!(!line.trim().is_empty() && !line.trim_matches(' ').contains("  "));
         proptest::prop_assert_eq!(single_cell(&line), grammar_shape(&line));
