@@ -70,7 +70,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     } else if let Some(offset) = zero {
         return Err(InputError::Binary { offset });
     } else {
-        match std::str::from_utf8(bytes) {
+        // SIMD validation for the common case; std's for the place of an error.
+        let utf8 = match simdutf8::basic::from_utf8(bytes) {
+            Ok(text) => Ok(text),
+            Err(_) => std::str::from_utf8(bytes),
+        };
+        match utf8 {
             Ok(text) => ((text.to_string(), UTF_8.name()), false),
             Err(e) if e.error_len().is_none() => {
                 // Valid UTF-8 cut off inside the last character.

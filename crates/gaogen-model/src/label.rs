@@ -43,10 +43,11 @@ fn is_ignorable(c: char) -> bool {
 /// The comparison form of a label: NFKC (full width → half width), no whitespace, no quotes or
 /// markdown emphasis, traditional → simplified, `1、` → `1.`, trailing `：` removed.
 pub fn normalize(text: &str) -> String {
+    // The normalised text is no longer than the text on the fast path (and rarely on the other).
     if text.chars().all(is_nfkc_stable_or_fullwidth) {
-        normalize_chars(text.chars().map(fold_fullwidth))
+        normalize_chars(text.chars().map(fold_fullwidth), text.len())
     } else {
-        normalize_chars(text.nfkc())
+        normalize_chars(text.nfkc(), text.len())
     }
 }
 
@@ -66,8 +67,8 @@ fn fold_fullwidth(c: char) -> char {
     }
 }
 
-fn normalize_chars(chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::with_capacity(chars.size_hint().0 * 3);
+fn normalize_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut prev_digit = false;
     for c in chars {
         if is_ignorable(c) {

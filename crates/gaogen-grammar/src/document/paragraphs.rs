@@ -148,10 +148,12 @@ pub(super) fn paragraphs(
 
 /// Paragraph text without markdown heading marks and emphasis.
 fn strip_markdown(text: &str) -> String {
-    text.trim_start_matches('#')
-        .trim()
-        .replace("**", "")
-        .replace("__", "")
+    let text = text.trim_start_matches('#').trim();
+    if text.contains("**") || text.contains("__") {
+        text.replace("**", "").replace("__", "")
+    } else {
+        text.to_string()
+    }
 }
 
 fn ends_sentence(text: &str) -> bool {
