@@ -184,8 +184,8 @@ fn name(encoding: &'static Encoding) -> &'static str {
 /// feed are fine), or of U+FFFD (a decoding that already failed once). Scans bytes: C0 controls
 /// are single bytes, C1 controls start with 0xC2, U+FFFD with 0xEF.
 fn binary_control_at(text: &str) -> Option<usize> {
-    /// The bytes that may start something refused: one table lookup a byte on the fast path.
-    const SUSPECT: [bool; 256] = {
+    /// C0 controls other than tab, line ends and form feed, and DEL: one table lookup a byte.
+    const CONTROL: [bool; 256] = {
         let mut t = [false; 256];
         let mut b = 0;
         while b < 0x20 {
@@ -193,27 +193,18 @@ fn binary_control_at(text: &str) -> Option<usize> {
             b += 1;
         }
         t[0x7f] = true;
-        t[0xc2] = true;
-        t[0xef] = true;
         t
     };
     let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(found) = bytes[from..].iter().position(|&b| SUSPECT[b as usize]) {
-        let i = from + found;
-        let bad = match bytes[i] {
-            0xc2 => bytes
-                .get(i + 1)
-                .is_some_and(|&n| (0x80..=0x9f).contains(&n) && n != 0x85),
-            0xef => bytes.get(i + 1..i + 3) == Some(&[0xbf, 0xbd]),
-            _ => true,
-        };
-        if bad {
-            return Some(i);
-        }
-        from = i + 1;
-    }
-    None
+    let control = bytes.iter().position(|&b| CONTROL[b as usize]);
+    // C1 controls (U+0080–U+009F, but U+0085, a line end) are 0xC2 and a byte 0x80–0x9F.
+    let c1 = memchr::memchr_iter(0xc2, bytes).find(|&i| {
+        bytes
+            .get(i + 1)
+            .is_some_and(|&n| (0x80..=0x9f).contains(&n) && n != 0x85)
+    });
+    let replacement = memchr::memmem::find(bytes, "\u{fffd}".as_bytes());
+    [control, c1, replacement].into_iter().flatten().min()
 }
 
 #[cfg(test)]
@@ -284,5 +275,28 @@ mod tests {
         let text = "报告";
         let d = decode(&text.as_bytes()[..5]).unwrap();
         assert_eq!((d.text.as_str(), d.truncated), ("报", true));
+    }
+
+    proptest::proptest! {
+        /// The scans find the first refused character that a per-byte test finds.
+        #[test]
+        fn control_scan_equals_its_definition(
+            text in "[a-z一，。\t\n\r\u{0c}\u{0}-\u{1f}\u{7f}\u{80}-\u{a0}\u{85}\u{fffd}\u{fffe}]{0,24}",
+        ) {
+            let bytes = text.as_bytes();
+            let naive = bytes.iter().enumerate().find_map(|(i, &b)| {
+                let bad = match b {
+                    b'\t' | b'\n' | b'\r' | 0x0c => false,
+                    0x00..=0x1f | 0x7f => true,
+                    0xc2 => bytes
+                        .get(i + 1)
+                        .is_some_and(|&n| (0x80..=0x9f).contains(&n) && n != 0x85),
+                    0xef => bytes.get(i + 1..i + 3) == Some(&[0xbf, 0xbd]),
+                    _ => false,
+                };
+                bad.then_some(i)
+            });
+            proptest::prop_assert_eq!(binary_control_at(&text), naive);
+        }
     }
 }
