@@ -23,7 +23,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// 读取已发布的报告（文本、网页、Word、PDF），输出模型：章节、表格、每个单元格及读取发现的问题
+    /// 读取已发布的报告（文本、网页、Word、PDF 等）或年报数据工作簿，输出模型：章节、表格、每个单元格及读取发现的问题
     Parse(parse::ParseArgs),
     /// 检查已发布的报告：逐条核对格式规则和勾稽关系，指出每个问题的位置、两边的数值和修改办法
     Check(check::CheckArgs),
@@ -37,7 +37,7 @@ enum Command {
     Diff(diff::DiffArgs),
     /// 导出全部报告的每个数值和派生指标：.sqlite、.csv 或 .xlsx（见 docs/export.md）
     Export(export::ExportArgs),
-    /// 列出全部检查规则及其说明
+    /// 列出全部规则代码（检查、两年比较、report.toml）及其说明
     Rules(rules::RulesArgs),
     /// 按评分方案给报告打分：每一项的得分、扣分依据（规则、页码、行号、数值）和无法评估的项目
     Score(score::ScoreArgs),

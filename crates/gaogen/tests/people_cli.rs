@@ -240,6 +240,25 @@ fn unread_carried_values_are_not_claimed_carried() {
     );
 }
 
+/// Every file ending a run reads is named in the help of the commands that read reports and in
+/// the README.
+#[test]
+fn every_file_type_read_is_named_in_the_help_and_the_readme() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for command in ["parse", "check", "score", "export"] {
+        let (code, help, _) = run(&root(), &[command, "--help"]);
+        assert_eq!(code, 0);
+        for ext in gaogen::input::REPORT_EXTENSIONS {
+            // `.doc` is named when it stands alone, not as the start of `.docx`.
+            let named = help.match_indices(&format!(".{ext}")).any(|(at, m)| {
+                !help[at + m.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            });
+            assert!(named, "{command}: .{ext}\n{help}");
+            assert!(readme.contains(&format!("`.{ext}`")), "README: .{ext}");
+        }
+    }
+}
+
 #[test]
 fn help_usage_and_argument_errors_are_in_chinese() {
     let english = [
@@ -284,4 +303,20 @@ fn help_usage_and_argument_errors_are_in_chinese() {
     let (code, _, err) = run(&root(), &[]);
     assert_eq!(code, 2);
     assert!(err.contains("用法："), "{err}");
+    // An unknown command is answered with every command `--help` lists.
+    let (_, help, _) = run(&root(), &["--help"]);
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("命令："))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(commands.len() >= 11, "{help}");
+    let (code, _, err) = run(&root(), &["frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(&format!("可用的命令：{}", commands.join("、"))),
+        "{err}"
+    );
 }

@@ -75,6 +75,29 @@ const CORRECTED: (&str, &str) = (
     "0\t1\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0",
 );
 
+/// The 诉讼 groups are named as everywhere else (the schema's 表四 groups, as T4-2/T4-3 name them).
+#[test]
+fn corrected_litigation_cases_name_their_group_as_the_schema_does() {
+    let litigation = "0\t0\t1\t0\t1\t0\t1\t0\t0\t1\t0\t1\t0\t0\t1";
+    let dir = pair_dir(|t| t.replacen(CORRECTED.0, litigation, 1));
+    let j = json(&[], dir.path());
+    let corrected = item(report(&j, "2024.txt"), "corrected");
+    assert_eq!(corrected["deducted"], 4.0, "{corrected}");
+    let labels: Vec<&str> = corrected["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["values"][0]["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "表四 行政诉讼·未经复议直接起诉 结果纠正：1 件",
+            "表四 行政诉讼·复议后起诉 结果纠正：1 件"
+        ]
+    );
+}
+
 #[test]
 fn a_directory_pairs_the_years_and_itemises_every_deduction() {
     let dir = pair_dir(|t| t.replacen(CORRECTED.0, CORRECTED.1, 1));

@@ -211,74 +211,30 @@ mod tests {
 
     #[test]
     fn two_equal_columns_decide_only_among_the_last_two() {
-        // Only 自然人 has requests: 自然人 and 总计 are equal, every other column is 0.
-        let col = |x: [i64; 2]| x.to_vec();
-        let block = |order: [Vec<i64>; 7]| located(&order.concat());
-        let z = col([0, 0]);
-        let n = col([21, 4]);
+        // Only 自然人 has requests: 自然人 and 总计 are equal, every other column is 0. A block
+        // is written one letter a column, in reading order: `n` the column (21, 4), `z` (0, 0).
+        let block = |order: &str| {
+            let columns: Vec<[i64; 2]> = order
+                .chars()
+                .map(|c| if c == 'n' { [21, 4] } else { [0, 0] })
+                .collect();
+            located(&columns.concat())
+        };
         // 总计 read sixth (before the last applicant column, as pdfminer does): sixth.
-        let sixth = block([
-            n.clone(),
-            z.clone(),
-            z.clone(),
-            z.clone(),
-            z.clone(),
-            n.clone(),
-            z.clone(),
-        ]);
+        let sixth = block("nzzzznz");
         assert_eq!(total_column(2, &sixth), Some(5));
         assert_eq!(arrange(2, &sixth, true, 5)[0][0].value.as_count(), Some(21));
         // Read last: last.
-        let last = block([
-            n.clone(),
-            z.clone(),
-            z.clone(),
-            z.clone(),
-            z.clone(),
-            z.clone(),
-            n.clone(),
-        ]);
-        assert_eq!(total_column(2, &last), Some(6));
+        assert_eq!(total_column(2, &block("nzzzzzn")), Some(6));
         // Two equal columns neither of them among the last two: no column is certain.
-        let early = block([
-            n.clone(),
-            z.clone(),
-            n.clone(),
-            z.clone(),
-            z.clone(),
-            z.clone(),
-            z.clone(),
-        ]);
-        assert_eq!(total_column(2, &early), None);
+        assert_eq!(total_column(2, &block("nznzzzz")), None);
         // 其他 alone has requests and equals 总计 in the last two: either gives the same cells.
-        let other = block([
-            z.clone(),
-            z.clone(),
-            z.clone(),
-            z.clone(),
-            z.clone(),
-            n.clone(),
-            n,
-        ]);
+        let other = block("zzzzznn");
         let (a, b) = (arrange(2, &other, true, 5), arrange(2, &other, true, 6));
         assert!(same_cells(&a, &b));
         assert_eq!(total_column(2, &other), Some(6));
         // All zero: every column is the sum of the others, every placement the same.
-        assert_eq!(
-            total_column(
-                2,
-                &block([
-                    z.clone(),
-                    z.clone(),
-                    z.clone(),
-                    z.clone(),
-                    z.clone(),
-                    z.clone(),
-                    z
-                ])
-            ),
-            Some(6)
-        );
+        assert_eq!(total_column(2, &block("zzzzzzz")), Some(6));
     }
 
     #[test]
@@ -288,34 +244,11 @@ mod tests {
         let columns = "1\n0\n2\n0\n0\n0\n0\n0\n0\n0\n0\n0\n3\n0\n";
         let read = read_text(&format!("{labels}{columns}"), Some(2023));
         let t3 = &read.tables.applications;
-        assert_eq!(
-            t3.cell(RowId::NewRequests, ColumnId::NaturalPerson)
-                .unwrap()
-                .value
-                .as_count(),
-            Some(1)
-        );
-        assert_eq!(
-            t3.cell(RowId::NewRequests, ColumnId::Commercial)
-                .unwrap()
-                .value
-                .as_count(),
-            Some(2)
-        );
-        assert_eq!(
-            t3.cell(RowId::NewRequests, ColumnId::Total)
-                .unwrap()
-                .value
-                .as_count(),
-            Some(3)
-        );
-        assert_eq!(
-            t3.cell(RowId::CarriedOver, ColumnId::Total)
-                .unwrap()
-                .value
-                .as_count(),
-            Some(0)
-        );
+        let count = |row, column| t3.cell(row, column).and_then(|c| c.value.as_count());
+        assert_eq!(count(RowId::NewRequests, ColumnId::NaturalPerson), Some(1));
+        assert_eq!(count(RowId::NewRequests, ColumnId::Commercial), Some(2));
+        assert_eq!(count(RowId::NewRequests, ColumnId::Total), Some(3));
+        assert_eq!(count(RowId::CarriedOver, ColumnId::Total), Some(0));
         assert!(!read
             .findings
             .iter()

@@ -166,42 +166,26 @@ pub(super) fn place_row(
         return row;
     }
     for c in &row.cells {
-        if crate::value::is_unreadable(&c.value) {
-            let CellValue::Text { raw } = &c.value else {
-                continue;
-            };
-            let mut f = finding(
+        let (kind, message, found) = match &c.value {
+            CellValue::Text { raw } if crate::value::is_unreadable(&c.value) => (
                 FindingKind::ValueUnreadable,
-                key,
-                format!(
-                    "{}「{}」的「{}」一栏写作「{raw}」，不是可读的数字：原样保留为文字，同行其余数值照常读取",
-                    key.name(),
-                    def.label,
-                    c.label
-                ),
-                c.span,
-            );
-            f.row = Some(def.id);
-            f.column = Some(c.column);
-            f.found = Some(raw.to_string());
-            findings.push(f);
-        }
-        if c.value == CellValue::Missing {
-            let mut f = finding(
-                FindingKind::CellMissing,
-                key,
-                format!(
-                    "{}「{}」的「{}」一栏没有填写",
-                    key.name(),
-                    def.label,
-                    c.label
-                ),
-                c.span,
-            );
-            f.row = Some(def.id);
-            f.column = Some(c.column);
-            findings.push(f);
-        }
+                format!("写作「{raw}」，不是可读的数字：原样保留为文字，同行其余数值照常读取"),
+                Some(raw.to_string()),
+            ),
+            CellValue::Missing => (FindingKind::CellMissing, "没有填写".to_string(), None),
+            _ => continue,
+        };
+        let message = format!(
+            "{}「{}」的「{}」一栏{message}",
+            key.name(),
+            def.label,
+            c.label
+        );
+        let mut f = finding(kind, key, message, c.span);
+        f.row = Some(def.id);
+        f.column = Some(c.column);
+        f.found = found;
+        findings.push(f);
     }
     row
 }

@@ -408,24 +408,10 @@ pub fn to_report(input: &ReportToml, source: &str) -> (Report, Vec<Diagnostic>) 
             .map(|t| paragraphs(t, &b.pos))
             .unwrap_or_default()
     };
-    let section_texts: [(SectionKey, &Option<Spanned<String>>); 6] = [
-        (SectionKey::Overview, &texts.overview),
-        (SectionKey::ActiveDisclosure, &texts.active_disclosure),
-        (SectionKey::Applications, &texts.applications),
-        (
-            SectionKey::ReviewsAndLitigation,
-            &texts.reviews_and_litigation,
-        ),
-        (SectionKey::Problems, &texts.problems),
-        (SectionKey::Other, &texts.other),
-    ];
     let sections: Vec<Section> = SECTIONS
         .iter()
         .map(|def| {
-            let text = section_texts
-                .iter()
-                .find(|(k, _)| *k == def.key)
-                .and_then(|(_, t)| t.as_ref());
+            let text = texts.section(def.key).as_ref();
             let span = text.map(|t| b.pos.span(t.span()));
             Section::authored(
                 def,
@@ -435,30 +421,15 @@ pub fn to_report(input: &ReportToml, source: &str) -> (Report, Vec<Diagnostic>) 
             )
         })
         .collect();
-    let table_span =
-        |rows: &Rows, b: &Builder<'_>| rows.values().next().map(|v| b.pos.span(v.span()));
-    let t2_span = table_span(&input.active_disclosure, &b);
-    let t3_span = table_span(&input.applications, &b);
-    let t4_span = table_span(&input.reviews_and_litigation, &b);
+    let mut table = |key: TableKey, version: FormatVersion| {
+        let rows = input.table(key);
+        let span = rows.values().next().map(|v| b.pos.span(v.span()));
+        b.table(key, version, rows, span)
+    };
     let tables = Tables {
-        active_disclosure: b.table(
-            TableKey::ActiveDisclosure,
-            version_t2,
-            &input.active_disclosure,
-            t2_span,
-        ),
-        applications: b.table(
-            TableKey::Applications,
-            version_t3,
-            &input.applications,
-            t3_span,
-        ),
-        reviews_and_litigation: b.table(
-            TableKey::ReviewsAndLitigation,
-            version,
-            &input.reviews_and_litigation,
-            t4_span,
-        ),
+        active_disclosure: table(TableKey::ActiveDisclosure, version_t2),
+        applications: table(TableKey::Applications, version_t3),
+        reviews_and_litigation: table(TableKey::ReviewsAndLitigation, version),
     };
     let report = Report {
         source: SourceInfo {

@@ -2,8 +2,8 @@
 //! last year's carry-over) and `gaogen import` (a published report's values).
 
 use crate::schema::{
-    table_schema, ColumnId, FormatVersion, RowId, RowKind, SectionKey, TableKey, T3_COLUMN_IDS,
-    T4_GROUPS,
+    section, table_schema, ColumnId, FormatVersion, RowId, RowKind, SectionKey, TableKey, SECTIONS,
+    T3_COLUMN_IDS, T4_GROUPS,
 };
 use crate::{CellValue, Report};
 use std::fmt::Write;
@@ -154,46 +154,27 @@ pub fn write_toml(
         Fill::Copy(r) => (Some(r), false),
     };
     let _ = writeln!(out, "[text]  # 各部分文字；段落之间空一行");
-    let texts: [(&str, &str, Option<SectionKey>); 7] = [
-        (
-            "preamble",
-            "前言（法律依据、统计期限、联系方式；可选）",
-            None,
-        ),
-        ("overview", "一、总体情况", Some(SectionKey::Overview)),
-        (
-            "active_disclosure",
-            "二、主动公开政府信息情况（表前文字，可选）",
-            Some(SectionKey::ActiveDisclosure),
-        ),
-        (
-            "applications",
-            "三、收到和处理政府信息公开申请情况（表前文字，可选）",
-            Some(SectionKey::Applications),
-        ),
-        (
-            "reviews_and_litigation",
-            "四、政府信息公开行政复议、行政诉讼情况（表前文字，可选）",
-            Some(SectionKey::ReviewsAndLitigation),
-        ),
-        (
-            "problems",
-            "五、存在的主要问题及改进情况",
-            Some(SectionKey::Problems),
-        ),
-        (
-            "other",
-            "六、其他需要报告的事项（2021 版须说明信息处理费收取情况）",
-            Some(SectionKey::Other),
-        ),
-    ];
-    for (key, label, section) in texts {
+    // The preamble, then each section by its official heading and what goes there.
+    let texts = std::iter::once((
+        None,
+        "前言（法律依据、统计期限、联系方式；可选）".to_string(),
+    ))
+    .chain(SECTIONS.iter().map(|def| {
+        let note = match def.key {
+            SectionKey::Overview | SectionKey::Problems => "",
+            SectionKey::Other => "（2021 版须说明信息处理费收取情况）",
+            _ => "（表前文字，可选）",
+        };
+        (Some(def.key), format!("{}{note}", def.heading()))
+    }));
+    for (section, label) in texts {
+        let key = section.map_or("preamble", SectionKey::key);
         let text = match (source, section) {
             (Some(r), Some(s)) => paragraphs(r, s),
             (Some(r), None) => r.preamble.iter().map(|p| p.text.clone()).collect(),
             _ => Vec::new(),
         };
-        text_block(&mut out, key, label, &text, commented);
+        text_block(&mut out, key, &label, &text, commented);
     }
     let copy = match fill {
         Fill::Copy(r) => Some(r),
@@ -203,7 +184,9 @@ pub fn write_toml(
     let t2 = table_schema(TableKey::ActiveDisclosure, editions.table2);
     let _ = writeln!(
         out,
-        "[active_disclosure]  # 表二 主动公开政府信息情况：每行按列的顺序填写"
+        "[{}]  # 表二 {}：每行按列的顺序填写",
+        TableKey::ActiveDisclosure.key(),
+        section(SectionKey::ActiveDisclosure).title
     );
     for row in t2.rows {
         let labels: Vec<&str> = row
@@ -250,7 +233,9 @@ pub fn write_toml(
     let t3 = table_schema(TableKey::Applications, editions.table3);
     let _ = writeln!(
         out,
-        "\n[applications]  # 表三 收到和处理政府信息公开申请情况"
+        "\n[{}]  # 表三 {}",
+        TableKey::Applications.key(),
+        section(SectionKey::Applications).title
     );
     let _ = writeln!(out, "# 每行 6 个数：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他（总计与（七）总计自动计算）");
     for row in t3
@@ -294,7 +279,11 @@ pub fn write_toml(
         );
     }
     // 表四.
-    let _ = writeln!(out, "\n[reviews_and_litigation]  # 表四：每组 4 个数：结果维持、结果纠正、其他结果、尚未审结（总计自动计算）");
+    let _ = writeln!(
+        out,
+        "\n[{}]  # 表四：每组 4 个数：结果维持、结果纠正、其他结果、尚未审结（总计自动计算）",
+        TableKey::ReviewsAndLitigation.key()
+    );
     for group in &T4_GROUPS {
         let values: Vec<String> = group
             .parts()

@@ -104,8 +104,7 @@ pub(super) const fn typo(text: &'static str) -> LabelVariant {
 }
 
 /// The six sections of a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SectionKey {
     Overview,
     ActiveDisclosure,
@@ -114,6 +113,32 @@ pub enum SectionKey {
     Problems,
     Other,
 }
+
+impl SectionKey {
+    /// The key as written in JSON and report.toml's `[text]`, e.g. `active_disclosure`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            SectionKey::Overview => "overview",
+            SectionKey::ActiveDisclosure => "active_disclosure",
+            SectionKey::Applications => "applications",
+            SectionKey::ReviewsAndLitigation => "reviews_and_litigation",
+            SectionKey::Problems => "problems",
+            SectionKey::Other => "other",
+        }
+    }
+}
+
+/// `SectionKey` and `TableKey` serialize as their `key()`: the one spelling of each key.
+macro_rules! serialize_as_key {
+    ($($name:ident),*) => {$(
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.key())
+            }
+        }
+    )*};
+}
+serialize_as_key!(SectionKey, TableKey);
 
 /// One official section heading and the headings accepted in its place.
 #[derive(Debug, Clone, Copy)]
@@ -214,8 +239,7 @@ pub fn section(key: SectionKey) -> &'static SectionDef {
 }
 
 /// The three statistical tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TableKey {
     /// 表二 主动公开政府信息情况.
     ActiveDisclosure,
@@ -231,6 +255,15 @@ impl TableKey {
         TableKey::Applications,
         TableKey::ReviewsAndLitigation,
     ];
+
+    /// The key as written in JSON and as report.toml's table, e.g. `reviews_and_litigation`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            TableKey::ActiveDisclosure => "active_disclosure",
+            TableKey::Applications => "applications",
+            TableKey::ReviewsAndLitigation => "reviews_and_litigation",
+        }
+    }
 
     /// 「表二」, 「表三」, 「表四」.
     pub fn name(self) -> &'static str {

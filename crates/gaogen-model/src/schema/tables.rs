@@ -323,6 +323,11 @@ impl T4Group {
         &self.columns[..4]
     }
 
+    /// The group's 结果纠正 (the cases the agency lost).
+    pub fn corrected(&self) -> ColumnId {
+        self.columns[1]
+    }
+
     /// The group's 总计.
     pub fn total(&self) -> ColumnId {
         self.columns[4]

@@ -32,7 +32,7 @@ pub(crate) enum Deny {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
-    /// 报告文件或目录（目录中的 .txt .html .htm .pdf .docx .doc .wps .odt .rtf 报告和 .xlsx 年报数据工作簿逐一检查，其他文件列出后跳过）
+    /// 报告文件或目录（目录中的 .txt .html .htm .pdf .docx .doc .wps .odt .rtf 报告和 .xlsx 年报数据工作簿逐一检查，其他文件列出后跳过）；report.toml 作为草稿检查
     #[arg(required_unless_present = "explain")]
     paths: Vec<PathBuf>,
     /// 输出格式：human（默认，供人阅读）、json（结构见 docs/check-json.md）、sarif（代码审查工具）

@@ -12,9 +12,9 @@ pub(crate) enum DiffFormat {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct DiffArgs {
-    /// 上一年的报告（已发布的报告，或 report.toml）
+    /// 上一年的报告（已发布的报告、report.toml 或年报数据工作簿 .xlsx）
     old: PathBuf,
-    /// 本年的报告（已发布的报告，或 report.toml）
+    /// 本年的报告（已发布的报告、report.toml 或年报数据工作簿 .xlsx）
     new: PathBuf,
     /// 输出格式：human（默认）或 json（结构见 docs/diff-json.md）
     #[arg(long, value_enum, default_value = "human")]

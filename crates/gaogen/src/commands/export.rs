@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ExportArgs {
-    /// 报告文件或目录（目录中的报告逐一读取；也可以是 gaogen 工作簿 .xlsx）
+    /// 报告文件或目录（目录中的 .txt .html .htm .pdf .docx .doc .wps .odt .rtf 报告和 .xlsx 年报数据工作簿逐一读取）；report.toml 也可以
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// 输出文件：.sqlite（SQLite 数据库）、.csv（UTF-8 带 BOM）或 .xlsx；格式按扩展名

@@ -10,7 +10,7 @@ pub(crate) struct InitArgs {
     /// 输出文件
     #[arg(short, long, default_value = "report.toml")]
     output: PathBuf,
-    /// 以上一年的 report.toml 或已发布的报告为基础：机关、年度 + 1、上年结转、现行有效件数
+    /// 以上一年的 report.toml、年报数据工作簿 .xlsx 或已发布的报告为基础：机关、年度 + 1、上年结转、现行有效件数
     #[arg(long, value_name = "LAST")]
     from: Option<PathBuf>,
     /// 机关名称（没有 --from 时使用）

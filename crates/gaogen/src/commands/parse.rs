@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ParseArgs {
-    /// 报告文件（文本、网页、Word .docx、PDF，或 gaogen 年报工作簿 .xlsx；文本编码 UTF-8、UTF-16、GB18030 均可）
+    /// 报告文件：.txt .html .htm .pdf .docx，.doc .wps .odt .rtf（经 LibreOffice 转换），或 gaogen 年报数据工作簿 .xlsx；文本编码 UTF-8、UTF-16、GB18030 均可
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// 输出格式：json（默认，结构见 docs/model-json.md）或 text（供人阅读的摘要）

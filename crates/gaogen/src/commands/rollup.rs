@@ -14,7 +14,7 @@ pub(crate) enum RollupFormat {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct RollupArgs {
-    /// 下级单位的报告（已发布的报告或 report.toml）
+    /// 下级单位的报告（已发布的报告、report.toml 或年报数据工作簿 .xlsx）
     #[arg(required = true)]
     children: Vec<PathBuf>,
     /// 汇总结果写入的 report.toml
@@ -25,7 +25,7 @@ pub(crate) struct RollupArgs {
         required_unless_present = "check"
     )]
     output: Option<PathBuf>,
-    /// 已覆盖时也写入
+    /// 覆盖已存在的输出文件
     #[arg(long)]
     force: bool,
     /// 汇总报告的机关名称

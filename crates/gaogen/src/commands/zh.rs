@@ -94,8 +94,13 @@ pub(crate) fn message(e: &clap::Error) -> String {
         ErrorKind::UnknownArgument => format!("没有这个选项：{arg}"),
         ErrorKind::InvalidSubcommand => {
             let name = context(e, ContextKind::InvalidSubcommand).unwrap_or_default();
+            let commands: Vec<String> = <crate::Cli as clap::CommandFactory>::command()
+                .get_subcommands()
+                .map(|c| c.get_name().to_string())
+                .collect();
             format!(
-                "没有「{name}」这个命令；可用的命令：parse、check、render、init、import、diff、rules、serve"
+                "没有「{name}」这个命令；可用的命令：{}",
+                commands.join("、")
             )
         }
         ErrorKind::InvalidValue => {

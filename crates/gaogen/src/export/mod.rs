@@ -150,13 +150,85 @@ pub fn cells(report: &Report) -> Vec<CellRow> {
     out
 }
 
-fn count(report: &Report, key: TableKey, row: RowId, column: ColumnId) -> Option<i64> {
-    report.table(key).cell(row, column)?.value.as_count()
+/// A term of a figure: a cell of 表三's 总计 column, or of 表四's one row.
+#[derive(Debug, Clone, Copy)]
+enum Term {
+    T3(RowId),
+    T4(ColumnId),
 }
 
-fn sum(parts: &[Option<i64>]) -> Option<i64> {
-    parts.iter().copied().sum()
+impl Term {
+    fn count(self, report: &Report) -> Option<i64> {
+        let (key, row, column) = match self {
+            Term::T3(row) => (TableKey::Applications, row, ColumnId::Total),
+            Term::T4(column) => (TableKey::ReviewsAndLitigation, RowId::Cases, column),
+        };
+        report.table(key).cell(row, column)?.value.as_count()
+    }
 }
+
+/// A derived figure as data: numerator and denominator are sums of terms (one blank term or a
+/// base of 0 gives no figure, never 0).
+#[derive(Debug)]
+struct FigureDef {
+    id: &'static str,
+    label: &'static str,
+    formula: &'static str,
+    numerator: &'static [Term],
+    denominator: &'static [Term],
+}
+
+/// The derived figures, in the order they are written (formulas in docs/export.md).
+static FIGURES: [FigureDef; 5] = [
+    FigureDef {
+        id: "disclosure_rate",
+        label: "实质公开率",
+        formula: "(（一）予以公开 + （二）部分公开) / （七）总计，各取总计列",
+        numerator: &[
+            Term::T3(RowId::Disclosed),
+            Term::T3(RowId::PartiallyDisclosed),
+        ],
+        denominator: &[Term::T3(RowId::ResultsTotal)],
+    },
+    FigureDef {
+        id: "review_correction_rate",
+        label: "复议纠错率",
+        formula: "表四 行政复议 结果纠正 / 行政复议 总计",
+        numerator: &[Term::T4(ColumnId::ReviewCorrected)],
+        denominator: &[Term::T4(ColumnId::ReviewTotal)],
+    },
+    FigureDef {
+        id: "litigation_correction_rate",
+        label: "诉讼纠错率",
+        formula: "表四 (未经复议直接起诉 + 复议后起诉) 结果纠正 / 两者总计之和",
+        numerator: &[
+            Term::T4(ColumnId::LitigationDirectCorrected),
+            Term::T4(ColumnId::LitigationAfterReviewCorrected),
+        ],
+        denominator: &[
+            Term::T4(ColumnId::LitigationDirectTotal),
+            Term::T4(ColumnId::LitigationAfterReviewTotal),
+        ],
+    },
+    FigureDef {
+        id: "carry_forward_rate",
+        label: "结转率",
+        formula: "四、结转下年度继续办理 / (一、本年新收 + 二、上年结转)，各取总计列",
+        numerator: &[Term::T3(RowId::CarriedForward)],
+        denominator: &[Term::T3(RowId::NewRequests), Term::T3(RowId::CarriedOver)],
+    },
+    FigureDef {
+        id: "unavailable_share",
+        label: "无法提供占比",
+        formula: "（四）无法提供 1–3 项之和 / （七）总计，各取总计列",
+        numerator: &[
+            Term::T3(RowId::UnavailableNotHeld),
+            Term::T3(RowId::UnavailableNeedsCreation),
+            Term::T3(RowId::UnavailableUnclear),
+        ],
+        denominator: &[Term::T3(RowId::ResultsTotal)],
+    },
+];
 
 fn figure(
     id: &'static str,
@@ -181,55 +253,19 @@ fn figure(
 
 /// The derived figures of one report (formulas in docs/export.md).
 pub fn figures(report: &Report) -> Vec<Figure> {
-    let t3 = |row: RowId| count(report, TableKey::Applications, row, ColumnId::Total);
-    let t4 = |column: ColumnId| count(report, TableKey::ReviewsAndLitigation, RowId::Cases, column);
-    vec![
-        figure(
-            "disclosure_rate",
-            "实质公开率",
-            "(（一）予以公开 + （二）部分公开) / （七）总计，各取总计列",
-            sum(&[t3(RowId::Disclosed), t3(RowId::PartiallyDisclosed)]),
-            t3(RowId::ResultsTotal),
-        ),
-        figure(
-            "review_correction_rate",
-            "复议纠错率",
-            "表四 行政复议 结果纠正 / 行政复议 总计",
-            t4(ColumnId::ReviewCorrected),
-            t4(ColumnId::ReviewTotal),
-        ),
-        figure(
-            "litigation_correction_rate",
-            "诉讼纠错率",
-            "表四 (未经复议直接起诉 + 复议后起诉) 结果纠正 / 两者总计之和",
-            sum(&[
-                t4(ColumnId::LitigationDirectCorrected),
-                t4(ColumnId::LitigationAfterReviewCorrected),
-            ]),
-            sum(&[
-                t4(ColumnId::LitigationDirectTotal),
-                t4(ColumnId::LitigationAfterReviewTotal),
-            ]),
-        ),
-        figure(
-            "carry_forward_rate",
-            "结转率",
-            "四、结转下年度继续办理 / (一、本年新收 + 二、上年结转)，各取总计列",
-            t3(RowId::CarriedForward),
-            sum(&[t3(RowId::NewRequests), t3(RowId::CarriedOver)]),
-        ),
-        figure(
-            "unavailable_share",
-            "无法提供占比",
-            "（四）无法提供 1–3 项之和 / （七）总计，各取总计列",
-            sum(&[
-                t3(RowId::UnavailableNotHeld),
-                t3(RowId::UnavailableNeedsCreation),
-                t3(RowId::UnavailableUnclear),
-            ]),
-            t3(RowId::ResultsTotal),
-        ),
-    ]
+    let sum = |terms: &[Term]| terms.iter().map(|t| t.count(report)).sum::<Option<i64>>();
+    FIGURES
+        .iter()
+        .map(|d| {
+            figure(
+                d.id,
+                d.label,
+                d.formula,
+                sum(d.numerator),
+                sum(d.denominator),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

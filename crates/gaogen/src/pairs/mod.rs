@@ -205,6 +205,13 @@ mod tests {
         }
     }
 
+    fn pairs_of(indexes: &[(usize, usize)]) -> Vec<Pair> {
+        indexes
+            .iter()
+            .map(|&(previous, current)| Pair { previous, current })
+            .collect()
+    }
+
     #[test]
     fn consecutive_years_of_one_agency_pair() {
         let reports = [
@@ -215,13 +222,7 @@ mod tests {
             id("c/2024.txt", "文峰乡", 2024),
         ];
         let pairs = pair(&reports);
-        assert_eq!(
-            pairs,
-            [Pair {
-                previous: 0,
-                current: 1
-            }]
-        );
+        assert_eq!(pairs, pairs_of(&[(0, 1)]));
         let groups = agency_years(&reports, &pairs);
         assert_eq!(groups.len(), 3);
         let hongze = groups
@@ -253,16 +254,7 @@ mod tests {
         let pairs = pair(&reports);
         assert_eq!(
             pairs,
-            [
-                Pair {
-                    previous: 0,
-                    current: 1
-                },
-                Pair {
-                    previous: 5,
-                    current: 6
-                }
-            ],
+            pairs_of(&[(0, 1), (5, 6)]),
             "the longer name of 2023 pairs with the shorter of 2024; a bare 人民政府 pairs with nothing; the very same name wins over the first by path"
         );
     }

@@ -14,7 +14,8 @@ pub use run::{score_paths, ScoreRun};
 
 use gaogen_model::check::{Diagnostic, Severity};
 use gaogen_model::diff::{ReportDiff, PAIR_RULES};
-use gaogen_model::{ColumnId, RowId};
+use gaogen_model::schema::T4_GROUPS;
+use gaogen_model::RowId;
 use gaogen_model::{Report, Span, TableKey};
 use serde::Serialize;
 
@@ -320,21 +321,11 @@ fn corrected_cases(item: &Item, s: &Scorable<'_>) -> (Vec<Evidence>, f64, bool) 
         e.not_assessable = true;
         return (vec![e], 0.0, true);
     }
-    let groups = [
-        (ColumnId::ReviewCorrected, "行政复议"),
-        (
-            ColumnId::LitigationDirectCorrected,
-            "行政诉讼（未经复议直接起诉）",
-        ),
-        (
-            ColumnId::LitigationAfterReviewCorrected,
-            "行政诉讼（复议后起诉）",
-        ),
-    ];
     let mut evidence = Vec::new();
     let mut off = 0.0;
     let mut unreadable = Vec::new();
-    for (column, name) in groups {
+    for group in &T4_GROUPS {
+        let (column, name) = (group.corrected(), group.name);
         let cell = table.cell(RowId::Cases, column);
         match cell.and_then(|c| c.value.as_count()) {
             Some(0) => {}

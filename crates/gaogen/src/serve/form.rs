@@ -49,14 +49,15 @@ pub(crate) struct Form {
     pub texts: Vec<TextField>,
 }
 
-fn guidance(key: SectionKey) -> (&'static str, &'static str, &'static str) {
+/// What a section's text area says, and the table that follows it (「t2」…, or none).
+fn guidance(key: SectionKey) -> (&'static str, &'static str) {
     match key {
-        SectionKey::Overview => ("overview", "概述本年度主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面的工作（通常分（一）至（五）五部分）；人民政府还应写明工作考核、社会评议和责任追究结果情况。", ""),
-        SectionKey::ActiveDisclosure => ("active_disclosure", "表二之前的说明文字（可不填）。表中数字在下表中填写。", "t2"),
-        SectionKey::Applications => ("applications", "表三之前的说明文字（可不填）。表中数字在下表中填写，「总计」列和「（七）总计」行自动计算。", "t3"),
-        SectionKey::ReviewsAndLitigation => ("reviews_and_litigation", "表四之前的说明文字（可不填）。各组「总计」自动计算。", "t4"),
-        SectionKey::Problems => ("problems", "写明本年度存在的主要问题、上一年度报告所列问题的改进情况，以及下一步的具体改进措施。", ""),
-        SectionKey::Other => ("other", "2021 年版须说明依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况（未收取也应写明）；可写落实上级年度政务公开工作要点、人大代表建议和政协提案办理结果公开、年度工作创新等情况。", ""),
+        SectionKey::Overview => ("概述本年度主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面的工作（通常分（一）至（五）五部分）；人民政府还应写明工作考核、社会评议和责任追究结果情况。", ""),
+        SectionKey::ActiveDisclosure => ("表二之前的说明文字（可不填）。表中数字在下表中填写。", "t2"),
+        SectionKey::Applications => ("表三之前的说明文字（可不填）。表中数字在下表中填写，「总计」列和「（七）总计」行自动计算。", "t3"),
+        SectionKey::ReviewsAndLitigation => ("表四之前的说明文字（可不填）。各组「总计」自动计算。", "t4"),
+        SectionKey::Problems => ("写明本年度存在的主要问题、上一年度报告所列问题的改进情况，以及下一步的具体改进措施。", ""),
+        SectionKey::Other => ("2021 年版须说明依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况（未收取也应写明）；可写落实上级年度政务公开工作要点、人大代表建议和政协提案办理结果公开、年度工作创新等情况。", ""),
     }
 }
 
@@ -67,7 +68,7 @@ fn cell(
     index: Option<usize>,
     label: String,
 ) -> FormCell {
-    let section = table_key(table);
+    let section = table.key();
     let schema = table_schema(table, FormatVersion::V2021);
     let kind = match schema.column(column).map(|c| c.kind) {
         Some(gaogen_model::schema::ValueKind::Amount) => "amount",
@@ -78,15 +79,6 @@ fn cell(
         name: index.map_or(String::new(), |i| format!("{section}/{row}/{i}")),
         kind,
         label,
-    }
-}
-
-/// The report.toml table of an official table.
-pub(crate) fn table_key(table: TableKey) -> &'static str {
-    match table {
-        TableKey::ActiveDisclosure => "active_disclosure",
-        TableKey::Applications => "applications",
-        TableKey::ReviewsAndLitigation => "reviews_and_litigation",
     }
 }
 
@@ -183,9 +175,9 @@ pub(crate) fn form() -> Form {
         table: "",
     })
     .chain(SECTIONS.iter().map(|s| {
-        let (key, guidance, table) = guidance(s.key);
+        let (guidance, table) = guidance(s.key);
         TextField {
-            key,
+            key: s.key.key(),
             heading: s.heading(),
             guidance,
             table,

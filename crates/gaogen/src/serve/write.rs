@@ -6,7 +6,6 @@ use super::api::text_body;
 use super::app::Shared;
 use super::engine;
 use super::error::ApiError;
-use super::form::table_key;
 use super::upload;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -15,6 +14,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use gaogen_model::author::{self, Editions, Fill};
 use gaogen_model::check::{self, Diagnostic, Severity};
+use gaogen_model::schema::SECTIONS;
 use gaogen_model::{CellValue, FormatVersion, Report, TableKey};
 use serde_json::{json, Map, Value};
 
@@ -71,7 +71,7 @@ fn shown(value: &CellValue) -> String {
 fn cells(report: &Report) -> Map<String, Value> {
     let mut out = Map::new();
     for key in TableKey::ALL {
-        let section = table_key(key);
+        let section = key.key();
         for row in &report.table(key).rows {
             for c in &row.cells {
                 out.insert(
@@ -87,7 +87,7 @@ fn cells(report: &Report) -> Map<String, Value> {
 fn diagnostic_json(d: &Diagnostic, source: &str) -> Value {
     let view = super::report_view::diag_view(d);
     let mut involved: Vec<String> = Vec::new();
-    let section = d.table.map(table_key);
+    let section = d.table.map(TableKey::key);
     if let (Some(section), Some(e)) = (section, &d.equation) {
         for t in e.left.iter().chain(&e.right) {
             involved.push(format!("{section}/{}/{}", t.row, t.column));
@@ -160,25 +160,15 @@ pub(crate) fn fields(source: &str) -> Result<(Map<String, Value>, Option<String>
         put(k, v.as_ref().map_or(String::new(), |s| s.get_ref().clone()));
     }
     let t = &input.text;
-    for (k, v) in [
-        ("preamble", &t.preamble),
-        ("overview", &t.overview),
-        ("active_disclosure", &t.active_disclosure),
-        ("applications", &t.applications),
-        ("reviews_and_litigation", &t.reviews_and_litigation),
-        ("problems", &t.problems),
-        ("other", &t.other),
-    ] {
+    let sections = SECTIONS.iter().map(|d| (d.key.key(), t.section(d.key)));
+    for (k, v) in std::iter::once(("preamble", &t.preamble)).chain(sections) {
         let text = v
             .as_ref()
             .map_or(String::new(), |s| s.get_ref().trim().to_string());
         put(&format!("text.{k}"), text);
     }
-    for (section, rows) in [
-        ("active_disclosure", &input.active_disclosure),
-        ("applications", &input.applications),
-        ("reviews_and_litigation", &input.reviews_and_litigation),
-    ] {
+    for table in TableKey::ALL {
+        let (section, rows) = (table.key(), input.table(table));
         for (key, values) in rows {
             for (i, v) in values.get_ref().iter().enumerate() {
                 put(

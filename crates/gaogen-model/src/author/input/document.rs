@@ -36,6 +36,20 @@ pub struct Texts {
     pub other: Option<Spanned<String>>,
 }
 
+impl Texts {
+    /// The text of a section (`[text]`'s key is the section's `key()`).
+    pub fn section(&self, key: SectionKey) -> &Option<Spanned<String>> {
+        match key {
+            SectionKey::Overview => &self.overview,
+            SectionKey::ActiveDisclosure => &self.active_disclosure,
+            SectionKey::Applications => &self.applications,
+            SectionKey::ReviewsAndLitigation => &self.reviews_and_litigation,
+            SectionKey::Problems => &self.problems,
+            SectionKey::Other => &self.other,
+        }
+    }
+}
+
 pub(super) type Rows = BTreeMap<Spanned<String>, Spanned<Vec<Spanned<toml::Value>>>>;
 
 /// The whole file.
@@ -51,6 +65,17 @@ pub struct ReportToml {
     pub applications: Rows,
     #[serde(default)]
     pub reviews_and_litigation: Rows,
+}
+
+impl ReportToml {
+    /// The rows of a table (the TOML table named by the table's `key()`).
+    pub fn table(&self, key: TableKey) -> &Rows {
+        match key {
+            TableKey::ActiveDisclosure => &self.active_disclosure,
+            TableKey::Applications => &self.applications,
+            TableKey::ReviewsAndLitigation => &self.reviews_and_litigation,
+        }
+    }
 }
 
 /// Byte offsets of a TOML source → file positions (the one position model).
@@ -172,5 +197,33 @@ pub(super) fn written_columns(key: TableKey, columns: &'static [ColumnId]) -> &'
     match key {
         TableKey::Applications => &columns[..6],
         _ => columns,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::SECTIONS;
+
+    /// report.toml's `[text]` keys and table names are the sections' and tables' `key()`.
+    #[test]
+    fn report_toml_names_its_texts_and_tables_by_their_keys() {
+        let mut source = String::from("[report]\nagency = \"某局\"\nyear = 2023\n[text]\n");
+        for (n, def) in SECTIONS.iter().enumerate() {
+            source.push_str(&format!("{} = \"第{n}部分\"\n", def.key.key()));
+        }
+        for (n, key) in TableKey::ALL.into_iter().enumerate() {
+            source.push_str(&format!("[{}]\nrow = [{n}]\n", key.key()));
+        }
+        let toml = parse_toml(&source).expect("every key is one report.toml knows");
+        for (n, def) in SECTIONS.iter().enumerate() {
+            let text = toml.text.section(def.key).as_ref().map(|t| t.get_ref());
+            assert_eq!(text, Some(&format!("第{n}部分")), "{:?}", def.key);
+        }
+        for (n, key) in TableKey::ALL.into_iter().enumerate() {
+            let values: Vec<_> = toml.table(key).values().flat_map(|v| v.get_ref()).collect();
+            assert_eq!(values.len(), 1, "{key:?}");
+            assert_eq!(values[0].get_ref().as_integer(), Some(n as i64), "{key:?}");
+        }
     }
 }

@@ -28,6 +28,19 @@ mod t4_4_text_counts;
 mod t4_totals;
 
 use super::Rule;
+use crate::schema::sums::Equation;
+use crate::{Report, RowId, TableKey};
+
+/// The subject of a broken column equation of 表三 (T3-1, T3-3): the column as the report labels
+/// it in `row` (else its id), then the relation, e.g. 「表三「自然人」列：一 + 二 = （七）+ 四 」.
+fn t3_column_subject(report: &Report, eq: &Equation, row: RowId, relation: &str) -> Option<String> {
+    let column = eq.subject.column()?;
+    let label = report
+        .table(TableKey::Applications)
+        .cell(row, column)
+        .map_or(column.as_str(), |c| c.label);
+    Some(format!("表三「{label}」列：{relation} "))
+}
 
 /// Every rule, in the order they run.
 pub static RULES: &[&dyn Rule] = &[

@@ -29,10 +29,5 @@ pub(crate) static INFO: RuleInfo = RuleInfo {
 };
 
 fn subject(report: &Report, eq: &Equation) -> Option<String> {
-    let column = eq.subject.column()?;
-    let label = report
-        .table(TableKey::Applications)
-        .cell(RowId::NewRequests, column)
-        .map_or(column.as_str(), |c| c.label);
-    Some(format!("表三「{label}」列：一 + 二 = （七）+ 四 "))
+    super::t3_column_subject(report, eq, RowId::NewRequests, "一 + 二 = （七）+ 四")
 }

@@ -28,10 +28,10 @@ pub(crate) static INFO: RuleInfo = RuleInfo {
 };
 
 fn subject(report: &Report, eq: &Equation) -> Option<String> {
-    let column = eq.subject.column()?;
-    let label = report
-        .table(TableKey::Applications)
-        .cell(RowId::ResultsTotal, column)
-        .map_or(column.as_str(), |c| c.label);
-    Some(format!("表三「{label}」列：各办理结果之和 = （七）总计 "))
+    super::t3_column_subject(
+        report,
+        eq,
+        RowId::ResultsTotal,
+        "各办理结果之和 = （七）总计",
+    )
 }

@@ -2,6 +2,7 @@ use crate::check::equation::check_sums;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::schema::sums::SumKind;
+use crate::schema::T4_GROUPS;
 use crate::{Report, TableKey};
 
 /// T4-1, T4-2, T4-3: in each group of 表四 (行政复议; 行政诉讼 未经复议直接起诉; 复议后起诉),
@@ -15,7 +16,6 @@ pub(crate) struct GroupTotal {
     info: RuleInfo,
     /// The column group of 表四 (its index in `T4_GROUPS`).
     group: usize,
-    name: &'static str,
 }
 
 pub(crate) static T4_1: GroupTotal = GroupTotal {
@@ -28,7 +28,6 @@ pub(crate) static T4_1: GroupTotal = GroupTotal {
         command: Command::Check,
     },
     group: 0,
-    name: "行政复议",
 };
 pub(crate) static T4_2: GroupTotal = GroupTotal {
     info: RuleInfo {
@@ -40,7 +39,6 @@ pub(crate) static T4_2: GroupTotal = GroupTotal {
         command: Command::Check,
     },
     group: 1,
-    name: "行政诉讼·未经复议直接起诉",
 };
 pub(crate) static T4_3: GroupTotal = GroupTotal {
     info: RuleInfo {
@@ -52,7 +50,6 @@ pub(crate) static T4_3: GroupTotal = GroupTotal {
         command: Command::Check,
     },
     group: 2,
-    name: "行政诉讼·复议后起诉",
 };
 
 impl Rule for GroupTotal {
@@ -60,6 +57,7 @@ impl Rule for GroupTotal {
         &self.info
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
+        let name = T4_GROUPS[self.group].name;
         check_sums(
             report,
             (
@@ -67,11 +65,10 @@ impl Rule for GroupTotal {
                 SumKind::CaseTotal(self.group),
             ),
             self.info.code,
-            &format!("表四「{}」总计", self.name),
+            &format!("表四「{name}」总计"),
             |_| {
                 Some(format!(
-                    "表四「{}」：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计 ",
-                    self.name
+                    "表四「{name}」：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计 "
                 ))
             },
             out,
