@@ -176,8 +176,10 @@ fn quick_shape(line: &str) -> Option<LineShape<'_>> {
         return Some(LineShape::PageNumber);
     }
     let inner = line.trim_matches(' ').as_bytes();
-    if memchr::memchr2(b'|', b'\t', inner).is_none() && memchr::memmem::find(inner, b"  ").is_none()
-    {
+    static TWO_SPACES: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let two_spaces = TWO_SPACES.get_or_init(|| memchr::memmem::Finder::new(b"  "));
+    if memchr::memchr2(b'|', b'\t', inner).is_none() && two_spaces.find(inner).is_none() {
         return Some(single_cell(line));
     }
     // No table row of the format is this long (a whole 表三 on one line is about 10 KB): such a

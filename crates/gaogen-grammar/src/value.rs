@@ -12,6 +12,8 @@ const EMPTY_MARKERS: &[&str] = &[
 ];
 /// Units sometimes typed into a cell next to the number.
 const UNITS: &[&str] = &["万元", "元", "件", "个", "项", "条", "次"];
+/// Every CJK ideograph a value can hold: 「无」, 「减」/「增」 and the units' (see [`UNITS`]).
+const VALUE_HAN: &str = "无减增万元件个项条次";
 
 /// The value a cell's text stands for, or `None` when the text is a label or prose.
 pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
@@ -26,6 +28,14 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
     if trimmed.starts_with(|c: char| {
         ('\u{4e00}'..='\u{9fff}').contains(&c) && !matches!(c, '无' | '减' | '增')
     }) {
+        return None;
+    }
+    // A value holds no Chinese character but those of 「无」, 「减4」/「增3」 and the units, and NFKC
+    // leaves every CJK ideograph as it is: a line of prose is refused here, before normalising it.
+    if trimmed
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !VALUE_HAN.contains(c))
+    {
         return None;
     }
     let text: String = raw.nfkc().filter(|c| !c.is_whitespace()).collect();
@@ -174,6 +184,31 @@ mod tests {
             value: v,
             raw: raw.into(),
         })
+    }
+
+    #[test]
+    fn every_chinese_character_a_value_holds_passes_the_prose_filter() {
+        let han = |t: &&str| {
+            t.chars()
+                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .collect::<Vec<_>>()
+        };
+        for c in UNITS
+            .iter()
+            .chain(EMPTY_MARKERS)
+            .chain(&["减", "增"])
+            .flat_map(|t| han(&t))
+        {
+            assert!(VALUE_HAN.contains(c), "「{c}」");
+        }
+        assert_eq!(
+            parse_value("无"),
+            Some(CellValue::Empty {
+                marker: "无".into()
+            })
+        );
+        assert_eq!(parse_value("减4").and_then(|v| v.as_count()), Some(-4));
+        assert_eq!(parse_value("（一）本年度共受理申请 12 件"), None);
     }
 
     #[test]
