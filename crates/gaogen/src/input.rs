@@ -96,7 +96,8 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
     if let Some(kind) = file.metadata().ok().as_ref().and_then(special_kind) {
         return Err(format!("不是普通文件（{kind}），未读取"));
     }
-    let mut bytes = Vec::new();
+    // Sized from the file (one read, no regrowth); the limit still bounds what is read.
+    let mut bytes = Vec::with_capacity((meta.len() as usize).min(limit) + 1);
     file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("无法读取文件（{}）", io_reason(&e)))?;

@@ -97,7 +97,7 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
                     .push(format!("错误：{}：无法读取目录", crate::input::shown(&dir)));
                 continue;
             };
-            if !seen_dirs.insert(canonical) {
+            if !seen_dirs.insert(canonical.clone()) {
                 continue;
             }
             let entries = match std::fs::read_dir(&dir) {
@@ -111,9 +111,13 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
                     continue;
                 }
             };
-            let mut names: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            // Whether each entry is itself a symbolic link comes with the listing (no system call).
+            let mut names: Vec<(PathBuf, bool)> = entries
+                .flatten()
+                .map(|e| (e.path(), e.file_type().map_or(true, |t| t.is_symlink())))
+                .collect();
             names.sort();
-            for p in names {
+            for (p, link) in names {
                 if hidden(&p) {
                     continue;
                 }
@@ -137,7 +141,12 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
                         crate::input::shown(&p)
                     ));
                 } else {
-                    let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+                    // The canonical name of an entry that is no link is its canonical directory's
+                    // name joined with its own (no path resolution a file).
+                    let key = match p.file_name() {
+                        Some(name) if !link => canonical.join(name),
+                        _ => std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone()),
+                    };
                     if seen_files.insert(key) {
                         found.push(p);
                     }
