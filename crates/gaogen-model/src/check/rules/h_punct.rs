@@ -45,7 +45,19 @@ impl Rule for AsciiPunct {
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let chinese = |c: Option<char>| c.is_some_and(|c| is_han(c) || is_chinese_punct(c));
-        for (_, p) in paragraphs(report).filter(|(_, p)| !is_page_metadata(p)) {
+        // Only a paragraph holding one of the ASCII marks is read character by character.
+        const MARK: [bool; 256] = {
+            let mut t = [false; 256];
+            let mut i = 0;
+            while i < ASCII_PUNCT.len() {
+                t[ASCII_PUNCT[i] as usize] = true;
+                i += 1;
+            }
+            t
+        };
+        let has_mark = |text: &str| text.bytes().any(|b| MARK[b as usize]);
+        for (_, p) in paragraphs(report).filter(|(_, p)| has_mark(&p.text) && !is_page_metadata(p))
+        {
             let mut found: Vec<(usize, char)> = Vec::new();
             let mut prev: Option<char> = None;
             let mut iter = p.text.char_indices().peekable();
