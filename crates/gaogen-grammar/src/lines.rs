@@ -288,6 +288,10 @@ fn scan_shape(line: &str) -> LineShape<'_> {
             Some(&sep @ (b'|' | b'\t')) => {
                 piped |= sep == b'|';
                 i += 1;
+                // A line with separators is a table row: room for a row of cells at once.
+                if hard.len() == 1 {
+                    hard.reserve(11);
+                }
             }
             _ => break,
         }

@@ -71,6 +71,17 @@ fn normalize_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String
     let mut out = String::with_capacity(capacity);
     let mut prev_digit = false;
     for c in chars {
+        // CJK ideographs, most of a label, are never ignorable and only 「它」 changes after
+        // simplification: decided without the general tests.
+        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+            let c = match simplified(c) {
+                '它' if out.ends_with('其') => '他',
+                c => c,
+            };
+            prev_digit = false;
+            out.push(c);
+            continue;
+        }
         if is_ignorable(c) {
             continue;
         }
@@ -298,6 +309,11 @@ pub struct LabelSet<K> {
     /// Normalized official texts, cores and variants → (entry, quality): exact matches in one
     /// lookup. Only looked up, never iterated, so its order cannot leak into results.
     exact: std::collections::HashMap<String, Vec<(usize, MatchQuality)>>,
+    /// The entries (in order) whose core starts with a character, and whose core's second
+    /// character is a character: an approximate match needs one of the two (see
+    /// [`PreparedLabel::approximate`]), so only those entries are tried. Only looked up.
+    by_first: std::collections::HashMap<char, Vec<usize>>,
+    by_second: std::collections::HashMap<char, Vec<usize>>,
 }
 
 impl<K: Copy> LabelSet<K> {
@@ -328,7 +344,23 @@ impl<K: Copy> LabelSet<K> {
                 add(&v[*start..], i, q);
             }
         }
-        LabelSet { entries, exact }
+        let mut by_first: std::collections::HashMap<char, Vec<usize>> = Default::default();
+        let mut by_second: std::collections::HashMap<char, Vec<usize>> = Default::default();
+        for (i, (_, p)) in entries.iter().enumerate() {
+            let mut core = p.core().chars();
+            if let Some(c) = core.next() {
+                by_first.entry(c).or_default().push(i);
+            }
+            if let Some(c) = core.next() {
+                by_second.entry(c).or_default().push(i);
+            }
+        }
+        LabelSet {
+            entries,
+            exact,
+            by_first,
+            by_second,
+        }
     }
 
     /// How a normalized label matches the entry with `key`.
@@ -344,7 +376,7 @@ impl<K: Copy> LabelSet<K> {
 
     /// The best-matching key for a normalized label; exact and variant matches win over
     /// approximate ones, earlier entries over later ones.
-    pub fn best(&self, written: &str) -> Option<(K, MatchQuality)> {
+    pub fn best<'a>(&'a self, written: &str) -> Option<(K, MatchQuality)> {
         let (_, w_core) = split_ordinal(written);
         if w_core.is_empty() {
             return None;
@@ -367,8 +399,21 @@ impl<K: Copy> LabelSet<K> {
         }
         let same_ordinal =
             |p: &PreparedLabel| ordinal.is_some() && split_ordinal(&p.official).0 == ordinal;
-        self.entries
-            .iter()
+        // The candidates, in entry order: a shared first or second character.
+        let mut w = w_core.chars();
+        let list = |map: &'a std::collections::HashMap<char, Vec<usize>>, c: Option<char>| {
+            c.and_then(|c| map.get(&c)).map_or(&[][..], Vec::as_slice)
+        };
+        let (first, second) = (
+            list(&self.by_first, w.next()),
+            list(&self.by_second, w.next()),
+        );
+        let mut candidates: Vec<usize> = first.iter().chain(second).copied().collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .map(|i| &self.entries[i])
             .filter_map(|(k, p)| {
                 p.approximate(w_core, w_len, ordinal.is_some())
                     .map(|q| (*k, q, same_ordinal(p)))
