@@ -197,7 +197,7 @@ mod tests {
             .iter()
             .chain(EMPTY_MARKERS)
             .chain(&["减", "增"])
-            .flat_map(|t| han(t))
+            .flat_map(han)
         {
             assert!(VALUE_HAN.contains(c), "「{c}」");
         }
