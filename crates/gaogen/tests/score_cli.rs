@@ -421,3 +421,94 @@ fn a_rows_blank_cells_are_deducted_one_by_one() {
     let expected = (0.5 * cells as f64).min(values["points"].as_f64().unwrap());
     assert_eq!(values["deducted"].as_f64().unwrap(), expected, "{values}");
 }
+
+/// A report.toml is loaded as `check`, `diff` and `rollup` load it — its agency, year and every
+/// table — not read as published text (which found no agency, a year from the text and no table).
+#[test]
+fn a_report_toml_is_scored_as_check_reads_it() {
+    for example in ["examples/township.toml", "examples/county_bureau.toml"] {
+        let source = std::fs::read_to_string(root().join(example)).unwrap();
+        let toml: toml::Value = toml::from_str(&source).unwrap();
+        let j = json(&[], &root().join(example));
+        let r = report(&j, example.trim_start_matches("examples/"));
+        assert_eq!(r["agency"], toml["report"]["agency"].as_str().unwrap());
+        assert_eq!(
+            r["year"].as_i64(),
+            toml["report"]["year"].as_integer(),
+            "{example}"
+        );
+        for id in ["sections", "tables", "sums", "values"] {
+            let it = item(r, id);
+            assert_eq!(it["deducted"], 0.0, "{example} {id}: {it}");
+            assert_eq!(it["not_assessable"], false, "{example} {id}");
+        }
+        // Every piece of evidence is a diagnostic `check` gives the same file, at the same line.
+        let out = Command::cargo_bin("gaogen")
+            .unwrap()
+            .current_dir(root())
+            .args(["check", "--format", "json", example])
+            .output()
+            .unwrap();
+        let checked: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found: Vec<(Value, Value)> = checked["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["code"].clone(), d["span"]["line"].clone()))
+            .collect();
+        let evidence: Vec<&Value> = r["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|i| i["evidence"].as_array().unwrap())
+            .filter(|e| e["code"].is_string())
+            .collect();
+        assert!(!evidence.is_empty(), "{example}: some rule has evidence");
+        for e in evidence {
+            let place = (e["code"].clone(), e["line"].clone());
+            assert!(found.contains(&place), "{example}: {e} not from check");
+        }
+    }
+}
+
+/// Two report.toml files of one agency in consecutive years are paired like published reports;
+/// one that does not load is a failure (exit 2) naming the TOML problem.
+#[test]
+fn report_tomls_pair_and_a_broken_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = Command::cargo_bin("gaogen")
+        .unwrap()
+        .current_dir(root())
+        .arg("init")
+        .arg("--from")
+        .arg("examples/township.toml")
+        .arg("-o")
+        .arg(dir.path().join("next.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(init.status.code(), Some(0));
+    let next = dir.path().join("next.toml");
+    let out = Command::cargo_bin("gaogen")
+        .unwrap()
+        .current_dir(root())
+        .args(["score", "--format", "json", "examples/township.toml"])
+        .arg(&next)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let later = report(&j, "next.toml");
+    assert_eq!(later["year"], 2024);
+    assert_eq!(later["previous"], "examples/township.toml");
+
+    std::fs::write(
+        dir.path().join("broken.toml"),
+        std::fs::read_to_string(root().join("examples/township.toml"))
+            .unwrap()
+            .replace("[report]\n", "[report]\ncolour = \"red\"\n"),
+    )
+    .unwrap();
+    let (code, out, err) = score(&["--format", "json"], &dir.path().join("broken.toml"));
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("broken.toml") && err.contains("colour"), "{err}");
+}

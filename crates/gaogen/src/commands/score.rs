@@ -27,7 +27,7 @@ impl From<FormatArg> for ScoreFormat {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct ScoreArgs {
-    /// 报告文件或目录（目录中的 .txt .html .htm .pdf .docx .doc .wps .odt .rtf 报告和 .xlsx 年报数据工作簿）；同一机关相邻两年的报告自动配对
+    /// 报告文件或目录（目录中的 .txt .html .htm .pdf .docx .doc .wps .odt .rtf 报告和 .xlsx 年报数据工作簿）；report.toml 也可以；同一机关相邻两年的报告自动配对
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// 评分方案（TOML，见 docs/scoring.md）；不给出时用默认方案

@@ -2,7 +2,8 @@
 //! same agency, compare each pair, check and score every report.
 
 use super::{score, Pages, Previous, Profile, ReportScore, Scorable};
-use crate::input::{collect_files, read_source};
+use crate::author::load_any;
+use crate::input::collect_files;
 use crate::pairs::{self, AgencyYears, Identity};
 use gaogen_model::check::published::Context;
 use gaogen_model::check::{check_with, Diagnostic};
@@ -35,7 +36,8 @@ pub fn score_paths(paths: &[PathBuf], profile: &Profile, context: &Context) -> S
     let read: Vec<Result<Read, String>> = files
         .par_iter()
         .map(|p| {
-            let (text, report) = read_source(p)?;
+            // A report.toml is loaded as diff and rollup load it, not read as published text.
+            let (text, report) = load_any(p).map_err(|e| e.to_string())?;
             let diagnostics = check_with(&report, context);
             Ok(Read {
                 path: p.display().to_string(),
