@@ -510,5 +510,8 @@ fn report_tomls_pair_and_a_broken_one_is_named() {
     .unwrap();
     let (code, out, err) = score(&["--format", "json"], &dir.path().join("broken.toml"));
     assert_eq!(code, 2, "{out}");
-    assert!(err.contains("broken.toml") && err.contains("colour"), "{err}");
+    assert!(
+        err.contains("broken.toml") && err.contains("colour"),
+        "{err}"
+    );
 }
