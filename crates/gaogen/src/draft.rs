@@ -5,7 +5,7 @@ use crate::author::load_toml_text;
 use crate::check::{check_read, Checked, FileSummary, Selection};
 use crate::input::read_toml;
 use crate::Error;
-use gaogen_model::check::Severity;
+use gaogen_model::check::{Diagnostic, Severity};
 use std::path::Path;
 
 /// Checks a report.toml; a file that does not parse, or does not fit the format, gives its A-
@@ -33,25 +33,7 @@ pub fn check_draft(path: &Path, shown: String, selection: &Selection) -> Checked
             source,
             diagnostics,
             ..
-        }) => {
-            let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
-            Checked {
-                summary: FileSummary {
-                    path: shown,
-                    format: "report.toml".into(),
-                    sections_found: 0,
-                    cells_read: 0,
-                    errors: count(Severity::Error),
-                    warnings: count(Severity::Warning),
-                    infos: count(Severity::Info),
-                    failure: None,
-                },
-                diagnostics,
-                text: source,
-                report: None,
-                places: None,
-            }
-        }
+        }) => toml_errors(shown, source, diagnostics),
         Err(other) => Checked {
             summary: FileSummary::failed(shown, other.to_string()),
             diagnostics: Vec::new(),
@@ -59,5 +41,27 @@ pub fn check_draft(path: &Path, shown: String, selection: &Selection) -> Checked
             report: None,
             places: None,
         },
+    }
+}
+
+/// A report.toml that does not parse or does not fit the format, as a checked file: its A-
+/// errors are the findings, at their TOML places (also what `render --format json` shows).
+pub fn toml_errors(shown: String, source: String, diagnostics: Vec<Diagnostic>) -> Checked {
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    Checked {
+        summary: FileSummary {
+            path: shown,
+            format: "report.toml".into(),
+            sections_found: 0,
+            cells_read: 0,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            failure: None,
+        },
+        diagnostics,
+        text: source,
+        report: None,
+        places: None,
     }
 }

@@ -14,6 +14,7 @@
 //! - [`serve`]: the web pages and the HTTP API (`gaogen serve`, docs/api.md).
 //! - [`workbook`]: the authoring workbook (.xlsx) written by `init`/`import` and read by
 //!   `render`/`check`, diagnostics at 「表三!D12」.
+//! - [`written`]: what `render`, `init`, `import` and `export` print with `--format json`.
 //! - [`input`] is the only module that reads files, [`write`] the only one that writes them,
 //!   [`printer`] the only one that prints.
 //!
@@ -44,6 +45,7 @@ pub mod table_text;
 pub mod terminal;
 pub mod workbook;
 pub mod write;
+pub mod written;
 
 pub use check::{check_path, check_report, Selection};
 pub use error::{Error, ExitStatus};

@@ -60,15 +60,17 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
     write_with(path, force, |_, file| {
         file.write_all(bytes).map_err(|e| e.to_string())
     })
+    .map(|_| ())
 }
 
 /// Like [`write_file`], with the content produced by `fill` into the temporary file (given by
-/// path and open): a large export streamed to disk, an SQLite database built in place.
+/// path and open): a large export streamed to disk, an SQLite database built in place. Returns
+/// the size of the file written, in bytes.
 pub fn write_with(
     path: &Path,
     force: bool,
     fill: impl FnOnce(&Path, &mut std::fs::File) -> Result<(), String>,
-) -> Result<(), Error> {
+) -> Result<u64, Error> {
     let existing = std::fs::symlink_metadata(path).ok();
     if existing.is_some() && !force {
         return Err(Error::Exists(path.to_path_buf()));
@@ -105,13 +107,17 @@ pub fn write_with(
         if let Some(old) = target.filter(|_| force) {
             temp.as_file().set_permissions(old.permissions())?;
         }
-        Ok(())
+        // By path: a sink (SQLite) may have written through its own handle.
+        Ok(std::fs::metadata(&temp_path)?.len())
     })();
-    if let Err(e) = result {
-        drop(temp);
-        pending(&temp_path, false);
-        return Err(write_error(path, &e));
-    }
+    let size = match result {
+        Ok(size) => size,
+        Err(e) => {
+            drop(temp);
+            pending(&temp_path, false);
+            return Err(write_error(path, &e));
+        }
+    };
     let persisted = if force {
         temp.persist(path)
     } else {
@@ -119,7 +125,7 @@ pub fn write_with(
     };
     pending(&temp_path, false);
     match persisted {
-        Ok(_) => Ok(()),
+        Ok(_) => Ok(size),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
             Err(Error::Exists(path.to_path_buf()))
         }

@@ -1,10 +1,11 @@
 //! `gaogen export DIR -o facts.sqlite|facts.csv|facts.xlsx`: every cell of every report in long
 //! format, and the derived figures (docs/export.md).
 
-use super::Outcome;
+use super::{finish_json, Format, Outcome};
 use gaogen::export::{facts_of, Facts, Sink, SinkKind};
 use gaogen::input::collect;
 use gaogen::write::write_with;
+use gaogen::written::{ExportCounts, Written};
 use gaogen::{ordered, printer, Error, ExitStatus, Selection};
 use std::path::PathBuf;
 
@@ -19,12 +20,31 @@ pub(crate) struct ExportArgs {
     /// 覆盖已存在的文件
     #[arg(long)]
     force: bool,
+    /// 屏幕上的输出：text（默认，供人阅读）或 json（写出的文件、报告数、数据行数、无法读取的文件、错误，见 docs/write-json.md）
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
 }
 
 /// Files read ahead of the one being written.
 const WINDOW: usize = 32;
 
 pub(crate) fn run(args: &ExportArgs) -> Outcome {
+    let json = args.format == Format::Json;
+    let mut doc = Written::new("export");
+    let result = export(args, json, &mut doc);
+    if json {
+        finish_json(doc, result)
+    } else {
+        result
+    }
+}
+
+fn export(args: &ExportArgs, json: bool, doc: &mut Written) -> Outcome {
+    let say = |message: &str| {
+        if !json {
+            printer::eprintln(message);
+        }
+    };
     let Some(kind) = SinkKind::of(&args.output) else {
         return Err(Error::Usage(format!(
             "无法从 {} 的扩展名判断导出格式：用 .sqlite、.csv 或 .xlsx",
@@ -33,16 +53,21 @@ pub(crate) fn run(args: &ExportArgs) -> Outcome {
     };
     let collected = collect(&args.paths);
     if let Some(message) = collected.skipped_message() {
-        printer::eprintln(&message);
+        say(&message);
+        doc.warnings.push(message);
     }
     for message in &collected.failures {
-        printer::eprintln(message);
+        say(message);
     }
+    doc.failures.clone_from(&collected.failures);
     let files = collected.files;
     let selection = Selection::all();
-    let mut unreadable = collected.failures.len();
-    let mut reports = 0usize;
-    write_with(&args.output, args.force, |path, file| {
+    let mut counts = ExportCounts {
+        failures: collected.failures.len(),
+        ..ExportCounts::default()
+    };
+    let mut failures = Vec::new();
+    let bytes = write_with(&args.output, args.force, |path, file| {
         let mut sink = Sink::open(kind, path, file)?;
         ordered::map_ordered(
             files.len(),
@@ -51,21 +76,28 @@ pub(crate) fn run(args: &ExportArgs) -> Outcome {
             |i| facts_of(&files[i], &selection, false),
             |_, f: Facts| {
                 if !f.info.failure.is_empty() {
-                    printer::eprintln(&f.info.failure);
-                    unreadable += 1;
+                    say(&f.info.failure);
+                    failures.push(f.info.failure.clone());
                 }
-                reports += 1;
+                counts.reports += 1;
+                counts.rows += f.cells.len();
+                counts.figures += f.figures.len();
                 sink.add(&f.info, &f.cells, &f.figures)
             },
         )?;
         sink.finish()
     })?;
-    printer::eprintln(&format!(
-        "已导出 {reports} 份报告到 {}（{} 份无法读取）",
+    counts.failures += failures.len();
+    doc.failures.extend(failures);
+    doc.counts = Some(counts);
+    doc.file(&args.output, kind.name(), bytes);
+    say(&format!(
+        "已导出 {} 份报告到 {}（{} 份无法读取）",
+        counts.reports,
         args.output.display(),
-        unreadable
+        counts.failures
     ));
-    Ok(if unreadable > 0 {
+    Ok(if counts.failures > 0 {
         ExitStatus::CouldNotRun
     } else {
         ExitStatus::Success

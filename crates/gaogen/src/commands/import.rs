@@ -1,7 +1,8 @@
 //! `gaogen import`: a published report → report.toml; cells not read are listed, never made up.
 
-use super::Outcome;
+use super::{finish_json, listed, Outcome};
 use gaogen::write::write_file;
+use gaogen::written::Written;
 use gaogen::{author, guide, input, printer, workbook, Error, ExitStatus};
 use std::path::PathBuf;
 
@@ -12,7 +13,7 @@ pub(crate) struct ImportArgs {
     /// 输出的 report.toml 或 .xlsx 工作簿（默认把 report.toml 输出到屏幕）
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// 输出格式：toml 或 xlsx（Excel 工作簿，需 -o）；默认按 -o 的扩展名
+    /// 输出格式：toml 或 xlsx（Excel 工作簿，需 -o）；默认按 -o 的扩展名。json：按 -o 的扩展名写出文件（需 -o），屏幕上输出 JSON：写出的文件、未能读出的单元格、错误（见 docs/write-json.md）
     #[arg(long, value_enum)]
     format: Option<super::AuthorFormat>,
     /// 报告年度：报告中读不出年度时必须给出（不会猜测）；读得出时以此为准
@@ -24,8 +25,25 @@ pub(crate) struct ImportArgs {
 }
 
 pub(crate) fn run(args: &ImportArgs) -> Outcome {
+    let json = args.format == Some(super::AuthorFormat::Json);
+    let mut doc = Written::new("import");
+    let result = import(args, json, &mut doc);
+    if json {
+        finish_json(doc, result)
+    } else {
+        result
+    }
+}
+
+fn import(args: &ImportArgs, json: bool, doc: &mut Written) -> Outcome {
     if let Some(e) = guide::toml_not_published(&args.report, "import") {
         return Err(e);
+    }
+    if json && args.output.is_none() {
+        return Err(Error::Usage(
+            "--format json 在屏幕上输出 JSON，report.toml 需要用 -o 指定输出文件，如 -o report.toml"
+                .into(),
+        ));
     }
     let xlsx = super::wants_xlsx(args.format, args.output.as_deref());
     if let Some(path) = args.output.as_ref().filter(|_| !xlsx) {
@@ -47,48 +65,52 @@ pub(crate) fn run(args: &ImportArgs) -> Outcome {
             ));
         };
         let (bytes, missing) = workbook::import_bytes(&report)?;
-        if !missing.is_empty() {
-            let mut message = format!(
-                "以下 {} 个单元格未能读出数字，已留空或照原样写入（请补填，不会自动当作 0）：\n",
-                missing.len()
-            );
-            for m in &missing {
-                message.push_str(&format!("  {m}\n"));
-            }
-            printer::eprint(&message);
+        doc.unread.clone_from(&missing);
+        if !missing.is_empty() && !json {
+            printer::eprint(&listed(
+                &format!(
+                    "以下 {} 个单元格未能读出数字，已留空或照原样写入（请补填，不会自动当作 0）：",
+                    missing.len()
+                ),
+                &missing,
+            ));
         }
         write_file(path, &bytes, args.force)?;
-        let shown = path.display();
-        let next =
-            format!("gaogen check {shown} 检查；gaogen render {shown} -o 报告.docx 生成 Word 文档");
-        printer::eprint(&guide::written(path, "Excel 工作簿", bytes.len(), &next));
+        doc.file(path, "xlsx", bytes.len() as u64);
+        if !json {
+            let shown = path.display();
+            let next = format!(
+                "gaogen check {shown} 检查；gaogen render {shown} -o 报告.docx 生成 Word 文档"
+            );
+            printer::eprint(&guide::written(path, "Excel 工作簿", bytes.len(), &next));
+        }
         return Ok(ExitStatus::Success);
     }
     let (text, missing) = author::import_report(&report);
-    if !missing.is_empty() {
-        let mut message = format!(
-            "以下 {} 个单元格未能读出，已写为 \"\"（请补填，不会自动当作 0）：\n",
-            missing.len()
-        );
-        for m in &missing {
-            message.push_str(&format!("  {m}\n"));
-        }
-        printer::eprint(&message);
+    doc.unread.clone_from(&missing);
+    if !missing.is_empty() && !json {
+        printer::eprint(&listed(
+            &format!(
+                "以下 {} 个单元格未能读出，已写为 \"\"（请补填，不会自动当作 0）：",
+                missing.len()
+            ),
+            &missing,
+        ));
     }
-    match &args.output {
-        Some(path) => {
-            write_file(path, text.as_bytes(), args.force)?;
-            let shown = path.display();
-            let next = if missing.is_empty() {
-                format!(
-                    "gaogen check {shown} 检查；gaogen render {shown} -o 报告.docx 生成 Word 文档"
-                )
-            } else {
-                format!("在 {shown} 中补填上面 {} 个未能读出的单元格（写为 \"\" 的格），然后 gaogen check {shown} 检查", missing.len())
-            };
-            printer::eprint(&guide::written(path, "report.toml", text.len(), &next));
-        }
-        None => printer::print(text)?,
+    let Some(path) = &args.output else {
+        printer::print(text)?;
+        return Ok(ExitStatus::Success);
+    };
+    write_file(path, text.as_bytes(), args.force)?;
+    doc.file(path, "toml", text.len() as u64);
+    if !json {
+        let shown = path.display();
+        let next = if missing.is_empty() {
+            format!("gaogen check {shown} 检查；gaogen render {shown} -o 报告.docx 生成 Word 文档")
+        } else {
+            format!("在 {shown} 中补填上面 {} 个未能读出的单元格（写为 \"\" 的格），然后 gaogen check {shown} 检查", missing.len())
+        };
+        printer::eprint(&guide::written(path, "report.toml", text.len(), &next));
     }
     Ok(ExitStatus::Success)
 }

@@ -1,7 +1,8 @@
 //! `gaogen init`: a commented report.toml, blank or from last year's report.
 
-use super::Outcome;
+use super::{finish_json, listed, Outcome};
 use gaogen::write::write_file;
+use gaogen::written::Written;
 use gaogen::{author, guide, printer, workbook, ExitStatus};
 use std::path::PathBuf;
 
@@ -19,7 +20,7 @@ pub(crate) struct InitArgs {
     /// 报告年度（没有 --from 时使用）
     #[arg(long, default_value_t = 2025)]
     year: u16,
-    /// 输出格式：toml（report.toml）或 xlsx（Excel 工作簿）；默认按 -o 的扩展名
+    /// 输出格式：toml（report.toml）或 xlsx（Excel 工作簿）；默认按 -o 的扩展名。json：按 -o 的扩展名写出文件，屏幕上输出 JSON：写出的文件、未能沿用的单元格、错误（见 docs/write-json.md）
     #[arg(long, value_enum)]
     format: Option<super::AuthorFormat>,
     /// 覆盖已存在的文件
@@ -28,31 +29,48 @@ pub(crate) struct InitArgs {
 }
 
 pub(crate) fn run(args: &InitArgs) -> Outcome {
+    let json = args.format == Some(super::AuthorFormat::Json);
+    let mut doc = Written::new("init");
+    let result = write(args, json, &mut doc);
+    if json {
+        finish_json(doc, result)
+    } else {
+        result
+    }
+}
+
+fn write(args: &InitArgs, json: bool, doc: &mut Written) -> Outcome {
+    let shown = args.output.display();
     if super::wants_xlsx(args.format, Some(&args.output)) {
         let bytes = workbook::init_bytes(args.from.as_deref(), &args.agency, args.year)?;
         write_file(&args.output, &bytes, args.force)?;
-        let shown = args.output.display();
-        printer::eprint(&guide::written(
-            &args.output,
-            "Excel 工作簿",
-            bytes.len(),
-            &format!("在 Excel 或 WPS 中填写浅黄色单元格（没有发生的填 0），然后 gaogen check {shown} 检查，gaogen render {shown} -o 报告.docx 生成 Word 文档"),
-        ));
+        doc.file(&args.output, "xlsx", bytes.len() as u64);
+        if !json {
+            printer::eprint(&guide::written(
+                &args.output,
+                "Excel 工作簿",
+                bytes.len(),
+                &format!("在 Excel 或 WPS 中填写浅黄色单元格（没有发生的填 0），然后 gaogen check {shown} 检查，gaogen render {shown} -o 报告.docx 生成 Word 文档"),
+            ));
+        }
         return Ok(ExitStatus::Success);
     }
     guide::toml_output(&args.output, "init")?;
     let (text, unread) = author::init_text(args.from.as_deref(), &args.agency, args.year)?;
     write_file(&args.output, text.as_bytes(), args.force)?;
-    let shown = args.output.display();
+    doc.file(&args.output, "toml", text.len() as u64);
+    doc.unread.clone_from(&unread);
+    if json {
+        return Ok(ExitStatus::Success);
+    }
     if !unread.is_empty() {
-        let mut message = format!(
-            "警告：上一年报告中以下 {} 个单元格未能读出，沿用的数已写为 \"\"（请按上一年报告补填）：\n",
-            unread.len()
-        );
-        for m in &unread {
-            message.push_str(&format!("  {m}\n"));
-        }
-        printer::eprint(&message);
+        printer::eprint(&listed(
+            &format!(
+                "警告：上一年报告中以下 {} 个单元格未能读出，沿用的数已写为 \"\"（请按上一年报告补填）：",
+                unread.len()
+            ),
+            &unread,
+        ));
     }
     let what = match &args.from {
         Some(from) => format!("以 {} 为基础的 report.toml", from.display()),

@@ -15,6 +15,7 @@ pub(crate) mod zh;
 
 use gaogen::author::diagnostics_text;
 use gaogen::printer;
+use gaogen::written::Written;
 use gaogen::{Error, ExitStatus};
 
 /// Output format shared by the commands.
@@ -31,14 +32,42 @@ pub(crate) enum AuthorFormat {
     Toml,
     /// Excel 工作簿（表格按官方格式排好，合计为公式）
     Xlsx,
+    /// 按 -o 的扩展名写出文件，屏幕上输出 JSON：写出的文件、未能读出的单元格（见 docs/write-json.md）
+    Json,
 }
 
-/// Whether `init`/`import` write a workbook: `--format xlsx`, or an output ending in .xlsx.
+/// Whether `init`/`import` write a workbook: `--format xlsx`, or an output ending in .xlsx
+/// (also under `--format json`).
 pub(crate) fn wants_xlsx(format: Option<AuthorFormat>, output: Option<&std::path::Path>) -> bool {
-    format.map_or_else(
-        || output.is_some_and(gaogen::workbook::is_xlsx),
-        |f| f == AuthorFormat::Xlsx,
-    )
+    match format {
+        Some(AuthorFormat::Xlsx) => true,
+        Some(AuthorFormat::Toml) => false,
+        None | Some(AuthorFormat::Json) => output.is_some_and(gaogen::workbook::is_xlsx),
+    }
+}
+
+/// Ends a writing command under `--format json`: its document on stdout, with the error when it
+/// could not run; the exit status is the one the human output would give.
+pub(crate) fn finish_json(mut doc: Written, result: Outcome) -> Outcome {
+    let status = match result {
+        Ok(status) => status,
+        Err(Error::Stdout(reason)) => return Err(Error::Stdout(reason)),
+        Err(e) => {
+            doc.error(&e);
+            e.status()
+        }
+    };
+    printer::print(doc.json(status))?;
+    Ok(status)
+}
+
+/// A list of cells for people: a heading line, then one indented line each.
+pub(crate) fn listed(heading: &str, items: &[String]) -> String {
+    let mut message = format!("{heading}\n");
+    for m in items {
+        message.push_str(&format!("  {m}\n"));
+    }
+    message
 }
 
 /// What a command returns: how it ended, or why it could not run.

@@ -1,8 +1,9 @@
 //! `gaogen rollup CHILD... -o 汇总.toml` and `gaogen rollup --check PARENT CHILD...`.
 
-use super::Outcome;
+use super::{finish_json, Outcome};
 use gaogen::author::load_any;
 use gaogen::rollup::{check_text, roll_up};
+use gaogen::written::Written;
 use gaogen::{printer, write, Error, ExitStatus};
 use std::path::PathBuf;
 
@@ -34,7 +35,7 @@ pub(crate) struct RollupArgs {
     /// 核对已发布的汇总报告：逐格与下级报告之和比较
     #[arg(long, value_name = "PARENT")]
     check: Option<PathBuf>,
-    /// --check 的输出格式：text（默认）或 json
+    /// 输出格式：text（默认）或 json。--check 时为逐格核对的结果；写出汇总时，屏幕上输出 JSON：写出的文件、未能汇总的下级单位、错误（见 docs/write-json.md）
     #[arg(long, value_enum, default_value = "text")]
     format: RollupFormat,
 }
@@ -42,6 +43,16 @@ pub(crate) struct RollupArgs {
 /// 0 complete (or the compiled report agrees), 1 children missing tables or cells (or
 /// differences), 2 could not run.
 pub(crate) fn run(args: &RollupArgs) -> Outcome {
+    if args.check.is_none() && args.format == RollupFormat::Json {
+        let mut doc = Written::new("rollup");
+        let result = roll(args, &mut doc);
+        return finish_json(doc, result);
+    }
+    roll(args, &mut Written::new("rollup"))
+}
+
+fn roll(args: &RollupArgs, doc: &mut Written) -> Outcome {
+    let json = args.format == RollupFormat::Json;
     let mut children = Vec::new();
     for path in &args.children {
         let (_, report) = load_any(path)?;
@@ -72,7 +83,13 @@ pub(crate) fn run(args: &RollupArgs) -> Outcome {
             "错误：需要 -o 指定汇总结果的 report.toml".into(),
         ));
     };
-    write::write_file(output, rolled.toml(&args.agency).as_bytes(), args.force)?;
+    let text = rolled.toml(&args.agency);
+    write::write_file(output, text.as_bytes(), args.force)?;
+    doc.file(output, "toml", text.len() as u64);
+    doc.unread.clone_from(&rolled.missing);
+    if json {
+        return Ok(ExitStatus::findings_if(!rolled.missing.is_empty()));
+    }
     let mut message = format!(
         "已写入 {}：{} 份下级报告的表格之和\n",
         output.display(),

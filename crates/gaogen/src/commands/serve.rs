@@ -1,7 +1,7 @@
 //! `gaogen serve`: the web pages and the HTTP API (docs/api.md).
 
-use super::Outcome;
-use gaogen::serve::{self, Config};
+use super::{Format, Outcome};
+use gaogen::serve::{self, Banner, Config};
 use gaogen::{printer, ExitStatus};
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -26,6 +26,9 @@ pub(crate) struct ServeArgs {
     /// 一次请求的时限（秒）
     #[arg(long, default_value_t = 60)]
     timeout: u64,
+    /// 启动时的输出：text（默认，供人阅读）或 json（一行 JSON：监听地址、打开的网址、各项上限；无法启动时为错误，见 docs/api.md）
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
 }
 
 pub(crate) fn run(args: &ServeArgs) -> Outcome {
@@ -34,8 +37,19 @@ pub(crate) fn run(args: &ServeArgs) -> Outcome {
     config.max_request = args.max_request_mb.clamp(1, 4096) << 20;
     config.max_files = args.max_files.max(1);
     config.timeout = Duration::from_secs(args.timeout.max(1));
-    match serve::run(args.addr, config) {
+    let json = args.format == Format::Json;
+    let banner = if json { Banner::Json } else { Banner::Text };
+    match serve::run(args.addr, config, banner) {
         Ok(()) => Ok(ExitStatus::Success),
+        Err(message) if json => {
+            let status = ExitStatus::CouldNotRun;
+            let doc = serde_json::json!({
+                "exit_code": status.code(),
+                "error": { "message": message },
+            });
+            printer::print(doc.to_string() + "\n")?;
+            Ok(status)
+        }
         Err(message) => {
             printer::eprintln(&message);
             Ok(ExitStatus::CouldNotRun)

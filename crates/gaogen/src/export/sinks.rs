@@ -25,6 +25,15 @@ impl SinkKind {
             _ => None,
         }
     }
+
+    /// Its name in `export --format json`: `csv`, `sqlite` or `xlsx`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SinkKind::Csv => "csv",
+            SinkKind::Sqlite => "sqlite",
+            SinkKind::Xlsx => "xlsx",
+        }
+    }
 }
 
 /// The columns of a fact row (CSV header, xlsx 数据 sheet, SQLite view `facts`).
