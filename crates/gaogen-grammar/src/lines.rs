@@ -288,9 +288,10 @@ fn scan_shape(line: &str) -> LineShape<'_> {
             Some(&sep @ (b'|' | b'\t')) => {
                 piped |= sep == b'|';
                 i += 1;
-                // A line with separators is a table row: room for a row of cells at once.
+                // A line with separators is a table row: room for all its cells at once (one
+                // more than the separators left), no more.
                 if hard.len() == 1 {
-                    hard.reserve(11);
+                    hard.reserve_exact(memchr::memchr2_iter(b'|', b'\t', &b[i..]).count() + 1);
                 }
             }
             _ => break,

@@ -56,18 +56,18 @@ impl SourceLine<'_> {
 /// Splits plain text into lines at `\r\n`, `\r` or `\n`.
 pub(crate) fn text_lines(text: &str) -> Vec<SourceLine<'_>> {
     // The model's one position model decides where lines end, as the renderer does.
-    gaogen_model::lines::LineIndex::new(text)
-        .lines()
-        .zip(1u32..)
-        .map(|(line, number)| SourceLine {
-            text: crate::lines::normalize_spaces(line),
-            origin: Origin {
-                line: number,
-                column: 1,
-            },
-            cell_origins: None,
-        })
-        .collect()
+    let index = gaogen_model::lines::LineIndex::new(text);
+    // Sized once: a grown vector would hold up to three times the lines while it moves.
+    let mut out = Vec::with_capacity(index.len());
+    out.extend(index.lines().zip(1u32..).map(|(line, number)| SourceLine {
+        text: crate::lines::normalize_spaces(line),
+        origin: Origin {
+            line: number,
+            column: 1,
+        },
+        cell_origins: None,
+    }));
+    out
 }
 
 #[cfg(test)]
