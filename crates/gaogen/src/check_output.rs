@@ -323,7 +323,7 @@ mod tests {
             .iter()
             .map(|p| compared::compare(&files[p.previous], &files[p.current], &Selection::all()))
             .collect();
-        (compared, crate::pairs::agency_years(&ids, &pairs))
+        (compared, crate::pairs::agency_years(ids, &pairs))
     }
 
     /// The whole document built at once, as `check` did before it streamed.

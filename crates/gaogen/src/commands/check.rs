@@ -144,7 +144,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         },
         |_, (c, entry)| stream.push_pair(&c, &entry),
     )?;
-    let totals = stream.finish(&pairs::agency_years(&identities, &pairs))?;
+    let totals = stream.finish(&pairs::agency_years(identities, &pairs))?;
     Ok(check::status(
         &totals,
         failed,

@@ -100,7 +100,7 @@ pub fn score_paths(paths: &[PathBuf], profile: &Profile, context: &Context) -> S
         .collect();
     ScoreRun {
         reports: scores,
-        agencies: pairs::agency_years(&identities, &pairs),
+        agencies: pairs::agency_years(identities, &pairs),
         failures,
     }
 }

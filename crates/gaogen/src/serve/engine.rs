@@ -78,7 +78,7 @@ pub(crate) fn check_json(checked: &[Checked]) -> String {
             compared::json(&c)
         })
         .collect();
-    let agencies = crate::pairs::agency_years(&identities, &pairs);
+    let agencies = crate::pairs::agency_years(identities, &pairs);
     check::json_document(
         &files,
         &compared,
