@@ -225,7 +225,7 @@ mod tests {
         ];
         let pairs = pair(&reports);
         assert_eq!(pairs, pairs_of(&[(0, 1)]));
-        let groups = agency_years(reports.clone(), &pairs);
+        let groups = agency_years(reports.to_vec(), &pairs);
         assert_eq!(groups.len(), 3);
         let hongze = groups
             .iter()
