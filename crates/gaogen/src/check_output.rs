@@ -244,8 +244,12 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
     pub fn finish(mut self, agencies: &[AgencyYears]) -> Result<Totals, crate::Error> {
         match self.output {
             Output::Human(style) if self.summaries.len() > 1 => {
-                let table = summary::table(&self.summaries, style.columns());
-                self.buffer.push_str(&table);
+                // Written a row at a time, flushed as the buffer fills.
+                let summaries = std::mem::take(&mut self.summaries);
+                summary::write_table(&summaries, style.columns(), |text| {
+                    self.buffer.push_str(text);
+                    self.flush_if_full()
+                })?;
                 if self.pairs > 0 {
                     self.buffer.push_str(&format!(
                         "另有相邻年度比较 {} 对：{} 个错误，{} 个警告\n",
@@ -263,8 +267,17 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
                 if self.pairs == 0 {
                     self.buffer.push_str("],\"pairs\":[");
                 }
-                self.buffer.push_str("],\"agencies\":");
-                self.buffer.push_str(&compared::agencies_json(agencies));
+                // Agency by agency, flushed as the buffer fills: 100,000 paths are never one
+                // string.
+                self.buffer.push_str("],\"agencies\":[");
+                for (i, g) in agencies.iter().enumerate() {
+                    if i > 0 {
+                        self.buffer.push(',');
+                    }
+                    self.buffer.push_str(&compared::agency_json(g));
+                    self.flush_if_full()?;
+                }
+                self.buffer.push(']');
                 self.buffer.push_str(",\"totals\":");
                 self.buffer
                     .push_str(&serde_json::to_string(&self.totals).expect("serializes"));

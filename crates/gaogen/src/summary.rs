@@ -40,11 +40,29 @@ pub fn json(rows: &[FileSummary]) -> String {
 
 /// The aligned table shown after checking several files, with the totals line.
 pub fn table(rows: &[FileSummary], width: Option<usize>) -> String {
-    let mut cells = vec![["文件", "格式", "章节", "数值", "错误", "警告"]
-        .map(String::from)
-        .to_vec()];
-    for r in rows {
-        cells.push(match &r.failure {
+    let mut out = String::new();
+    let written: Result<(), std::convert::Infallible> = write_table(rows, width, |text| {
+        out.push_str(text);
+        Ok(())
+    });
+    match written {
+        Ok(()) => out,
+    }
+}
+
+/// As [`table`], handing the text to `sink` a row at a time (the table of a directory of
+/// 100,000 files is never one string).
+pub fn write_table<E>(
+    rows: &[FileSummary],
+    width: Option<usize>,
+    mut sink: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
+    // Each row's cells are made when the table needs them, not all kept (100,000 files).
+    let cells = |i: usize| match i.checked_sub(1).map(|i| &rows[i]) {
+        None => ["文件", "格式", "章节", "数值", "错误", "警告"]
+            .map(String::from)
+            .to_vec(),
+        Some(r) => match &r.failure {
             Some(_) => vec![
                 r.path.clone(),
                 "无法读取".into(),
@@ -61,14 +79,13 @@ pub fn table(rows: &[FileSummary], width: Option<usize>) -> String {
                 r.errors.to_string(),
                 r.warnings.to_string(),
             ],
-        });
-    }
-    let mut out = crate::table_text::fitted(&cells, "", width);
+        },
+    };
+    crate::table_text::fitted_rows(rows.len() + 1, cells, "", width, &mut sink)?;
     let errors: usize = rows.iter().map(|r| r.errors).sum();
     let warnings: usize = rows.iter().map(|r| r.warnings).sum();
-    out.push_str(&format!(
+    sink(&format!(
         "共 {} 份报告：{errors} 个错误，{warnings} 个警告\n",
         rows.len()
-    ));
-    out
+    ))
 }

@@ -15,16 +15,42 @@ const MIN_COLUMN: usize = 8;
 /// As [`aligned`], fitted into `width` display columns when given: the widest columns are narrowed
 /// and their cells wrapped over several lines.
 pub fn fitted(rows: &[Vec<String>], indent: &str, width: Option<usize>) -> String {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths: Vec<usize> = (0..columns)
-        .map(|i| {
-            rows.iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| c.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let mut out = String::new();
+    let written: Result<(), std::convert::Infallible> = fitted_rows(
+        rows.len(),
+        |i| rows[i].clone(),
+        indent,
+        width,
+        |text| {
+            out.push_str(text);
+            Ok(())
+        },
+    );
+    match written {
+        Ok(()) => out,
+    }
+}
+
+/// As [`fitted`], with row `i` (0: the header) made by `row(i)` when it is needed — twice, once
+/// for the widths and once to write it — and each row's lines handed to `sink` as they are made,
+/// so that a table of 100,000 rows is never held whole.
+pub fn fitted_rows<E>(
+    count: usize,
+    row: impl Fn(usize) -> Vec<String>,
+    indent: &str,
+    width: Option<usize>,
+    mut sink: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut widths: Vec<usize> = Vec::new();
+    for i in 0..count {
+        for (k, c) in row(i).iter().enumerate() {
+            let w = c.width();
+            match widths.get_mut(k) {
+                Some(max) => *max = (*max).max(w),
+                None => widths.push(w),
+            }
+        }
+    }
     if let Some(width) = width {
         let total =
             |w: &[usize]| indent.width() + w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
@@ -62,16 +88,18 @@ pub fn fitted(rows: &[Vec<String>], indent: &str, width: Option<usize>) -> Strin
         }
     };
     let mut out = String::new();
-    for (i, row) in rows.iter().enumerate() {
-        line(row, &mut out);
+    for i in 0..count {
+        out.clear();
+        line(&row(i), &mut out);
         if i == 0 {
             line(
                 &widths.iter().map(|&w| "─".repeat(w)).collect::<Vec<_>>(),
                 &mut out,
             );
         }
+        sink(&out)?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

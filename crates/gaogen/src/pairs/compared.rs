@@ -206,16 +206,20 @@ struct JsonAgency<'a> {
 
 /// The per-agency year table as JSON: `[{"agency", "years": [{"year", "path"}]}]`.
 pub fn agencies_json(groups: &[AgencyYears]) -> String {
-    let rows: Vec<JsonAgency<'_>> = groups
-        .iter()
-        .map(|g| JsonAgency {
-            agency: &g.agency,
-            years: g
-                .years
-                .iter()
-                .map(|(year, path)| JsonYear { year: *year, path })
-                .collect(),
-        })
-        .collect();
-    serde_json::to_string(&rows).expect("agencies serialize")
+    let rows: Vec<String> = groups.iter().map(agency_json).collect();
+    format!("[{}]", rows.join(","))
+}
+
+/// One agency of [`agencies_json`]: `{"agency", "years": [{"year", "path"}]}` (the table of a
+/// directory is written agency by agency, not built whole).
+pub fn agency_json(g: &AgencyYears) -> String {
+    let row = JsonAgency {
+        agency: &g.agency,
+        years: g
+            .years
+            .iter()
+            .map(|(year, path)| JsonYear { year: *year, path })
+            .collect(),
+    };
+    serde_json::to_string(&row).expect("an agency serializes")
 }
