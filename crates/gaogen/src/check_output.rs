@@ -119,7 +119,7 @@ pub struct Stream<W: FnMut(&str) -> Result<(), crate::Error>> {
     pair_counts: (usize, usize),
     sarif: Option<SarifFrame>,
     /// Kept only when the output needs them at the end ([`Output::keeps_summaries`]).
-    pub summaries: Vec<FileSummary>,
+    pub summaries: Vec<summary::TableRow>,
     pub totals: Totals,
 }
 
@@ -167,7 +167,7 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
         };
         self.append(entry);
         if self.output.keeps_summaries() {
-            self.summaries.push(summary);
+            self.summaries.push(summary::TableRow::from(&summary));
         }
         self.flush_if_full()
     }

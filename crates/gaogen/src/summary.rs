@@ -38,10 +38,38 @@ pub fn json(rows: &[FileSummary]) -> String {
     serde_json::to_string_pretty(rows).expect("serializes") + "\n"
 }
 
+/// What the summary table keeps of a file: its row, not the whole summary (a directory of
+/// 100,000 files keeps 100,000 of these to the end).
+#[derive(Debug, Clone)]
+pub struct TableRow {
+    path: Box<str>,
+    format: compact_str::CompactString,
+    failed: bool,
+    sections_found: usize,
+    cells_read: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl From<&FileSummary> for TableRow {
+    fn from(s: &FileSummary) -> Self {
+        TableRow {
+            path: s.path.as_str().into(),
+            format: s.format.as_str().into(),
+            failed: s.failure.is_some(),
+            sections_found: s.sections_found,
+            cells_read: s.cells_read,
+            errors: s.errors,
+            warnings: s.warnings,
+        }
+    }
+}
+
 /// The aligned table shown after checking several files, with the totals line.
 pub fn table(rows: &[FileSummary], width: Option<usize>) -> String {
+    let rows: Vec<TableRow> = rows.iter().map(TableRow::from).collect();
     let mut out = String::new();
-    let written: Result<(), std::convert::Infallible> = write_table(rows, width, |text| {
+    let written: Result<(), std::convert::Infallible> = write_table(&rows, width, |text| {
         out.push_str(text);
         Ok(())
     });
@@ -53,7 +81,7 @@ pub fn table(rows: &[FileSummary], width: Option<usize>) -> String {
 /// As [`table`], handing the text to `sink` a row at a time (the table of a directory of
 /// 100,000 files is never one string).
 pub fn write_table<E>(
-    rows: &[FileSummary],
+    rows: &[TableRow],
     width: Option<usize>,
     mut sink: impl FnMut(&str) -> Result<(), E>,
 ) -> Result<(), E> {
@@ -62,24 +90,22 @@ pub fn write_table<E>(
         None => ["文件", "格式", "章节", "数值", "错误", "警告"]
             .map(String::from)
             .to_vec(),
-        Some(r) => match &r.failure {
-            Some(_) => vec![
-                r.path.clone(),
-                "无法读取".into(),
-                "—".into(),
-                "—".into(),
-                "—".into(),
-                "—".into(),
-            ],
-            None => vec![
-                r.path.clone(),
-                r.format.clone(),
-                format!("{}/6", r.sections_found),
-                r.cells_read.to_string(),
-                r.errors.to_string(),
-                r.warnings.to_string(),
-            ],
-        },
+        Some(r) if r.failed => vec![
+            r.path.to_string(),
+            "无法读取".into(),
+            "—".into(),
+            "—".into(),
+            "—".into(),
+            "—".into(),
+        ],
+        Some(r) => vec![
+            r.path.to_string(),
+            r.format.to_string(),
+            format!("{}/6", r.sections_found),
+            r.cells_read.to_string(),
+            r.errors.to_string(),
+            r.warnings.to_string(),
+        ],
     };
     crate::table_text::fitted_rows(rows.len() + 1, cells, "", width, &mut sink)?;
     let errors: usize = rows.iter().map(|r| r.errors).sum();
