@@ -185,16 +185,10 @@ fn name(encoding: &'static Encoding) -> &'static str {
 /// are single bytes, C1 controls start with 0xC2, U+FFFD with 0xEF.
 fn binary_control_at(text: &str) -> Option<usize> {
     /// C0 controls other than tab, line ends and form feed, and DEL: one table lookup a byte.
-    const CONTROL: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut b = 0;
-        while b < 0x20 {
-            t[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r' | 0x0c);
-            b += 1;
-        }
-        t[0x7f] = true;
-        t
-    };
+    const CONTROL: [bool; 256] = gaogen_model::lines::byte_set(&[
+        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0b, 0x0e, 0x0f, 0x10, 0x11, 0x12,
+        0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f, 0x7f,
+    ]);
     let bytes = text.as_bytes();
     let control = bytes.iter().position(|&b| CONTROL[b as usize]);
     // C1 controls (U+0080–U+009F, but U+0085, a line end) are 0xC2 and a byte 0x80–0x9F.

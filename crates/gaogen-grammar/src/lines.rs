@@ -67,16 +67,8 @@ pub(crate) fn normalize_spaces(line: &str) -> std::borrow::Cow<'_, str> {
     // Every odd space starts with one of these bytes (ASCII line ends and form feeds; the lead
     // bytes of U+0085/U+00A0, U+1680, U+2000–U+205F, U+3000 and U+FEFF): most characters of a
     // report are decided by one table lookup, without decoding them.
-    const LEAD: [bool; 256] = {
-        let mut t = [false; 256];
-        let bytes = [0x0a, 0x0b, 0x0c, 0x0d, 0xc2, 0xe1, 0xe2, 0xe3, 0xef];
-        let mut i = 0;
-        while i < bytes.len() {
-            t[bytes[i]] = true;
-            i += 1;
-        }
-        t
-    };
+    const LEAD: [bool; 256] =
+        gaogen_model::lines::byte_set(&[0x0a, 0x0b, 0x0c, 0x0d, 0xc2, 0xe1, 0xe2, 0xe3, 0xef]);
     let suspect = line
         .bytes()
         .enumerate()

@@ -1,6 +1,7 @@
 //! Reading one cell's text as a value.
 
 use compact_str::ToCompactString;
+use gaogen_model::label::is_cjk_ideograph;
 use gaogen_model::CellValue;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -25,16 +26,14 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
         });
     }
     // Labels and prose start with a character no value starts with.
-    if trimmed.starts_with(|c: char| {
-        ('\u{4e00}'..='\u{9fff}').contains(&c) && !matches!(c, '无' | '减' | '增')
-    }) {
+    if trimmed.starts_with(|c: char| is_cjk_ideograph(c) && !matches!(c, '无' | '减' | '增')) {
         return None;
     }
     // A value holds no Chinese character but those of 「无」, 「减4」/「增3」 and the units, and NFKC
     // leaves every CJK ideograph as it is: a line of prose is refused here, before normalising it.
     if trimmed
         .chars()
-        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !VALUE_HAN.contains(c))
+        .any(|c| is_cjk_ideograph(c) && !VALUE_HAN.contains(c))
     {
         return None;
     }
@@ -190,7 +189,7 @@ mod tests {
     fn every_chinese_character_a_value_holds_passes_the_prose_filter() {
         let han = |t: &&str| {
             t.chars()
-                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .filter(|&c| is_cjk_ideograph(c))
                 .collect::<Vec<_>>()
         };
         for c in UNITS

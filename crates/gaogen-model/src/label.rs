@@ -40,6 +40,12 @@ fn is_ignorable(c: char) -> bool {
         )
 }
 
+/// A CJK unified ideograph (U+4E00–U+9FFF): NFKC leaves it as it is, and it is never ignorable,
+/// so it stays one character of the normalised text.
+pub fn is_cjk_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// The comparison form of a label: NFKC (full width → half width), no whitespace, no quotes or
 /// markdown emphasis, traditional → simplified, `1、` → `1.`, trailing `：` removed.
 pub fn normalize(text: &str) -> String {
@@ -73,7 +79,7 @@ fn normalize_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String
     for c in chars {
         // CJK ideographs, most of a label, are never ignorable and only 「它」 changes after
         // simplification: decided without the general tests.
-        if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+        if is_cjk_ideograph(c) {
             let c = match simplified(c) {
                 '它' if out.ends_with('其') => '他',
                 c => c,
@@ -309,11 +315,6 @@ pub struct LabelSet<K> {
     /// Normalized official texts, cores and variants → (entry, quality): exact matches in one
     /// lookup. Only looked up, never iterated, so its order cannot leak into results.
     exact: std::collections::HashMap<String, Vec<(usize, MatchQuality)>>,
-    /// The entries (in order) whose core starts with a character, and whose core's second
-    /// character is a character: an approximate match needs one of the two (see
-    /// [`PreparedLabel::approximate`]), so only those entries are tried. Only looked up.
-    by_first: std::collections::HashMap<char, Vec<usize>>,
-    by_second: std::collections::HashMap<char, Vec<usize>>,
 }
 
 impl<K: Copy> LabelSet<K> {
@@ -344,23 +345,7 @@ impl<K: Copy> LabelSet<K> {
                 add(&v[*start..], i, q);
             }
         }
-        let mut by_first: std::collections::HashMap<char, Vec<usize>> = Default::default();
-        let mut by_second: std::collections::HashMap<char, Vec<usize>> = Default::default();
-        for (i, (_, p)) in entries.iter().enumerate() {
-            let mut core = p.core().chars();
-            if let Some(c) = core.next() {
-                by_first.entry(c).or_default().push(i);
-            }
-            if let Some(c) = core.next() {
-                by_second.entry(c).or_default().push(i);
-            }
-        }
-        LabelSet {
-            entries,
-            exact,
-            by_first,
-            by_second,
-        }
+        LabelSet { entries, exact }
     }
 
     /// How a normalized label matches the entry with `key`.
@@ -376,7 +361,7 @@ impl<K: Copy> LabelSet<K> {
 
     /// The best-matching key for a normalized label; exact and variant matches win over
     /// approximate ones, earlier entries over later ones.
-    pub fn best<'a>(&'a self, written: &str) -> Option<(K, MatchQuality)> {
+    pub fn best(&self, written: &str) -> Option<(K, MatchQuality)> {
         let (_, w_core) = split_ordinal(written);
         if w_core.is_empty() {
             return None;
@@ -393,27 +378,10 @@ impl<K: Copy> LabelSet<K> {
         // 「8.属于行政」 is the beginning of both 7 and 8.
         let (ordinal, _) = split_ordinal(written);
         let w_len = w_core.chars().count();
-        // No approximate match is tried for fewer characters (see `approximate`).
-        if w_len < 3 {
-            return None;
-        }
         let same_ordinal =
             |p: &PreparedLabel| ordinal.is_some() && split_ordinal(&p.official).0 == ordinal;
-        // The candidates, in entry order: a shared first or second character.
-        let mut w = w_core.chars();
-        let list = |map: &'a std::collections::HashMap<char, Vec<usize>>, c: Option<char>| {
-            c.and_then(|c| map.get(&c)).map_or(&[][..], Vec::as_slice)
-        };
-        let (first, second) = (
-            list(&self.by_first, w.next()),
-            list(&self.by_second, w.next()),
-        );
-        let mut candidates: Vec<usize> = first.iter().chain(second).copied().collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates
-            .into_iter()
-            .map(|i| &self.entries[i])
+        self.entries
+            .iter()
             .filter_map(|(k, p)| {
                 p.approximate(w_core, w_len, ordinal.is_some())
                     .map(|q| (*k, q, same_ordinal(p)))

@@ -97,6 +97,18 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// A table saying, for every byte value, whether it is one of `bytes`: scans that look at most
+/// bytes once decide them with one lookup (`const`, built at compile time).
+pub const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut set = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        set[bytes[i] as usize] = true;
+        i += 1;
+    }
+    set
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -69,13 +69,11 @@ impl From<&FileSummary> for TableRow {
 pub fn table(rows: &[FileSummary], width: Option<usize>) -> String {
     let rows: Vec<TableRow> = rows.iter().map(TableRow::from).collect();
     let mut out = String::new();
-    let written: Result<(), std::convert::Infallible> = write_table(&rows, width, |text| {
+    let Ok(()) = write_table(&rows, width, |text| {
         out.push_str(text);
-        Ok(())
+        Ok::<(), std::convert::Infallible>(())
     });
-    match written {
-        Ok(()) => out,
-    }
+    out
 }
 
 /// As [`table`], handing the text to `sink` a row at a time (the table of a directory of

@@ -16,19 +16,17 @@ const MIN_COLUMN: usize = 8;
 /// and their cells wrapped over several lines.
 pub fn fitted(rows: &[Vec<String>], indent: &str, width: Option<usize>) -> String {
     let mut out = String::new();
-    let written: Result<(), std::convert::Infallible> = fitted_rows(
+    let Ok(()) = fitted_rows(
         rows.len(),
         |i| rows[i].clone(),
         indent,
         width,
         |text| {
             out.push_str(text);
-            Ok(())
+            Ok::<(), std::convert::Infallible>(())
         },
     );
-    match written {
-        Ok(()) => out,
-    }
+    out
 }
 
 /// As [`fitted`], with row `i` (0: the header) made by `row(i)` when it is needed — twice, once

@@ -71,7 +71,7 @@ pub(super) fn is_title(text: &str) -> bool {
     let stripped = strip_title_prefix(text);
     if stripped
         .chars()
-        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .filter(|&c| gaogen_model::label::is_cjk_ideograph(c))
         .nth(60)
         .is_some()
     {

@@ -1,7 +1,7 @@
 //! `gaogen export DIR -o facts.sqlite|facts.csv|facts.xlsx`: every cell of every report in long
 //! format, and the derived figures (docs/export.md).
 
-use super::{finish_json, Format, Outcome};
+use super::{with_written, Format, Outcome};
 use gaogen::export::{facts_of, Facts, Sink, SinkKind};
 use gaogen::input::collect;
 use gaogen::write::write_with;
@@ -30,13 +30,7 @@ const WINDOW: usize = 32;
 
 pub(crate) fn run(args: &ExportArgs) -> Outcome {
     let json = args.format == Format::Json;
-    let mut doc = Written::new("export");
-    let result = export(args, json, &mut doc);
-    if json {
-        finish_json(doc, result)
-    } else {
-        result
-    }
+    with_written("export", json, |doc| export(args, json, doc))
 }
 
 fn export(args: &ExportArgs, json: bool, doc: &mut Written) -> Outcome {

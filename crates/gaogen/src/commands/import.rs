@@ -1,6 +1,6 @@
 //! `gaogen import`: a published report → report.toml; cells not read are listed, never made up.
 
-use super::{finish_json, listed, Outcome};
+use super::{listed, with_written, Outcome};
 use gaogen::write::write_file;
 use gaogen::written::Written;
 use gaogen::{author, guide, input, printer, workbook, Error, ExitStatus};
@@ -26,13 +26,7 @@ pub(crate) struct ImportArgs {
 
 pub(crate) fn run(args: &ImportArgs) -> Outcome {
     let json = args.format == Some(super::AuthorFormat::Json);
-    let mut doc = Written::new("import");
-    let result = import(args, json, &mut doc);
-    if json {
-        finish_json(doc, result)
-    } else {
-        result
-    }
+    with_written("import", json, |doc| import(args, json, doc))
 }
 
 fn import(args: &ImportArgs, json: bool, doc: &mut Written) -> Outcome {

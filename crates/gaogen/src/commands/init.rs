@@ -1,6 +1,6 @@
 //! `gaogen init`: a commented report.toml, blank or from last year's report.
 
-use super::{finish_json, listed, Outcome};
+use super::{listed, with_written, Outcome};
 use gaogen::write::write_file;
 use gaogen::written::Written;
 use gaogen::{author, guide, printer, workbook, ExitStatus};
@@ -30,13 +30,7 @@ pub(crate) struct InitArgs {
 
 pub(crate) fn run(args: &InitArgs) -> Outcome {
     let json = args.format == Some(super::AuthorFormat::Json);
-    let mut doc = Written::new("init");
-    let result = write(args, json, &mut doc);
-    if json {
-        finish_json(doc, result)
-    } else {
-        result
-    }
+    with_written("init", json, |doc| write(args, json, doc))
 }
 
 fn write(args: &InitArgs, json: bool, doc: &mut Written) -> Outcome {

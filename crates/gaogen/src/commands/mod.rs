@@ -48,6 +48,22 @@ pub(crate) fn wants_xlsx(format: Option<AuthorFormat>, output: Option<&std::path
 
 /// Ends a writing command under `--format json`: its document on stdout, with the error when it
 /// could not run; the exit status is the one the human output would give.
+/// Runs a command that writes files with its record of what it wrote; with `--format json` the
+/// record is printed as the command's one JSON document ([`finish_json`]).
+pub(crate) fn with_written(
+    command: &'static str,
+    json: bool,
+    body: impl FnOnce(&mut Written) -> Outcome,
+) -> Outcome {
+    let mut doc = Written::new(command);
+    let result = body(&mut doc);
+    if json {
+        finish_json(doc, result)
+    } else {
+        result
+    }
+}
+
 pub(crate) fn finish_json(mut doc: Written, result: Outcome) -> Outcome {
     let status = match result {
         Ok(status) => status,

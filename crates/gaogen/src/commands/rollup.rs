@@ -1,6 +1,6 @@
 //! `gaogen rollup CHILD... -o 汇总.toml` and `gaogen rollup --check PARENT CHILD...`.
 
-use super::{finish_json, Outcome};
+use super::{with_written, Outcome};
 use gaogen::author::load_any;
 use gaogen::rollup::{check_text, roll_up};
 use gaogen::written::Written;
@@ -43,12 +43,8 @@ pub(crate) struct RollupArgs {
 /// 0 complete (or the compiled report agrees), 1 children missing tables or cells (or
 /// differences), 2 could not run.
 pub(crate) fn run(args: &RollupArgs) -> Outcome {
-    if args.check.is_none() && args.format == RollupFormat::Json {
-        let mut doc = Written::new("rollup");
-        let result = roll(args, &mut doc);
-        return finish_json(doc, result);
-    }
-    roll(args, &mut Written::new("rollup"))
+    let json = args.check.is_none() && args.format == RollupFormat::Json;
+    with_written("rollup", json, |doc| roll(args, doc))
 }
 
 fn roll(args: &RollupArgs, doc: &mut Written) -> Outcome {

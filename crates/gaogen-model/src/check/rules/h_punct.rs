@@ -15,7 +15,10 @@ use crate::Report;
 pub(crate) struct AsciiPunct;
 pub(crate) static H_PUNCT: AsciiPunct = AsciiPunct;
 
-const ASCII_PUNCT: &[char] = &[',', ';', ':', '?', '!', '(', ')'];
+const ASCII_PUNCT: &[u8] = b",;:?!()";
+
+/// Whether a byte is one of [`ASCII_PUNCT`].
+const MARK: [bool; 256] = crate::lines::byte_set(ASCII_PUNCT);
 
 fn full_width(c: char) -> char {
     match c {
@@ -46,15 +49,6 @@ impl Rule for AsciiPunct {
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let chinese = |c: Option<char>| c.is_some_and(|c| is_han(c) || is_chinese_punct(c));
         // Only a paragraph holding one of the ASCII marks is read character by character.
-        const MARK: [bool; 256] = {
-            let mut t = [false; 256];
-            let mut i = 0;
-            while i < ASCII_PUNCT.len() {
-                t[ASCII_PUNCT[i] as usize] = true;
-                i += 1;
-            }
-            t
-        };
         let has_mark = |text: &str| text.bytes().any(|b| MARK[b as usize]);
         for (_, p) in paragraphs(report).filter(|(_, p)| has_mark(&p.text) && !is_page_metadata(p))
         {
@@ -63,10 +57,7 @@ impl Rule for AsciiPunct {
             let mut iter = p.text.char_indices().peekable();
             while let Some((i, c)) = iter.next() {
                 let next = iter.peek().map(|&(_, n)| n);
-                if c.is_ascii_punctuation()
-                    && ASCII_PUNCT.contains(&c)
-                    && (chinese(prev) || chinese(next))
-                {
+                if c.is_ascii() && MARK[c as usize] && (chinese(prev) || chinese(next)) {
                     found.push((i, c));
                 }
                 prev = Some(c);
