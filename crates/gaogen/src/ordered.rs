@@ -1,7 +1,8 @@
 //! An ordered parallel map with a bounded window: workers take items in order, the caller's thread
 //! receives each result in item order as soon as it and all items before it are done. At most
 //! `window` results are in flight, so memory is bounded by the window, not by the number of
-//! items, and no worker waits for a whole chunk to finish.
+//! items, and no worker waits for a whole chunk to finish. Workers take short runs of
+//! consecutive items (at most 8) so that the caller's thread is woken once a run.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -33,30 +34,35 @@ where
 {
     let window = window.max(1);
     let threads = threads.clamp(1, n.max(1));
+    // Workers take runs of consecutive items and hand each run over at once: one wake-up of the
+    // caller's thread a run instead of one an item (a run is short enough that the last runs
+    // still spread over the workers, and never longer than the window).
+    let run = (n / (threads * 32)).clamp(1, 8).min(window);
     let next = AtomicUsize::new(0);
     // The number of items written so far; `usize::MAX` once the sink failed (workers stop).
     let written = Mutex::new(0usize);
     let advanced = Condvar::new();
-    let (tx, rx) = mpsc::channel::<(usize, T)>();
+    let (tx, rx) = mpsc::channel::<(usize, Vec<T>)>();
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
             let (next, written, advanced, work) = (&next, &written, &advanced, &work);
             scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= n {
+                let first = next.fetch_add(run, Ordering::Relaxed);
+                if first >= n {
                     break;
                 }
+                let end = (first + run).min(n);
                 {
                     let mut w = written.lock().unwrap_or_else(|e| e.into_inner());
-                    while *w != usize::MAX && i >= *w + window {
+                    while *w != usize::MAX && end > *w + window {
                         w = advanced.wait(w).unwrap_or_else(|e| e.into_inner());
                     }
                     if *w == usize::MAX {
                         break;
                     }
                 }
-                if tx.send((i, work(i))).is_err() {
+                if tx.send((first, (first..end).map(work).collect())).is_err() {
                     break;
                 }
             });
@@ -65,12 +71,14 @@ where
         let mut pending: VecDeque<Option<T>> = VecDeque::new();
         let mut done = 0usize;
         let mut result = Ok(());
-        for (i, value) in rx.iter() {
-            let slot = i - done;
-            if pending.len() <= slot {
-                pending.resize_with(slot + 1, || None);
+        for (first, values) in rx.iter() {
+            for (i, value) in (first..).zip(values) {
+                let slot = i - done;
+                if pending.len() <= slot {
+                    pending.resize_with(slot + 1, || None);
+                }
+                pending[slot] = Some(value);
             }
-            pending[slot] = Some(value);
             let before = done;
             while let Some(Some(_)) = pending.front() {
                 let Some(Some(value)) = pending.pop_front() else {

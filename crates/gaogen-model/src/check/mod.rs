@@ -7,6 +7,7 @@
 
 mod cells;
 mod equation;
+mod gated;
 mod prose;
 pub mod published;
 mod rules;

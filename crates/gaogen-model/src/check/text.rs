@@ -1,8 +1,7 @@
 //! Counts quoted in the running text: 「受理政府信息公开申请 17 件」, 「行政复议 351 件」.
 
+use super::gated::{Gate, Gated};
 use crate::{Report, SectionKey, Span};
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// A number quoted in the text, with where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,25 +23,30 @@ pub(crate) enum Quoted {
     Lawsuits,
 }
 
-fn pattern(what: Quoted) -> &'static Regex {
-    static REQUESTS: OnceLock<Regex> = OnceLock::new();
-    static REVIEWS: OnceLock<Regex> = OnceLock::new();
-    static LAWSUITS: OnceLock<Regex> = OnceLock::new();
-    let (cell, source) = match what {
-        Quoted::Requests => (
-            &REQUESTS,
-            r"(?:受理|收到|新收|接收|接到)(?:[^。；，,0-9]{0,12})?(?:政府信息)?公开申请(?:共计|共|合计)?\s*([0-9]+)\s*件|(未|没有)(?:收到|受理|接到)(?:任何)?(?:政府信息)?公开申请",
-        ),
-        Quoted::Reviews => (
-            &REVIEWS,
-            r"行政复议(?:案件|申请)?(?:共计|共)?\s*([0-9]+)\s*(?:件|起)",
-        ),
-        Quoted::Lawsuits => (
-            &LAWSUITS,
-            r"行政诉讼(?:案件)?(?:共计|共)?\s*([0-9]+)\s*(?:件|起)",
-        ),
-    };
-    cell.get_or_init(|| Regex::new(source).expect("pattern is valid"))
+static REQUESTS: Gated = Gated::new(
+    r"(?:受理|收到|新收|接收|接到)(?:[^。；，,0-9]{0,12})?(?:政府信息)?公开申请(?:共计|共|合计)?\s*([0-9]+)\s*件|(未|没有)(?:收到|受理|接到)(?:任何)?(?:政府信息)?公开申请",
+    Gate::Literals(&["公开申请"]),
+);
+static REVIEWS: Gated = Gated::new(
+    r"行政复议(?:案件|申请)?(?:共计|共)?\s*([0-9]+)\s*(?:件|起)",
+    Gate::Literals(&["行政复议"]),
+);
+static LAWSUITS: Gated = Gated::new(
+    r"行政诉讼(?:案件)?(?:共计|共)?\s*([0-9]+)\s*(?:件|起)",
+    Gate::Literals(&["行政诉讼"]),
+);
+
+/// Every pattern of this file (for the gates' tests).
+#[cfg(test)]
+pub(crate) static PATTERNS: [&Gated; 3] = [&REQUESTS, &REVIEWS, &LAWSUITS];
+
+/// The pattern of a quoted count; every match holds the gate's literal.
+fn pattern(what: Quoted) -> &'static Gated {
+    match what {
+        Quoted::Requests => &REQUESTS,
+        Quoted::Reviews => &REVIEWS,
+        Quoted::Lawsuits => &LAWSUITS,
+    }
 }
 
 /// Counts of `what` quoted in sections 一 to 四 and the preamble.

@@ -1,10 +1,9 @@
+use crate::check::gated::{Gate, Gated};
 use crate::check::prose::paragraphs;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{ColumnId, RowId};
 use crate::{Report, SectionKey, Span, TableKey};
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// E-CASES: what the text says about 行政复议, 行政诉讼 and 纠错 agrees with 表四.
 ///
@@ -17,18 +16,16 @@ use std::sync::OnceLock;
 pub(crate) struct Cases;
 pub(crate) static E_CASES: Cases = Cases;
 
-fn pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?:未|没有|无)(?:发生|出现|收到)?(?:因|涉及)?(?:政府信息公开)?(?:工作)?而?(?:被申请|被提起|被)?(?:的)?",
-            r"(?:(?P<review>行政复议)(?:案件)?(?:(?:和|、|或者|或|及|与)(?:被提起)?(?P<both>(?:行政)?诉讼))?|(?P<suit>行政诉讼))",
-            r"|(?P<nocorrect>(?:未|没有|无)(?:被)?(?:纠错|败诉))",
-            r"|(?:被)?(?:纠错|败诉)\s*(?P<corrected>[0-9]+)\s*(?:件|起|次)"
-        ))
-        .expect("valid")
-    })
-}
+/// Every match holds one of the gate's literals.
+pub(crate) static PATTERN: Gated = Gated::new(
+    concat!(
+        r"(?:未|没有|无)(?:发生|出现|收到)?(?:因|涉及)?(?:政府信息公开)?(?:工作)?而?(?:被申请|被提起|被)?(?:的)?",
+        r"(?:(?P<review>行政复议)(?:案件)?(?:(?:和|、|或者|或|及|与)(?:被提起)?(?P<both>(?:行政)?诉讼))?|(?P<suit>行政诉讼))",
+        r"|(?P<nocorrect>(?:未|没有|无)(?:被)?(?:纠错|败诉))",
+        r"|(?:被)?(?:纠错|败诉)\s*(?P<corrected>[0-9]+)\s*(?:件|起|次)"
+    ),
+    Gate::Literals(&["行政复议", "行政诉讼", "纠错", "败诉"]),
+);
 
 /// The sum of 表四 cells, with the first cell's place; `None` when one is not a number.
 fn sum(report: &Report, columns: &[ColumnId]) -> Option<(i64, Option<Span>)> {
@@ -76,7 +73,7 @@ impl Rule for Cases {
             if key == Some(SectionKey::Problems) {
                 continue;
             }
-            for caps in pattern().captures_iter(&p.text) {
+            for caps in PATTERN.captures_iter(&p.text) {
                 let whole = caps.get(0).expect("group 0");
                 let span = p.locate(whole.range());
                 let mut claims: Vec<(&str, &[ColumnId], i64)> = Vec::new();

@@ -1,9 +1,8 @@
+use crate::check::gated::{Gate, Gated};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{CellValue, ColumnId, Report, RowId, SectionKey, Span, TableKey};
-use regex::Regex;
 use rust_decimal::Decimal;
-use std::sync::OnceLock;
 
 /// E-FEE: what section 六 says about fees agrees with 表三（六）2 and 表二.
 ///
@@ -17,17 +16,15 @@ use std::sync::OnceLock;
 pub(crate) struct Fee;
 pub(crate) static E_FEE: Fee = Fee;
 
-fn pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?P<none>(?:未|没有|不|无)(?:收取|收缴|收)(?:过)?(?:任何)?(?:政府信息公开)?(?P<what>信息处理费|费用|任何费用))",
-            r"|(?P<zero>信息处理费(?:共|共计|合计|为)?\s*0(?:\.0+)?\s*(?:元|万元))",
-            r"|(?:收取|收缴)(?:了)?(?:政府信息公开)?信息处理费(?:共|共计|合计)?\s*(?P<amount>[0-9]+(?:\.[0-9]+)?)\s*(?:元|万元)"
-        ))
-        .expect("valid")
-    })
-}
+/// Every match holds one of the gate's literals.
+pub(crate) static PATTERN: Gated = Gated::new(
+    concat!(
+        r"(?P<none>(?:未|没有|不|无)(?:收取|收缴|收)(?:过)?(?:任何)?(?:政府信息公开)?(?P<what>信息处理费|费用|任何费用))",
+        r"|(?P<zero>信息处理费(?:共|共计|合计|为)?\s*0(?:\.0+)?\s*(?:元|万元))",
+        r"|(?:收取|收缴)(?:了)?(?:政府信息公开)?信息处理费(?:共|共计|合计)?\s*(?P<amount>[0-9]+(?:\.[0-9]+)?)\s*(?:元|万元)"
+    ),
+    Gate::Literals(&["信息处理费", "费用"]),
+);
 
 fn count(report: &Report, row: RowId) -> (Option<i64>, Option<Span>, bool) {
     let t = report.table(TableKey::Applications);
@@ -77,7 +74,7 @@ impl Rule for Fee {
         let t3 = report.table(TableKey::Applications).found;
         let t2 = report.table(TableKey::ActiveDisclosure);
         for p in &six.paragraphs {
-            for caps in pattern().captures_iter(&p.text) {
+            for caps in PATTERN.captures_iter(&p.text) {
                 let whole = caps.get(0).expect("group 0");
                 let span = p.locate(whole.range());
                 let said_none = caps.name("none").is_some() || caps.name("zero").is_some();

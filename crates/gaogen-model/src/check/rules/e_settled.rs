@@ -1,9 +1,8 @@
+use crate::check::gated::{Gate, Gated};
 use crate::check::prose::{paragraphs, sentences};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{ColumnId, Report, RowId, SectionKey, TableKey};
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// E-SETTLED: the text does not say every request was settled while 表三 carries requests into
 /// next year.
@@ -15,17 +14,15 @@ use std::sync::OnceLock;
 pub(crate) struct Settled;
 pub(crate) static E_SETTLED: Settled = Settled;
 
-fn pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?:均|全部|全都|悉数|一律)(?:已|已经)?(?:在法定期限内|在规定时限内|按时|按期|及时|依法)?(?:予以)?(?:办结|答复完毕|答复|办理完毕|处理完毕|办理完成)",
-            r"|办结率(?:达到?|为)?\s*100\s*[%％]",
-            r"|(?:年末|年底)?无结转"
-        ))
-        .expect("valid")
-    })
-}
+/// Every match holds one of the gate's literals.
+pub(crate) static PATTERN: Gated = Gated::new(
+    concat!(
+        r"(?:均|全部|全都|悉数|一律)(?:已|已经)?(?:在法定期限内|在规定时限内|按时|按期|及时|依法)?(?:予以)?(?:办结|答复完毕|答复|办理完毕|处理完毕|办理完成)",
+        r"|办结率(?:达到?|为)?\s*100\s*[%％]",
+        r"|(?:年末|年底)?无结转"
+    ),
+    Gate::Literals(&["办结", "答复", "办理完", "处理完毕", "无结转"]),
+);
 
 /// The registry entry (see `registry.rs`).
 pub(crate) static INFO: RuleInfo = RuleInfo {
@@ -50,7 +47,7 @@ impl Rule for Settled {
             if key == Some(SectionKey::Problems) {
                 continue;
             }
-            for m in pattern().find_iter(&p.text) {
+            for m in PATTERN.find_iter(&p.text) {
                 // 「另有 103 件顺延到下年度答复」 in the same sentence states the carry-over.
                 let sentence = sentences(&p.text)
                     .into_iter()

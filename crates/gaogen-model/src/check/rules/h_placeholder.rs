@@ -1,9 +1,8 @@
+use crate::check::gated::{Gate, Gated};
 use crate::check::prose::paragraphs;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Paragraph, Report};
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// H-PLACEHOLDER: template placeholders left in the published text.
 ///
@@ -16,18 +15,17 @@ use std::sync::OnceLock;
 pub(crate) struct Placeholder;
 pub(crate) static H_PLACEHOLDER: Placeholder = Placeholder;
 
-fn pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?:^|[^A-Za-zＡ-Ｚａ-ｚ])([XxＸｘ×]{2,})(?:$|[^A-Za-zＡ-Ｚａ-ｚ])",
-            r"|((?:共|计|约|第|为|收到|受理|发布)\s*(?:…+|\.{3,}|。{3,}|＿+|_{2,}))",
-            r"|((?:…+|\.{3,}|＿+|_{2,})\s*(?:件|条|个|次|人|元|万元|项|期|篇|日|月|年|家))",
-            r"|(待补充|待填写|待填报|此处填写|请填写|请补充)"
-        ))
-        .expect("valid")
-    })
-}
+/// The placeholders.
+pub(crate) static PATTERN: Gated = Gated::new(
+    concat!(
+        r"(?:^|[^A-Za-zＡ-Ｚａ-ｚ])([XxＸｘ×]{2,})(?:$|[^A-Za-zＡ-Ｚａ-ｚ])",
+        r"|((?:共|计|约|第|为|收到|受理|发布)\s*(?:…+|\.{3,}|。{3,}|＿+|_{2,}))",
+        r"|((?:…+|\.{3,}|＿+|_{2,})\s*(?:件|条|个|次|人|元|万元|项|期|篇|日|月|年|家))",
+        r"|(待补充|待填写|待填报|此处填写|请填写|请补充)"
+    ),
+    // A gate of its literals (「X」, 「…」, 「待补充」…) costs more than the search itself.
+    Gate::Always,
+);
 
 /// The registry entry (see `registry.rs`).
 pub(crate) static INFO: RuleInfo = RuleInfo {
@@ -49,7 +47,7 @@ impl Rule for Placeholder {
             .as_ref()
             .map(|t| Paragraph::new(t.value.clone(), t.span));
         for p in title.iter().chain(paragraphs(report).map(|(_, p)| p)) {
-            for caps in pattern().captures_iter(&p.text) {
+            for caps in PATTERN.captures_iter(&p.text) {
                 let Some(m) = (1..=4).find_map(|i| caps.get(i)) else {
                     continue;
                 };

@@ -1,23 +1,23 @@
 //! The rules, one per file, in the order they run and are listed.
 
 mod e_accountability;
-mod e_cases;
+pub(crate) mod e_cases;
 mod e_deadline;
-mod e_fee;
+pub(crate) mod e_fee;
 mod e_problems;
-mod e_settled;
+pub(crate) mod e_settled;
 mod h_numbering;
-mod h_placeholder;
+pub(crate) mod h_placeholder;
 mod h_punct;
 mod h_repeat;
 mod reading;
 mod s1_sections;
-mod s2_year_mentions;
+pub(crate) mod s2_year_mentions;
 mod s3_processing_fee;
 mod s4_outdated_tables;
 mod s5_measures;
 mod t2_2_values;
-mod t2_3_text_counts;
+pub(crate) mod t2_3_text_counts;
 mod t3_1_balance;
 mod t3_2_row_totals;
 mod t3_3_results_total;

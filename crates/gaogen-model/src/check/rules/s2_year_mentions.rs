@@ -1,8 +1,7 @@
+use crate::check::gated::{digit_before_nian, Gate, Gated};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// S-2: the statistics period and the years the text reports on match the report year.
 ///
@@ -14,19 +13,17 @@ use std::sync::OnceLock;
 pub(crate) struct YearMentions;
 pub(crate) static S2: YearMentions = YearMentions;
 
-fn period() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"([0-9]{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|－)\s*([0-9]{4})\s*年\s*12\s*月\s*31\s*日").expect("valid")
-    })
-}
+/// A year and 「年」 stand in every match.
+pub(crate) static PERIOD: Gated = Gated::new(
+    r"([0-9]{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|－)\s*([0-9]{4})\s*年\s*12\s*月\s*31\s*日",
+    Gate::Test(digit_before_nian),
+);
 
-fn sentence_year() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:^|[。；！])\s*([0-9]{4})\s*年(?:度)?(?:以来)?\s*[，,]").expect("valid")
-    })
-}
+/// A year and 「年」 stand in every match.
+pub(crate) static SENTENCE_YEAR: Gated = Gated::new(
+    r"(?:^|[。；！])\s*([0-9]{4})\s*年(?:度)?(?:以来)?\s*[，,]",
+    Gate::Test(digit_before_nian),
+);
 
 /// The registry entry (see `registry.rs`).
 pub(crate) static INFO: RuleInfo = RuleInfo {
@@ -60,7 +57,7 @@ impl Rule for YearMentions {
         );
         for p in paragraphs {
             let mut at_text = p.locator();
-            for caps in period().captures_iter(&p.text) {
+            for caps in PERIOD.captures_iter(&p.text) {
                 for m in [caps.get(1), caps.get(2)].into_iter().flatten() {
                     if m.as_str().parse::<i64>().ok() != Some(year) {
                         out.push(
@@ -79,7 +76,7 @@ impl Rule for YearMentions {
                 }
             }
             let mut at_text = p.locator();
-            for caps in sentence_year().captures_iter(&p.text) {
+            for caps in SENTENCE_YEAR.captures_iter(&p.text) {
                 let Some(m) = caps.get(1) else { continue };
                 let Ok(said) = m.as_str().parse::<i64>() else {
                     continue;

@@ -1,10 +1,9 @@
+use crate::check::gated::{Gate, Gated};
 use crate::check::prose::paragraphs;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{CellValue, ColumnId, FormatVersion, Report, RowId, SectionKey, TableKey};
-use regex::Regex;
 use rust_decimal::Decimal;
-use std::sync::OnceLock;
 
 /// T2-3: counts and amounts quoted in the text (「现行有效的规范性文件 393 件」, 「本年制发…件」,
 /// 行政许可、处罚、强制 decisions, 行政事业性收费 amount) agree with 表二.
@@ -19,75 +18,80 @@ pub(crate) struct TextActive;
 pub(crate) static T2_3: TextActive = TextActive;
 
 /// (pattern, row, column in the 2021 format, column in the 2019 format, what).
-type Quote = (
-    &'static str,
-    RowId,
-    ColumnId,
-    Option<ColumnId>,
-    &'static str,
-);
+pub(crate) type Quote = (Gated, RowId, ColumnId, Option<ColumnId>, &'static str);
 
-const QUOTES: &[Quote] = &[
+pub(crate) static QUOTES: [Quote; 7] = [
     (
-        r"现行有效(?:的)?(?:行政)?规范性文件(?:共|共计|合计|为)?\s*([0-9]+)\s*件",
+        Gated::new(
+            r"现行有效(?:的)?(?:行政)?规范性文件(?:共|共计|合计|为)?\s*([0-9]+)\s*件",
+            Gate::Literals(&["规范性文件"]),
+        ),
         RowId::NormativeDocuments,
         ColumnId::InForce,
         Some(ColumnId::TotalPublic),
         "现行有效的行政规范性文件",
     ),
     (
-        r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*([0-9]+)\s*件",
+        Gated::new(
+            r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*([0-9]+)\s*件",
+            Gate::Literals(&["规范性文件"]),
+        ),
         RowId::NormativeDocuments,
         ColumnId::Issued,
         Some(ColumnId::Produced),
         "本年制发的行政规范性文件",
     ),
     (
-        r"废止(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*([0-9]+)\s*件",
+        Gated::new(
+            r"废止(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*([0-9]+)\s*件",
+            Gate::Literals(&["规范性文件"]),
+        ),
         RowId::NormativeDocuments,
         ColumnId::Repealed,
         None,
         "本年废止的行政规范性文件",
     ),
     (
-        r"行政许可(?:决定|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起)",
+        Gated::new(
+            r"行政许可(?:决定|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起)",
+            Gate::Literals(&["行政许可"]),
+        ),
         RowId::Licensing,
         ColumnId::Decisions,
         Some(ColumnId::Decisions),
         "行政许可处理决定",
     ),
     (
-        r"行政处罚(?:决定|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起|宗)",
+        Gated::new(
+            r"行政处罚(?:决定|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起|宗)",
+            Gate::Literals(&["行政处罚"]),
+        ),
         RowId::Penalty,
         ColumnId::Decisions,
         Some(ColumnId::Decisions),
         "行政处罚处理决定",
     ),
     (
-        r"行政强制(?:决定|措施|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起|宗)",
+        Gated::new(
+            r"行政强制(?:决定|措施|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起|宗)",
+            Gate::Literals(&["行政强制"]),
+        ),
         RowId::Enforcement,
         ColumnId::Decisions,
         Some(ColumnId::Decisions),
         "行政强制处理决定",
     ),
     (
-        r"行政事业性收费(?:金额)?(?:共|共计|合计|为)?\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|元)",
+        Gated::new(
+            r"行政事业性收费(?:金额)?(?:共|共计|合计|为)?\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|元)",
+            Gate::Literals(&["行政事业性收费"]),
+        ),
         RowId::Fees,
         ColumnId::FeeAmount,
         None,
         "行政事业性收费金额",
     ),
 ];
-
-fn patterns() -> &'static [Regex] {
-    static RE: OnceLock<Vec<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        QUOTES
-            .iter()
-            .map(|q| Regex::new(q.0).expect("valid"))
-            .collect()
-    })
-}
 
 /// The cell's value in 万元 or 件, as a decimal.
 fn cell_number(value: &CellValue) -> Option<Decimal> {
@@ -127,7 +131,7 @@ impl Rule for TextActive {
             if key == Some(SectionKey::Problems) || !p.text.contains(['件', '元']) {
                 continue;
             }
-            for (re, &(_, row, c2021, c2019, what)) in patterns().iter().zip(QUOTES) {
+            for (re, row, c2021, c2019, what) in QUOTES.iter().map(|q| (&q.0, q.1, q.2, q.3, q.4)) {
                 let column = match table.version {
                     FormatVersion::V2021 => Some(c2021),
                     FormatVersion::V2019 => c2019,

@@ -1,0 +1,96 @@
+//! Patterns searched only where they can match: a regex compiled on first use, behind a cheap
+//! test that every text the regex matches passes (a literal every match holds, found by one
+//! SIMD search for all of them, or a small hand-written test). A text that fails the test is not
+//! searched, and a run whose texts all fail it never compiles the regex.
+//!
+//! The test is a necessary condition, so the results are the regex's own: `tests` below check
+//! every gate against its regex on texts that match and texts that nearly do.
+
+use regex::{Captures, Match, Regex};
+use std::sync::OnceLock;
+
+/// What a text must pass before the regex is run on it.
+pub(crate) enum Gate {
+    /// One of these literals is in every match.
+    Literals(&'static [&'static str]),
+    /// A test every matching text passes.
+    Test(fn(&str) -> bool),
+    /// Every text is searched (no cheap test beats the regex's own search).
+    Always,
+}
+
+/// A regex searched only in texts that pass its gate.
+pub(crate) struct Gated {
+    source: &'static str,
+    gate: Gate,
+    regex: OnceLock<Regex>,
+    literals: OnceLock<Regex>,
+}
+
+impl Gated {
+    pub(crate) const fn new(source: &'static str, gate: Gate) -> Self {
+        Gated {
+            source,
+            gate,
+            regex: OnceLock::new(),
+            literals: OnceLock::new(),
+        }
+    }
+
+    /// The regex itself (compiled now if it was not).
+    pub(crate) fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(self.source).expect("pattern is valid"))
+    }
+
+    /// Whether the regex can match somewhere in `text`.
+    pub(crate) fn may_match(&self, text: &str) -> bool {
+        match &self.gate {
+            // A regex of nothing but literals is served by the regex crate's SIMD literal
+            // searcher alone; aho-corasick's own automaton scans Chinese text slowly.
+            Gate::Literals(literals) => self
+                .literals
+                .get_or_init(|| {
+                    let alternatives: Vec<String> =
+                        literals.iter().map(|l| regex::escape(l)).collect();
+                    Regex::new(&alternatives.join("|")).expect("literals are valid")
+                })
+                .is_match(text),
+            Gate::Test(test) => test(text),
+            Gate::Always => true,
+        }
+    }
+
+    /// `Regex::captures_iter`, or nothing when the text fails the gate.
+    pub(crate) fn captures_iter<'s, 'h>(
+        &'s self,
+        text: &'h str,
+    ) -> impl Iterator<Item = Captures<'h>> + use<'s, 'h> {
+        let regex = self.may_match(text).then(|| self.regex());
+        regex.into_iter().flat_map(move |r| r.captures_iter(text))
+    }
+
+    /// `Regex::find_iter`, or nothing when the text fails the gate.
+    pub(crate) fn find_iter<'s, 'h>(
+        &'s self,
+        text: &'h str,
+    ) -> impl Iterator<Item = Match<'h>> + use<'s, 'h> {
+        let regex = self.may_match(text).then(|| self.regex());
+        regex.into_iter().flat_map(move |r| r.find_iter(text))
+    }
+}
+
+/// Whether an ASCII digit stands before some 「年」, with only white space between (`[0-9]\s*年`,
+/// `\s` being Unicode white space as in the regex crate).
+pub(crate) fn digit_before_nian(text: &str) -> bool {
+    text.match_indices('年').any(|(at, _)| {
+        text[..at]
+            .chars()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
+#[cfg(test)]
+mod tests;
