@@ -6,7 +6,9 @@
 //! carries no meaning; [`match_label`] decides whether a written label stands for an official one.
 
 use crate::schema::{LabelVariant, VariantKind};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::sync::RwLock;
 use unicode_normalization::UnicodeNormalization;
 
 mod traditional;
@@ -309,13 +311,20 @@ impl PreparedLabel {
 }
 
 /// A set of labels, each with a key, searched for the best match of a written label.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct LabelSet<K> {
     entries: Vec<(K, PreparedLabel)>,
     /// Normalized official texts, cores and variants → (entry, quality): exact matches in one
     /// lookup. Only looked up, never iterated, so its order cannot leak into results.
     exact: std::collections::HashMap<String, Vec<(usize, MatchQuality)>>,
+    /// Answers already given: [`LabelSet::best`] is a pure function of its text, and the same
+    /// labels come back in report after report. At most [`MEMO_ENTRIES`] texts are kept (the
+    /// first ones seen); only looked up, never iterated.
+    memo: RwLock<FxHashMap<Box<str>, Option<(K, MatchQuality)>>>,
 }
+
+/// How many answers a [`LabelSet`] keeps.
+const MEMO_ENTRIES: usize = 4096;
 
 impl<K: Copy> LabelSet<K> {
     pub fn new<'a>(labels: impl IntoIterator<Item = (K, &'a str, &'a [LabelVariant])>) -> Self {
@@ -345,7 +354,11 @@ impl<K: Copy> LabelSet<K> {
                 add(&v[*start..], i, q);
             }
         }
-        LabelSet { entries, exact }
+        LabelSet {
+            entries,
+            exact,
+            memo: RwLock::default(),
+        }
     }
 
     /// How a normalized label matches the entry with `key`.
@@ -362,6 +375,25 @@ impl<K: Copy> LabelSet<K> {
     /// The best-matching key for a normalized label; exact and variant matches win over
     /// approximate ones, earlier entries over later ones.
     pub fn best(&self, written: &str) -> Option<(K, MatchQuality)> {
+        let memo = |m: &RwLock<FxHashMap<Box<str>, Option<(K, MatchQuality)>>>| {
+            m.read()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(written)
+                .copied()
+        };
+        if let Some(known) = memo(&self.memo) {
+            return known;
+        }
+        let found = self.search(written);
+        let mut memo = self.memo.write().unwrap_or_else(|e| e.into_inner());
+        if memo.len() < MEMO_ENTRIES {
+            memo.insert(written.into(), found);
+        }
+        found
+    }
+
+    /// [`LabelSet::best`] without the memo.
+    fn search(&self, written: &str) -> Option<(K, MatchQuality)> {
         let (_, w_core) = split_ordinal(written);
         if w_core.is_empty() {
             return None;
