@@ -8,7 +8,7 @@
 use crate::schema::{LabelVariant, VariantKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::sync::RwLock;
+use std::sync::{LazyLock, RwLock};
 use unicode_normalization::UnicodeNormalization;
 
 mod traditional;
@@ -51,6 +51,31 @@ pub fn is_cjk_ideograph(c: char) -> bool {
 /// The comparison form of a label: NFKC (full width → half width), no whitespace, no quotes or
 /// markdown emphasis, traditional → simplified, `1、` → `1.`, trailing `：` removed.
 pub fn normalize(text: &str) -> String {
+    // Labels come back in report after report: the answers for short texts are kept (a pure
+    // function; at most MEMO_ENTRIES texts, the first ones seen, each at most 240 bytes).
+    static NORMALIZED: LazyLock<RwLock<FxHashMap<Box<str>, Box<str>>>> =
+        LazyLock::new(RwLock::default);
+    const LONGEST_KEPT: usize = 240;
+    if text.len() > LONGEST_KEPT {
+        return normalize_text(text);
+    }
+    if let Some(known) = NORMALIZED
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(text)
+    {
+        return known.to_string();
+    }
+    let normalized = normalize_text(text);
+    let mut memo = NORMALIZED.write().unwrap_or_else(|e| e.into_inner());
+    if memo.len() < MEMO_ENTRIES {
+        memo.insert(text.into(), normalized.as_str().into());
+    }
+    normalized
+}
+
+/// [`normalize`] without the memo.
+fn normalize_text(text: &str) -> String {
     // The normalised text is no longer than the text on the fast path (and rarely on the other).
     if text.chars().all(is_nfkc_stable_or_fullwidth) {
         normalize_chars(text.chars().map(fold_fullwidth), text.len())

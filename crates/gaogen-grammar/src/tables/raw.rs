@@ -4,6 +4,7 @@
 use gaogen_model::label::MatchQuality;
 use gaogen_model::schema::{table_schema, RowKind, T3_2021};
 use gaogen_model::{CellValue, ColumnId, FormatVersion, Located, RowId, Span, TableKey};
+use std::sync::OnceLock;
 
 /// A row of one table: the table and the row id.
 pub(super) type RowKey = (TableKey, RowId);
@@ -156,11 +157,35 @@ impl RawTable {
     }
 }
 
-/// The most values a row of this table can hold, over both editions.
+/// The most values a row of this table can hold, over both editions (looked up for every value
+/// read: computed once for every table and row).
 pub(super) fn capacity(key: RowKey) -> usize {
+    const TABLES: [TableKey; 3] = [
+        TableKey::ActiveDisclosure,
+        TableKey::Applications,
+        TableKey::ReviewsAndLitigation,
+    ];
+    static WIDEST: OnceLock<Vec<[usize; 3]>> = OnceLock::new();
+    let widest = WIDEST.get_or_init(|| {
+        RowId::ALL
+            .iter()
+            .map(|&row| TABLES.map(|table| widest(table, row)))
+            .collect()
+    });
+    // `RowId::ALL` lists the ids in declaration order, so an id's number is its place there
+    // (tested below); the tables in the order of `TABLES`.
+    let table = match key.0 {
+        TableKey::ActiveDisclosure => 0,
+        TableKey::Applications => 1,
+        TableKey::ReviewsAndLitigation => 2,
+    };
+    widest[key.1 as usize][table]
+}
+
+fn widest(table: TableKey, row: RowId) -> usize {
     [FormatVersion::V2019, FormatVersion::V2021]
         .iter()
-        .filter_map(|&v| table_schema(key.0, v).row(key.1))
+        .filter_map(|&v| table_schema(table, v).row(row))
         .map(|r| r.columns.len())
         .max()
         .unwrap_or(0)
@@ -198,6 +223,13 @@ mod tests {
         assert!(t.applications.found);
         assert!(!t.get(TableKey::ActiveDisclosure).found);
         assert_eq!(t.get(TableKey::Applications).span.map(|s| s.line), Some(3));
+    }
+
+    #[test]
+    fn a_row_id_is_its_place_in_all() {
+        for (i, &id) in RowId::ALL.iter().enumerate() {
+            assert_eq!(id as usize, i);
+        }
     }
 
     #[test]
