@@ -21,8 +21,10 @@ pub(crate) struct Token<'a> {
 /// The cells of one hard cell: nearly always one, kept inline (no allocation a cell).
 pub(crate) type Tokens<'a> = SmallVec<[Token<'a>; 1]>;
 
-/// The hard cells of a line: one for every line of prose, kept inline (no allocation a line).
-pub(crate) type HardCells<'a> = SmallVec<[HardCell<'a>; 1]>;
+/// The hard cells of a line, kept inline up to two (no allocation a line): one for every line of
+/// prose, two for a cell written alone on its line with a separator (「12061786 |」, 「\t自然人」),
+/// the lines of the cell-per-line layouts.
+pub(crate) type HardCells<'a> = SmallVec<[HardCell<'a>; 2]>;
 
 /// The cells between two hard separators (`|` or tab).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

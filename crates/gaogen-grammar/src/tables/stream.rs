@@ -138,13 +138,16 @@ impl Reader {
         let t = self.table(TableKey::ReviewsAndLitigation);
         t.touch(span);
         if t.rows.is_empty() {
-            t.rows.push(RawRow::new(
+            let mut row = RawRow::new(
                 RowId::Cases,
                 Located {
                     value: String::new(),
                     span,
                 },
-            ));
+            );
+            row.values
+                .reserve_exact(capacity((TableKey::ReviewsAndLitigation, RowId::Cases)));
+            t.rows.push(row);
         }
         &mut t.rows[0]
     }
@@ -239,7 +242,12 @@ impl Reader {
                 self.open = None;
                 return;
             }
-            None => t.rows.push(RawRow::new(key.1, label)),
+            None => {
+                // Room for the row's values at once (most rows are filled).
+                let mut row = RawRow::new(key.1, label);
+                row.values.reserve_exact(capacity(key));
+                t.rows.push(row);
+            }
         }
         if matches!(key.0, TableKey::Applications | TableKey::ActiveDisclosure) {
             self.waiting.push(key);
