@@ -345,8 +345,11 @@ pub struct LabelSet<K> {
     /// Answers already given: [`LabelSet::best`] is a pure function of its text, and the same
     /// labels come back in report after report. At most [`MEMO_ENTRIES`] texts are kept (the
     /// first ones seen); only looked up, never iterated.
-    memo: RwLock<FxHashMap<Box<str>, Option<(K, MatchQuality)>>>,
+    memo: Memo<K>,
 }
+
+/// Texts already matched and their answers.
+type Memo<K> = RwLock<FxHashMap<Box<str>, Option<(K, MatchQuality)>>>;
 
 /// How many answers a [`LabelSet`] keeps.
 const MEMO_ENTRIES: usize = 4096;
@@ -400,13 +403,13 @@ impl<K: Copy> LabelSet<K> {
     /// The best-matching key for a normalized label; exact and variant matches win over
     /// approximate ones, earlier entries over later ones.
     pub fn best(&self, written: &str) -> Option<(K, MatchQuality)> {
-        let memo = |m: &RwLock<FxHashMap<Box<str>, Option<(K, MatchQuality)>>>| {
-            m.read()
-                .unwrap_or_else(|e| e.into_inner())
-                .get(written)
-                .copied()
-        };
-        if let Some(known) = memo(&self.memo) {
+        let known = self
+            .memo
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(written)
+            .copied();
+        if let Some(known) = known {
             return known;
         }
         let found = self.search(written);

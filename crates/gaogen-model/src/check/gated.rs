@@ -61,13 +61,19 @@ impl Gated {
         }
     }
 
+    /// The regex, when `text` passes the gate.
+    fn for_text(&self, text: &str) -> Option<&Regex> {
+        self.may_match(text).then(|| self.regex())
+    }
+
     /// `Regex::captures_iter`, or nothing when the text fails the gate.
     pub(crate) fn captures_iter<'s, 'h>(
         &'s self,
         text: &'h str,
     ) -> impl Iterator<Item = Captures<'h>> + use<'s, 'h> {
-        let regex = self.may_match(text).then(|| self.regex());
-        regex.into_iter().flat_map(move |r| r.captures_iter(text))
+        self.for_text(text)
+            .into_iter()
+            .flat_map(move |r| r.captures_iter(text))
     }
 
     /// `Regex::find_iter`, or nothing when the text fails the gate.
@@ -75,8 +81,9 @@ impl Gated {
         &'s self,
         text: &'h str,
     ) -> impl Iterator<Item = Match<'h>> + use<'s, 'h> {
-        let regex = self.may_match(text).then(|| self.regex());
-        regex.into_iter().flat_map(move |r| r.find_iter(text))
+        self.for_text(text)
+            .into_iter()
+            .flat_map(move |r| r.find_iter(text))
     }
 }
 

@@ -136,9 +136,9 @@ mod tests {
             let mut near = Vec::new();
             near_repeats(&chars, &mut near);
             prop_assert_eq!(near.len(), chars.len());
-            for i in 0..chars.len() {
+            for (i, &marked) in near.iter().enumerate() {
                 if repeated_at(&chars, i).is_some() {
-                    prop_assert!(near[i], "{:?} at {}", chars, i);
+                    prop_assert!(marked, "{:?} at {}", chars, i);
                 }
             }
         }
