@@ -1,6 +1,6 @@
 //! Reading one cell's text as a value.
 
-use compact_str::ToCompactString;
+use gaogen_model::CellText;
 use gaogen_model::label::is_cjk_ideograph;
 use gaogen_model::CellValue;
 use rust_decimal::Decimal;
@@ -22,7 +22,7 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
     if !trimmed.is_empty() && trimmed.len() <= 18 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
         return trimmed.parse().ok().map(|value| CellValue::Count {
             value,
-            raw: trimmed.to_compact_string(),
+            raw: CellText::from(trimmed),
         });
     }
     // Labels and prose start with a character no value starts with.
@@ -43,7 +43,7 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
     }
     if EMPTY_MARKERS.contains(&text.as_str()) || EMPTY_MARKERS.contains(&raw.trim()) {
         return Some(CellValue::Empty {
-            marker: raw.trim().to_compact_string(),
+            marker: CellText::from(raw.trim()),
         });
     }
     if let Some(number) = parse_number(&text, raw) {
@@ -59,7 +59,7 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
             {
                 return Some(CellValue::Count {
                     value: sign * v,
-                    raw: raw.trim().to_compact_string(),
+                    raw: CellText::from(raw.trim()),
                 });
             }
         }
@@ -67,7 +67,7 @@ pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
     // A number with a unit typed in: kept as text, but it occupies its column.
     if is_number_with_unit(&text) || is_unreadable_number(&text) {
         return Some(CellValue::Text {
-            raw: raw.trim().to_compact_string(),
+            raw: CellText::from(raw.trim()),
         });
     }
     None
@@ -133,7 +133,7 @@ pub(crate) fn numeral_text(raw: &str) -> Option<CellValue> {
         && t.chars()
             .all(|c| "〇零一二三四五六七八九十百千万两".contains(c));
     ok.then(|| CellValue::Text {
-        raw: t.to_compact_string(),
+        raw: CellText::from(t),
     })
 }
 

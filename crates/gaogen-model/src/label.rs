@@ -64,7 +64,7 @@ pub fn normalize(text: &str) -> String {
         .unwrap_or_else(|e| e.into_inner())
         .get(text)
     {
-        return known.to_string();
+        return String::from(&**known);
     }
     let normalized = normalize_text(text);
     let mut memo = NORMALIZED.write().unwrap_or_else(|e| e.into_inner());
