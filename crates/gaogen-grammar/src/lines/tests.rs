@@ -91,7 +91,7 @@ proptest::proptest! {
 
     #[test]
     fn space_normalising_equals_its_definition(
-        line in "[ a-z一、。，「」\u{3000}\u{a0}\u{85}\u{1680}\u{2000}-\u{2060}\u{feff}\u{0b}\u{0c}\r\n\t\u{e000}]{0,30}",
+        line in "[ a-z一、。，「」\u{3000}-\u{3002}\u{3080}\u{a0}\u{a1}\u{85}\u{86}\u{1680}\u{1681}\u{1a80}\u{2000}-\u{2060}\u{20af}\u{feff}\u{fefe}\u{ff0c}\u{0b}\u{0c}\r\n\t\u{e000}]{0,30}",
     ) {
         // The byte-table scan gives what testing every character gives.
         let odd = |c: char| {
