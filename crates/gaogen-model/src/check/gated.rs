@@ -1,6 +1,6 @@
 //! Patterns searched only where they can match: a regex compiled on first use, behind a cheap
-//! test that every text the regex matches passes (a literal every match holds, found by one
-//! SIMD search for all of them, or a small hand-written test). A text that fails the test is not
+//! test that every text the regex matches passes (a literal every match holds, found by a
+//! substring search, or a small hand-written test). A text that fails the test is not
 //! searched, and a run whose texts all fail it never compiles the regex.
 //!
 //! The test is a necessary condition, so the results are the regex's own: `tests` below check
@@ -24,7 +24,6 @@ pub(crate) struct Gated {
     source: &'static str,
     gate: Gate,
     regex: OnceLock<Regex>,
-    literals: OnceLock<Regex>,
 }
 
 impl Gated {
@@ -33,7 +32,6 @@ impl Gated {
             source,
             gate,
             regex: OnceLock::new(),
-            literals: OnceLock::new(),
         }
     }
 
@@ -46,16 +44,9 @@ impl Gated {
     /// Whether the regex can match somewhere in `text`.
     pub(crate) fn may_match(&self, text: &str) -> bool {
         match &self.gate {
-            // A regex of nothing but literals is served by the regex crate's SIMD literal
-            // searcher alone; aho-corasick's own automaton scans Chinese text slowly.
-            Gate::Literals(literals) => self
-                .literals
-                .get_or_init(|| {
-                    let alternatives: Vec<String> =
-                        literals.iter().map(|l| regex::escape(l)).collect();
-                    Regex::new(&alternatives.join("|")).expect("literals are valid")
-                })
-                .is_match(text),
+            // A substring search a literal (SIMD, nothing to compile): the gates hold one to
+            // five literals.
+            Gate::Literals(literals) => literals.iter().any(|l| text.contains(l)),
             Gate::Test(test) => test(text),
             Gate::Always => true,
         }
