@@ -1,7 +1,7 @@
 //! Reading one cell's text as a value.
 
-use gaogen_model::CellText;
 use gaogen_model::label::is_cjk_ideograph;
+use gaogen_model::CellText;
 use gaogen_model::CellValue;
 use rust_decimal::Decimal;
 use std::str::FromStr;

@@ -64,8 +64,8 @@ pub(crate) use crate::schema::sums::CellRef;
 pub(crate) enum Outcome {
     Holds,
     Broken(EquationReport),
-    /// Cells that are empty, text or missing (by label).
-    NotAssessable(Vec<String>),
+    /// Cells that are empty, text or missing (named by `cell_label` when shown).
+    NotAssessable(Vec<CellRef>),
 }
 
 fn cell_label(report: &Report, table: TableKey, (row, column): CellRef) -> String {
@@ -82,12 +82,12 @@ fn cell_label(report: &Report, table: TableKey, (row, column): CellRef) -> Strin
 /// A cell's value and place, by row and column.
 type Value = (CellRef, i64, Option<Span>);
 
-/// The values of `cells`; the labels of those that are not numbers go to `unusable`.
+/// The values of `cells`; those that are not numbers go to `unusable`.
 fn values(
     report: &Report,
     table: TableKey,
     cells: &[CellRef],
-    unusable: &mut Vec<String>,
+    unusable: &mut Vec<CellRef>,
 ) -> Vec<Value> {
     let t = report.table(table);
     let mut out = Vec::with_capacity(cells.len());
@@ -97,7 +97,7 @@ fn values(
             Some(CellValue::Count { value, .. }) => {
                 out.push(((row, column), *value, cell.and_then(|c| c.span)))
             }
-            _ => unusable.push(cell_label(report, table, (row, column))),
+            _ => unusable.push((row, column)),
         }
     }
     out
@@ -207,12 +207,12 @@ pub(crate) fn not_assessable(
     code: &'static str,
     table: TableKey,
     what: &str,
-    items: &[String],
+    shown: &[String],
+    total: usize,
     span: Option<Span>,
 ) -> Diagnostic {
-    let shown: Vec<&str> = items.iter().take(6).map(String::as_str).collect();
-    let more = if items.len() > 6 {
-        format!(" 等 {} 处", items.len())
+    let more = if total > shown.len() {
+        format!(" 等 {total} 处")
     } else {
         String::new()
     };
@@ -329,7 +329,20 @@ pub(crate) fn check_sums(
         }
     }
     if !unusable.is_empty() {
-        out.push(not_assessable(code, table, relation, &unusable, t.span));
+        // Six cells are named, the rest counted: only those six labels are built.
+        let shown: Vec<String> = unusable
+            .iter()
+            .take(6)
+            .map(|&cell| cell_label(report, table, cell))
+            .collect();
+        out.push(not_assessable(
+            code,
+            table,
+            relation,
+            &shown,
+            unusable.len(),
+            t.span,
+        ));
     }
 }
 
