@@ -90,6 +90,13 @@ proptest::proptest! {
     }
 
     #[test]
+    fn a_heading_is_what_the_grammar_parses(
+        line in "[ #*_]{0,8}[一二三六七]?[ ]{0,2}[、，．.,：:|\t]?[ ]{0,2}[ a-z总体情况|\t\n*]{0,12}",
+    ) {
+        proptest::prop_assert_eq!(heading(&line), grammar_heading(&line), "{:?}", line);
+    }
+
+    #[test]
     fn space_normalising_equals_its_definition(
         line in "[ a-z一、。，「」\u{3000}-\u{3002}\u{3080}\u{a0}\u{a1}\u{85}\u{86}\u{1680}\u{1681}\u{1a80}\u{2000}-\u{2060}\u{20af}\u{feff}\u{fefe}\u{ff0c}\u{0b}\u{0c}\r\n\t\u{e000}]{0,30}",
     ) {
@@ -148,6 +155,28 @@ fn an_overlong_line_is_one_cell() {
     }
     let row = "|1".repeat(100) + "|";
     assert!(matches!(shape(&row), LineShape::Cells { hard, .. } if hard.len() > 50));
+}
+
+#[test]
+fn hand_written_headings_equal_the_grammar_on_the_edges() {
+    for line in [
+        "一、总体情况",
+        "  三． 收到申请 ",
+        "###### 一、x",
+        "####### 一、x",
+        "**二、x",
+        "__二、 x ",
+        "## __四：x",
+        "一、",
+        "一、   ",
+        "一、a|b",
+        "一 、a",
+        "七、x",
+        "一、总体情况。2023年，本局\n续行",
+    ] {
+        assert_eq!(heading(line), grammar_heading(line), "{line:?}");
+    }
+    assert!(heading("一 、a").is_some() && heading("一、").is_none());
 }
 
 #[test]
