@@ -200,7 +200,8 @@ pub(crate) fn is_blank_or_page_number(line: &str) -> bool {
 
 /// The shape of a line when it is decided without the cell grammar; `None` when it needs it.
 fn quick_shape(line: &str) -> Option<LineShape<'_>> {
-    if line.trim().is_empty() {
+    // `trim().is_empty()`, stopping at the first character that is not a space.
+    if line.chars().all(char::is_whitespace) {
         return Some(LineShape::Blank);
     }
     let lead = line.trim_start();
@@ -209,7 +210,14 @@ fn quick_shape(line: &str) -> Option<LineShape<'_>> {
     {
         return Some(LineShape::PageNumber);
     }
-    let inner = line.trim_matches(' ').as_bytes();
+    // `trim_matches(' ')` over bytes (the space is ASCII, so no character is split).
+    let bytes = line.as_bytes();
+    let from = bytes.iter().position(|&b| b != b' ').unwrap_or(bytes.len());
+    let to = bytes
+        .iter()
+        .rposition(|&b| b != b' ')
+        .map_or(from, |i| i + 1);
+    let inner = &bytes[from..to];
     static TWO_SPACES: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
         std::sync::OnceLock::new();
     let two_spaces = TWO_SPACES.get_or_init(|| memchr::memmem::Finder::new(b"  "));
