@@ -48,12 +48,14 @@ fn section_heading(line: &SourceLine<'_>) -> Option<FoundHeading> {
             return None;
         }
     }
-    let written: String = line
-        .text
-        .chars()
-        .skip(shape.start as usize)
-        .take((shape.end - shape.start) as usize)
-        .collect();
+    // Characters `start..end` of the line, as a slice.
+    let at = |column: u32| {
+        line.text
+            .char_indices()
+            .nth(column as usize)
+            .map_or(line.text.len(), |(i, _)| i)
+    };
+    let written = &line.text[at(shape.start)..at(shape.end).max(at(shape.start))];
     let heading = Heading {
         text: written.trim_end_matches(['*', '_', ' ']).to_string(),
         span: line.span(0, shape.start, shape.end),

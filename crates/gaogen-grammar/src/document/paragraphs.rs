@@ -161,8 +161,11 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 fn starts_with_ordinal(text: &str) -> bool {
-    let head: String = text.chars().take(8).collect();
-    let n = normalize(&head);
+    let head = text
+        .char_indices()
+        .nth(8)
+        .map_or(text, |(end, _)| &text[..end]);
+    let n = normalize(head);
     gaogen_model::label::split_ordinal(&n).0.is_some()
         || ["一是", "二是", "三是", "四是", "五是", "六是"]
             .iter()
