@@ -6,6 +6,7 @@
 //! The test is a necessary condition, so the results are the regex's own: `tests` below check
 //! every gate against its regex on texts that match and texts that nearly do.
 
+use memchr::memmem;
 use regex::{Captures, Match, Regex};
 use std::sync::OnceLock;
 
@@ -24,6 +25,7 @@ pub(crate) struct Gated {
     source: &'static str,
     gate: Gate,
     regex: OnceLock<Regex>,
+    finders: OnceLock<Vec<memmem::Finder<'static>>>,
 }
 
 impl Gated {
@@ -32,6 +34,7 @@ impl Gated {
             source,
             gate,
             regex: OnceLock::new(),
+            finders: OnceLock::new(),
         }
     }
 
@@ -46,7 +49,11 @@ impl Gated {
         match &self.gate {
             // A substring search a literal (SIMD, nothing to compile): the gates hold one to
             // five literals.
-            Gate::Literals(literals) => literals.iter().any(|l| text.contains(l)),
+            Gate::Literals(literals) => self
+                .finders
+                .get_or_init(|| literals.iter().map(memmem::Finder::new).collect())
+                .iter()
+                .any(|f| f.find(text.as_bytes()).is_some()),
             Gate::Test(test) => test(text),
             Gate::Always => true,
         }
