@@ -16,8 +16,6 @@ pub(crate) enum Gate {
     Literals(&'static [&'static str]),
     /// A test every matching text passes.
     Test(fn(&str) -> bool),
-    /// Every text is searched (no cheap test beats the regex's own search).
-    Always,
 }
 
 /// A regex searched only in texts that pass its gate.
@@ -55,7 +53,6 @@ impl Gated {
                 .iter()
                 .any(|f| f.find(text.as_bytes()).is_some()),
             Gate::Test(test) => test(text),
-            Gate::Always => true,
         }
     }
 
@@ -85,16 +82,38 @@ impl Gated {
     }
 }
 
-/// Whether an ASCII digit stands before some 「年」, with only white space between (`[0-9]\s*年`,
-/// `\s` being Unicode white space as in the regex crate).
-pub(crate) fn digit_before_nian(text: &str) -> bool {
-    text.match_indices('年').any(|(at, _)| {
+/// Whether some 「年」 has an ASCII digit before it (white space between) and, after it, 「度」
+/// and 「以来」 if written, white space and a comma: what `[0-9]\s*年(?:度)?(?:以来)?\s*[，,]`
+/// needs.
+pub(crate) fn year_then_comma(text: &str) -> bool {
+    years(text).any(|at| {
+        let rest = &text[at + '年'.len_utf8()..];
+        let rest = rest.strip_prefix('度').unwrap_or(rest);
+        let rest = rest.strip_prefix("以来").unwrap_or(rest);
+        rest.trim_start().starts_with(['，', ','])
+    })
+}
+
+/// Whether a period can be written: a year before 「年」 and 「31」 (its end, 12 月 31 日).
+pub(crate) fn year_and_31(text: &str) -> bool {
+    digit_before_nian(text) && text.contains("31")
+}
+
+/// The places of 「年」 with an ASCII digit before them (white space between).
+fn years(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices('年').map(|(at, _)| at).filter(|&at| {
         text[..at]
             .chars()
             .rev()
             .find(|c| !c.is_whitespace())
             .is_some_and(|c| c.is_ascii_digit())
     })
+}
+
+/// Whether an ASCII digit stands before some 「年」, with only white space between (`[0-9]\s*年`,
+/// `\s` being Unicode white space as in the regex crate).
+pub(crate) fn digit_before_nian(text: &str) -> bool {
+    years(text).next().is_some()
 }
 
 #[cfg(test)]

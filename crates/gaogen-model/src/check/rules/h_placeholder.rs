@@ -23,8 +23,21 @@ pub(crate) static PATTERN: Gated = Gated::new(
         r"|((?:…+|\.{3,}|＿+|_{2,})\s*(?:件|条|个|次|人|元|万元|项|期|篇|日|月|年|家))",
         r"|(待补充|待填写|待填报|此处填写|请填写|请补充)"
     ),
-    // A gate of its literals (「X」, 「…」, 「待补充」…) costs more than the search itself.
-    Gate::Always,
+    // 「待填写」「待填报」「此处填写」「请填写」 hold 填, 「待补充」「请补充」 hold 补充.
+    Gate::Literals(&[
+        "X",
+        "x",
+        "Ｘ",
+        "ｘ",
+        "×",
+        "…",
+        "...",
+        "。。。",
+        "＿",
+        "__",
+        "填",
+        "补充",
+    ]),
 );
 
 /// The registry entry (see `registry.rs`).

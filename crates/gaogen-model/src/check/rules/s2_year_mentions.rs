@@ -1,4 +1,4 @@
-use crate::check::gated::{digit_before_nian, Gate, Gated};
+use crate::check::gated::{year_and_31, year_then_comma, Gate, Gated};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
@@ -13,16 +13,16 @@ use crate::{Report, SectionKey};
 pub(crate) struct YearMentions;
 pub(crate) static S2: YearMentions = YearMentions;
 
-/// A year and 「年」 stand in every match.
+/// A year before 「年」 and 「31」 stand in every match.
 pub(crate) static PERIOD: Gated = Gated::new(
     r"([0-9]{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|－)\s*([0-9]{4})\s*年\s*12\s*月\s*31\s*日",
-    Gate::Test(digit_before_nian),
+    Gate::Test(year_and_31),
 );
 
-/// A year and 「年」 stand in every match.
+/// A year, 「年」 and a comma after it stand in every match.
 pub(crate) static SENTENCE_YEAR: Gated = Gated::new(
     r"(?:^|[。；！])\s*([0-9]{4})\s*年(?:度)?(?:以来)?\s*[，,]",
-    Gate::Test(digit_before_nian),
+    Gate::Test(year_then_comma),
 );
 
 /// The registry entry (see `registry.rs`).
