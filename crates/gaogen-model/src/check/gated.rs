@@ -1,5 +1,5 @@
 //! Patterns searched only where they can match: a regex compiled on first use, behind a cheap
-//! test that every text the regex matches passes (a literal every match holds, found by a
+//! test that every text the regex matches passes (a literal every match holds, found by
 //! substring search, or a small hand-written test). A text that fails the test is not
 //! searched, and a run whose texts all fail it never compiles the regex.
 //!
@@ -45,8 +45,8 @@ impl Gated {
     /// Whether the regex can match somewhere in `text`.
     pub(crate) fn may_match(&self, text: &str) -> bool {
         match &self.gate {
-            // A substring search a literal (SIMD, nothing to compile): the gates hold one to
-            // five literals.
+            // One prebuilt SIMD substring search a literal (nothing to compile; the gates hold
+            // one to twelve literals).
             Gate::Literals(literals) => self
                 .finders
                 .get_or_init(|| literals.iter().map(memmem::Finder::new).collect())
