@@ -53,25 +53,12 @@ pub fn is_cjk_ideograph(c: char) -> bool {
 pub fn normalize(text: &str) -> String {
     // Labels come back in report after report: the answers for short texts are kept (a pure
     // function; at most MEMO_ENTRIES texts, the first ones seen, each at most 240 bytes).
-    static NORMALIZED: LazyLock<RwLock<FxHashMap<Box<str>, Box<str>>>> =
-        LazyLock::new(RwLock::default);
+    static NORMALIZED: LazyLock<Memo<String>> = LazyLock::new(Memo::default);
     const LONGEST_KEPT: usize = 240;
     if text.len() > LONGEST_KEPT {
         return normalize_text(text);
     }
-    if let Some(known) = NORMALIZED
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(text)
-    {
-        return String::from(&**known);
-    }
-    let normalized = normalize_text(text);
-    let mut memo = NORMALIZED.write().unwrap_or_else(|e| e.into_inner());
-    if memo.len() < MEMO_ENTRIES {
-        memo.insert(text.into(), normalized.as_str().into());
-    }
-    normalized
+    NORMALIZED.get_or(text, || normalize_text(text))
 }
 
 /// [`normalize`] without the memo.
@@ -345,14 +332,43 @@ pub struct LabelSet<K> {
     /// Answers already given: [`LabelSet::best`] is a pure function of its text, and the same
     /// labels come back in report after report. At most [`MEMO_ENTRIES`] texts are kept (the
     /// first ones seen); only looked up, never iterated.
-    memo: Memo<K>,
+    memo: Memo<Option<(K, MatchQuality)>>,
 }
 
-/// Texts already matched and their answers.
-type Memo<K> = RwLock<FxHashMap<Box<str>, Option<(K, MatchQuality)>>>;
-
-/// How many answers a [`LabelSet`] keeps.
+/// How many answers a [`Memo`] keeps.
 const MEMO_ENTRIES: usize = 4096;
+
+/// The answers of a pure function of a text, kept for the first [`MEMO_ENTRIES`] texts seen
+/// (bounded in a directory run and in a server); only looked up, never iterated.
+#[derive(Debug)]
+struct Memo<V>(RwLock<FxHashMap<Box<str>, V>>);
+
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo(RwLock::default())
+    }
+}
+
+impl<V: Clone> Memo<V> {
+    /// The answer kept for `text`, or `compute`'s, kept while there is room.
+    fn get_or(&self, text: &str, compute: impl FnOnce() -> V) -> V {
+        let known = self
+            .0
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(text)
+            .cloned();
+        if let Some(known) = known {
+            return known;
+        }
+        let answer = compute();
+        let mut map = self.0.write().unwrap_or_else(|e| e.into_inner());
+        if map.len() < MEMO_ENTRIES {
+            map.insert(text.into(), answer.clone());
+        }
+        answer
+    }
+}
 
 impl<K: Copy> LabelSet<K> {
     pub fn new<'a>(labels: impl IntoIterator<Item = (K, &'a str, &'a [LabelVariant])>) -> Self {
@@ -385,7 +401,7 @@ impl<K: Copy> LabelSet<K> {
         LabelSet {
             entries,
             exact,
-            memo: RwLock::default(),
+            memo: Memo::default(),
         }
     }
 
@@ -403,21 +419,7 @@ impl<K: Copy> LabelSet<K> {
     /// The best-matching key for a normalized label; exact and variant matches win over
     /// approximate ones, earlier entries over later ones.
     pub fn best(&self, written: &str) -> Option<(K, MatchQuality)> {
-        let known = self
-            .memo
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(written)
-            .copied();
-        if let Some(known) = known {
-            return known;
-        }
-        let found = self.search(written);
-        let mut memo = self.memo.write().unwrap_or_else(|e| e.into_inner());
-        if memo.len() < MEMO_ENTRIES {
-            memo.insert(written.into(), found);
-        }
-        found
+        self.memo.get_or(written, || self.search(written))
     }
 
     /// [`LabelSet::best`] without the memo.

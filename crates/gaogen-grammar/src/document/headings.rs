@@ -55,7 +55,8 @@ fn section_heading(line: &SourceLine<'_>) -> Option<FoundHeading> {
             .nth(column as usize)
             .map_or(line.text.len(), |(i, _)| i)
     };
-    let written = &line.text[at(shape.start)..at(shape.end).max(at(shape.start))];
+    let from = at(shape.start);
+    let written = &line.text[from..at(shape.end).max(from)];
     let heading = Heading {
         text: written.trim_end_matches(['*', '_', ' ']).to_string(),
         span: line.span(0, shape.start, shape.end),

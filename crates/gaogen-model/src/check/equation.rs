@@ -317,15 +317,18 @@ pub(crate) fn check_sums(
     for eq in sums::of_kind(table, t.version, kind) {
         // The subject (a message text, or `None` to skip the equation) is only needed for an
         // equation that does not hold: most of them hold.
-        let outcome = evaluate(report, table, &eq.left, &eq.right);
-        if matches!(outcome, Outcome::Holds) {
-            continue;
-        }
-        let Some(what) = what(eq) else { continue };
-        match outcome {
+        match evaluate(report, table, &eq.left, &eq.right) {
             Outcome::Holds => {}
-            Outcome::Broken(report) => out.push(broken(code, table, what, report)),
-            Outcome::NotAssessable(cells) => unusable.extend(cells),
+            Outcome::Broken(broken_eq) => {
+                if let Some(what) = what(eq) {
+                    out.push(broken(code, table, what, broken_eq));
+                }
+            }
+            Outcome::NotAssessable(cells) => {
+                if what(eq).is_some() {
+                    unusable.extend(cells);
+                }
+            }
         }
     }
     if !unusable.is_empty() {

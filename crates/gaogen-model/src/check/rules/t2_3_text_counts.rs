@@ -131,7 +131,7 @@ impl Rule for TextActive {
             if key == Some(SectionKey::Problems) || !p.text.contains(['件', '元']) {
                 continue;
             }
-            for (re, row, c2021, c2019, what) in QUOTES.iter().map(|q| (&q.0, q.1, q.2, q.3, q.4)) {
+            for &(ref re, row, c2021, c2019, what) in &QUOTES {
                 let column = match table.version {
                     FormatVersion::V2021 => Some(c2021),
                     FormatVersion::V2019 => c2019,
