@@ -116,7 +116,7 @@ pub fn infer_kind(name: &str) -> Option<AgencyKind> {
 
 /// The comparison form of an agency's name (normalised label form).
 pub fn normalized_name(name: &str) -> String {
-    normalize(name)
+    normalize(name).into_owned()
 }
 
 /// Whether two written names name the same agency: equal, or one is the other with the
@@ -142,7 +142,7 @@ pub fn same_agency(a: &str, b: &str) -> bool {
             '省' | '市' | '区' | '县' | '旗' | '州' | '盟' | '乡' | '镇' | '街'
         )
     });
-    names_place && long.ends_with(short.as_str())
+    names_place && long.ends_with(&**short)
 }
 
 #[cfg(test)]

@@ -50,15 +50,17 @@ pub fn is_cjk_ideograph(c: char) -> bool {
 
 /// The comparison form of a label: NFKC (full width → half width), no whitespace, no quotes or
 /// markdown emphasis, traditional → simplified, `1、` → `1.`, trailing `：` removed.
-pub fn normalize(text: &str) -> String {
-    // Labels come back in report after report: the answers for short texts are kept (a pure
-    // function; at most MEMO_ENTRIES texts, the first ones seen, each at most 240 bytes).
-    static NORMALIZED: LazyLock<Memo<String>> = LazyLock::new(Memo::default);
+///
+/// Labels come back in report after report, so the answers for short texts are kept for the whole run (a pure function; at most
+/// [`MEMO_ENTRIES`] texts, the first ones seen, each at most 240 bytes: bounded in a directory
+/// run and in a server) and handed out as they are.
+pub fn normalize(text: &str) -> std::borrow::Cow<'static, str> {
+    static NORMALIZED: LazyLock<Memo<&'static str>> = LazyLock::new(Memo::default);
     const LONGEST_KEPT: usize = 240;
     if text.len() > LONGEST_KEPT {
-        return normalize_text(text);
+        return normalize_text(text).into();
     }
-    NORMALIZED.get_or(text, || normalize_text(text))
+    NORMALIZED.get_or_keep(text, || normalize_text(text))
 }
 
 /// [`normalize`] without the memo.
@@ -234,11 +236,11 @@ fn core_start(normalized: &str) -> usize {
 
 impl PreparedLabel {
     pub fn new(official: &str, variants: &[LabelVariant]) -> PreparedLabel {
-        let official = normalize(official);
+        let official = normalize(official).into_owned();
         let variants = variants
             .iter()
             .map(|v| {
-                let n = normalize(v.text);
+                let n = normalize(v.text).into_owned();
                 let start = core_start(&n);
                 (n, start, v.kind)
             })
@@ -367,6 +369,39 @@ impl<V: Clone> Memo<V> {
             map.insert(text.into(), answer.clone());
         }
         answer
+    }
+}
+
+impl Memo<&'static str> {
+    /// The text kept for `text`, or `compute`'s answer, kept for the rest of the run while there
+    /// is room. A kept answer is never removed or replaced, so it lives as long as the memo (a
+    /// static): at most [`MEMO_ENTRIES`] answers are ever kept.
+    fn get_or_keep(
+        &self,
+        text: &str,
+        compute: impl FnOnce() -> String,
+    ) -> std::borrow::Cow<'static, str> {
+        let known = self
+            .0
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(text)
+            .copied();
+        if let Some(known) = known {
+            return known.into();
+        }
+        let answer = compute();
+        let mut map = self.0.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(&known) = map.get(text) {
+            // Another thread kept it meanwhile.
+            return known.into();
+        }
+        if map.len() >= MEMO_ENTRIES {
+            return answer.into();
+        }
+        let kept: &'static str = Box::leak(answer.into_boxed_str());
+        map.insert(text.into(), kept);
+        kept.into()
     }
 }
 

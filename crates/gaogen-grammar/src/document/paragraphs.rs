@@ -26,7 +26,7 @@ pub(super) fn names_agency(text: &str, agency: Option<&str>) -> bool {
     let n = normalize(text);
     n.chars().count() <= 30
         && !n.contains(['。', '，', ',', '：', ':'])
-        && (agency.is_some_and(|a| n == normalize(a) || n.ends_with(&normalize(a)))
+        && (agency.is_some_and(|a| n == normalize(a) || n.ends_with(&*normalize(a)))
             || [
                 "人民政府",
                 "办公室",

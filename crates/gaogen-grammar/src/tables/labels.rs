@@ -121,7 +121,7 @@ impl Reader {
             return true;
         }
         if matches!(
-            n.as_str(),
+            &*n,
             "行政复议" | "行政诉讼" | "未经复议直接起诉" | "复议后起诉"
         ) && self.current != Some(TableKey::ReviewsAndLitigation)
         {
@@ -168,14 +168,14 @@ impl Reader {
                 }
                 // Headers after the row labels (column-by-column text): 「总计」 and 「其他」
                 // standing alone are headers only among other headers.
-                let lone = matches!(n.as_str(), "总计" | "其他");
+                let lone = matches!(&*n, "总计" | "其他");
                 if (lone && self.in_t3_headers) || (!lone && labels.rows.best(&n).is_none()) {
                     self.in_t3_headers = true;
                     return true;
                 }
             }
         }
-        if KNOWN_HEADER_TEXT.contains(&n.as_str())
+        if KNOWN_HEADER_TEXT.contains(&&*n)
             && !(n == "总计"
                 && self.tables.applications.data_started
                 && self.current == Some(TableKey::Applications))
