@@ -34,10 +34,15 @@ pub(crate) struct HardCell<'a> {
     pub start: u32,
 }
 
-/// What a line is, before any schema knowledge.
+/// What a line is, before any schema knowledge, with its cells. The reader has a line's kind
+/// from [`kind`] and the cells of a line of cells from [`cells_shape`]; the blank and page-number
+/// shapes are those of the grammar's reading ([`shapes`], [`grammar_shapes`]) that the tests
+/// compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum LineShape<'a> {
+    #[cfg(test)]
     Blank,
+    #[cfg(test)]
     PageNumber,
     /// Markdown table rule `|---|---|`.
     Rule,
@@ -46,6 +51,32 @@ pub(crate) enum LineShape<'a> {
         /// Whether the line used `|` (a pipe grid keeps column positions).
         piped: bool,
     },
+}
+
+/// What a line is, without its cells: all that the report outside the tables needs (one byte a
+/// line, so a report keeps no line's cells; the table reader splits each line as it reads it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    Blank,
+    PageNumber,
+    Rule,
+    /// Cells; `single`: the whole line is one cell (no separator), as [`single_cell`] reads it.
+    Cells {
+        single: bool,
+    },
+}
+
+#[cfg(test)]
+impl LineShape<'_> {
+    /// The shape's kind (`single` unknown here, so false).
+    fn kind(&self) -> LineKind {
+        match self {
+            LineShape::Blank => LineKind::Blank,
+            LineShape::PageNumber => LineKind::PageNumber,
+            LineShape::Rule => LineKind::Rule,
+            LineShape::Cells { .. } => LineKind::Cells { single: false },
+        }
+    }
 }
 
 /// A line that looks like a section heading: the ordinal and the text after it.
@@ -199,16 +230,36 @@ pub(crate) fn is_blank_or_page_number(line: &str) -> bool {
 }
 
 /// The shape of a line when it is decided without the cell grammar; `None` when it needs it.
+#[cfg(test)]
 fn quick_shape(line: &str) -> Option<LineShape<'_>> {
+    match quick(line) {
+        Quick::Blank => Some(LineShape::Blank),
+        Quick::PageNumber => Some(LineShape::PageNumber),
+        Quick::Single => Some(single_cell(line)),
+        Quick::Scan => None,
+    }
+}
+
+/// What [`quick_shape`] decides without splitting the line.
+enum Quick {
+    Blank,
+    PageNumber,
+    /// One cell, the trimmed line ([`single_cell`]).
+    Single,
+    /// The line needs [`scan_shape`].
+    Scan,
+}
+
+fn quick(line: &str) -> Quick {
     // `trim().is_empty()`, stopping at the first character that is not a space.
     if line.chars().all(char::is_whitespace) {
-        return Some(LineShape::Blank);
+        return Quick::Blank;
     }
     let lead = line.trim_start();
     if lead.starts_with(['-', '—', '–', '－'])
         && LineGrammar::parse(Rule::page_number, line).is_ok()
     {
-        return Some(LineShape::PageNumber);
+        return Quick::PageNumber;
     }
     // `trim_matches(' ')` over bytes (the space is ASCII, so no character is split).
     let bytes = line.as_bytes();
@@ -222,14 +273,47 @@ fn quick_shape(line: &str) -> Option<LineShape<'_>> {
         std::sync::OnceLock::new();
     let two_spaces = TWO_SPACES.get_or_init(|| memchr::memmem::Finder::new(b"  "));
     if memchr::memchr2(b'|', b'\t', inner).is_none() && two_spaces.find(inner).is_none() {
-        return Some(single_cell(line));
+        return Quick::Single;
     }
     // No table row of the format is this long (a whole 表三 on one line is about 10 KB): such a
     // line is kept whole as text, not split into millions of cells (memory stays linear).
     if line.len() > MAX_CELL_LINE {
-        return Some(single_cell(line));
+        return Quick::Single;
     }
-    None
+    Quick::Scan
+}
+
+/// The kind of a line, as its [`shape`] has it, without keeping its cells. Only a line with a
+/// `|` whose characters are all separators, spaces and rule marks can be a [`LineShape::Rule`]:
+/// only such a line is split to tell.
+pub(crate) fn kind(line: &str) -> LineKind {
+    match quick(line) {
+        Quick::Blank => LineKind::Blank,
+        Quick::PageNumber => LineKind::PageNumber,
+        Quick::Single => LineKind::Cells { single: true },
+        Quick::Scan => {
+            let rule_marks_only = line
+                .chars()
+                .all(|c| matches!(c, '|' | '\t' | ' ' | '-' | ':' | '—' | '='));
+            if rule_marks_only && line.contains('|') {
+                match scan_shape(line) {
+                    LineShape::Rule => LineKind::Rule,
+                    _ => LineKind::Cells { single: false },
+                }
+            } else {
+                LineKind::Cells { single: false }
+            }
+        }
+    }
+}
+
+/// The cells of a line of kind [`LineKind::Cells`] (`None` for the other kinds).
+pub(crate) fn cells_shape(line: &str, kind: LineKind) -> Option<LineShape<'_>> {
+    match kind {
+        LineKind::Cells { single: true } => Some(single_cell(line)),
+        LineKind::Cells { single: false } => Some(scan_shape(line)),
+        _ => None,
+    }
 }
 
 /// Longest line (bytes) that is split into cells.
@@ -243,6 +327,7 @@ pub(crate) fn shape(line: &str) -> LineShape<'_> {
 
 /// The shapes of many lines. Lines with separators are read by [`scan_shape`], which property
 /// tests prove equal to the `cell_line` rule of the grammar on every line.
+#[cfg(test)]
 pub(crate) fn shapes<'a>(lines: &[&'a str]) -> Vec<LineShape<'a>> {
     lines
         .iter()

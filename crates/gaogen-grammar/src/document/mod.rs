@@ -5,7 +5,7 @@ mod headings;
 mod paragraphs;
 mod title;
 
-use crate::lines::{self, LineShape};
+use crate::lines::{self, LineKind};
 use crate::source::SourceLine;
 use crate::tables::{read_tables, RegionLine};
 use gaogen_model::schema::{SectionKey, SECTIONS};
@@ -23,11 +23,11 @@ pub(crate) fn assemble(source: &[SourceLine<'_>], input: InputKind, encoding: &s
     let found: Vec<FoundHeading> = find_headings(source);
     // Lines are split into cells only for the report that is read (memory stays linear).
     let Some((second, title)) = second_report(source, &found) else {
-        return assemble_one(source, &shapes_of(source), found, input, encoding);
+        return assemble_one(source, &kinds_of(source), found, input, encoding);
     };
     let first = &source[..second];
     let found = found.into_iter().filter(|h| h.line < second).collect();
-    let mut report = assemble_one(first, &shapes_of(first), found, input, encoding);
+    let mut report = assemble_one(first, &kinds_of(first), found, input, encoding);
     let line = &source[title];
     let mut f = Finding::new(
         FindingKind::SecondReport,
@@ -43,9 +43,10 @@ pub(crate) fn assemble(source: &[SourceLine<'_>], input: InputKind, encoding: &s
     report
 }
 
-fn shapes_of<'s>(source: &'s [SourceLine<'_>]) -> Vec<LineShape<'s>> {
-    let texts: Vec<&str> = source.iter().map(|l| &*l.text).collect();
-    lines::shapes(&texts)
+/// Every line's kind; the table reader splits the lines of the table region into cells as it
+/// reads them, so no line's cells are kept (memory: one byte a line).
+fn kinds_of(source: &[SourceLine<'_>]) -> Vec<LineKind> {
+    source.iter().map(|l| lines::kind(&l.text)).collect()
 }
 
 /// Where a second report starts: a report title (naming 政府信息公开 and a year) shortly before a
@@ -75,7 +76,7 @@ fn second_report(source: &[SourceLine<'_>], found: &[FoundHeading]) -> Option<(u
 
 fn assemble_one(
     source: &[SourceLine<'_>],
-    shapes: &[LineShape<'_>],
+    kinds: &[LineKind],
     found: Vec<FoundHeading>,
     input: InputKind,
     encoding: &str,
@@ -84,7 +85,7 @@ fn assemble_one(
     let first_heading = found.first().map_or(source.len(), |h| h.line);
 
     // Title block and preamble.
-    let (title, title_end) = title_block(source, shapes, first_heading);
+    let (title, title_end) = title_block(source, kinds, first_heading);
     let preamble_start = title_end.unwrap_or(0);
     let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
     let (mut year, mut year_source) = (title_year(&title_text), Some(YearSource::Title));
@@ -163,11 +164,11 @@ fn assemble_one(
             h.line >= region_start && matches!(h.key, SectionKey::Problems | SectionKey::Other)
         })
         .map_or(source.len(), |h| h.line);
-    let region_lines: Vec<RegionLine<'_, '_>> = (region_start..region_end.max(region_start))
+    let region_lines: Vec<RegionLine<'_>> = (region_start..region_end.max(region_start))
         .filter(|&i| !found.iter().any(|h| h.line == i))
         .map(|i| RegionLine {
             source: &source[i],
-            shape: &shapes[i],
+            kind: kinds[i],
             section: section_of[i],
         })
         .collect();
@@ -186,7 +187,7 @@ fn assemble_one(
     }
     let style = if input == InputKind::Html {
         Style::Blocks
-    } else if is_wrapped(source, shapes, &table_line) {
+    } else if is_wrapped(source, kinds, &table_line) {
         Style::Wrapped
     } else {
         Style::OnePerLine
@@ -195,7 +196,7 @@ fn assemble_one(
     let mut preamble = title_end.map_or_else(Vec::new, |end| metadata_before(source, end - 1));
     preamble.extend(paragraphs(
         source,
-        shapes,
+        kinds,
         preamble_start..first_heading,
         &table_line,
         style,
@@ -261,14 +262,14 @@ fn assemble_one(
         }
         paras.extend(paragraphs(
             source,
-            shapes,
+            kinds,
             h.line + 1..end,
             &table_line,
             style,
         ));
         let last = (h.line..end)
             .rev()
-            .find(|&i| !matches!(shapes[i], LineShape::Blank))
+            .find(|&i| kinds[i] != LineKind::Blank)
             .unwrap_or(h.line);
         sections.push(Section {
             key: def.key,

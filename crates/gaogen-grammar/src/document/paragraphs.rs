@@ -1,7 +1,7 @@
 //! Paragraphs of running text: how lines join (one per line, wrapped PDF text, HTML blocks),
 //! and the signature split off the end.
 
-use crate::lines::LineShape;
+use crate::lines::LineKind;
 use crate::source::SourceLine;
 use gaogen_model::label::normalize;
 use gaogen_model::{Paragraph, Section};
@@ -62,8 +62,8 @@ pub(super) fn split_closing(sections: &mut [Section], agency: Option<&str>) -> V
     closing
 }
 
-fn is_text_line(shapes: &[LineShape<'_>], table_line: &[bool], i: usize) -> bool {
-    matches!(shapes[i], LineShape::Cells { .. }) && !table_line[i]
+fn is_text_line(kinds: &[LineKind], table_line: &[bool], i: usize) -> bool {
+    matches!(kinds[i], LineKind::Cells { .. }) && !table_line[i]
 }
 
 fn is_indented(line: &SourceLine<'_>) -> bool {
@@ -73,11 +73,11 @@ fn is_indented(line: &SourceLine<'_>) -> bool {
 /// Whether the text is *wrapped*: lines broken mid-sentence, paragraphs started by indentation.
 pub(super) fn is_wrapped(
     source: &[SourceLine<'_>],
-    shapes: &[LineShape<'_>],
+    kinds: &[LineKind],
     table_line: &[bool],
 ) -> bool {
     let text: Vec<&SourceLine<'_>> = (0..source.len())
-        .filter(|&i| is_text_line(shapes, table_line, i))
+        .filter(|&i| is_text_line(kinds, table_line, i))
         .map(|i| &source[i])
         .collect();
     let indented = text.iter().filter(|l| is_indented(l)).count();
@@ -106,19 +106,19 @@ pub(super) enum Style {
 /// stands alone.
 pub(super) fn paragraphs(
     source: &[SourceLine<'_>],
-    shapes: &[LineShape<'_>],
+    kinds: &[LineKind],
     range: std::ops::Range<usize>,
     table_line: &[bool],
     style: Style,
 ) -> Vec<Paragraph> {
     let wrapped = style == Style::Wrapped;
-    let is_text = |i: usize| is_text_line(shapes, table_line, i);
+    let is_text = |i: usize| is_text_line(kinds, table_line, i);
     let indented = |i: usize| is_indented(&source[i]);
     let mut out: Vec<Paragraph> = Vec::new();
     let mut open = false;
     for i in range {
         if !is_text(i) {
-            let blank = matches!(shapes[i], LineShape::Blank | LineShape::PageNumber);
+            let blank = matches!(kinds[i], LineKind::Blank | LineKind::PageNumber);
             if !(wrapped && blank) {
                 open = false;
             }
@@ -179,10 +179,9 @@ mod tests {
 
     fn paras(text: &str, style: Style) -> Vec<String> {
         let source = text_lines(text);
-        let texts: Vec<&str> = source.iter().map(|l| &*l.text).collect();
-        let shapes = crate::lines::shapes(&texts);
+        let kinds: Vec<_> = source.iter().map(|l| crate::lines::kind(&l.text)).collect();
         let table_line = vec![false; source.len()];
-        paragraphs(&source, &shapes, 0..source.len(), &table_line, style)
+        paragraphs(&source, &kinds, 0..source.len(), &table_line, style)
             .into_iter()
             .map(|p| p.text)
             .collect()

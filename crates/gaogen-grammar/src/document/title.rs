@@ -1,6 +1,6 @@
 //! The title block, the report's year and its agency.
 
-use crate::lines::LineShape;
+use crate::lines::LineKind;
 use crate::source::SourceLine;
 use gaogen_model::label::normalize;
 use gaogen_model::{Located, Paragraph};
@@ -94,10 +94,10 @@ fn strip_title_prefix(text: &str) -> &str {
 /// A line naming 政府信息公开 is preferred over another report line (a 「相关报告」 link).
 pub(super) fn title_block(
     source: &[SourceLine<'_>],
-    shapes: &[LineShape<'_>],
+    kinds: &[LineKind],
     end: usize,
 ) -> (Option<Located<String>>, Option<usize>) {
-    let content = |i: usize| !matches!(shapes[i], LineShape::Blank | LineShape::PageNumber);
+    let content = |i: usize| !matches!(kinds[i], LineKind::Blank | LineKind::PageNumber);
     let candidates: Vec<usize> = (0..end)
         .filter(|&i| content(i))
         .take(30)
@@ -422,9 +422,8 @@ mod tests {
         assert!(!is_metadata("示范县人民政府"));
         let text = "示范县卫生健康委员会\n发布时间：2021-01-28\n2020年政府信息公开工作年度报告\n";
         let source = crate::source::text_lines(text);
-        let texts: Vec<&str> = source.iter().map(|l| &*l.text).collect();
-        let shapes = crate::lines::shapes(&texts);
-        let (title, end) = title_block(&source, &shapes, source.len());
+        let kinds: Vec<_> = source.iter().map(|l| crate::lines::kind(&l.text)).collect();
+        let (title, end) = title_block(&source, &kinds, source.len());
         assert_eq!(
             title.map(|t| t.value).as_deref(),
             Some("示范县卫生健康委员会2020年政府信息公开工作年度报告")

@@ -89,6 +89,27 @@ proptest::proptest! {
         proptest::prop_assert_eq!(shapes(&refs), grammar_shapes(&refs));
     }
 
+    /// The reader keeps a line's kind and splits its cells later: both are the grammar's.
+    #[test]
+    fn kind_and_cells_are_the_grammar_shapes(
+        line in "[ a-z0-9|\t一、。:=—–－-]{0,30}|[ |\t:=—-]{0,12}|[ ]{0,3}[-—–－][ ]?[0-9]{1,3}[ ]?[-—–－]?[ ]{0,2}",
+    ) {
+        let grammar = grammar_shapes(&[line.as_str()]).remove(0);
+        let kind = kind(&line);
+        let plain = match kind {
+            LineKind::Cells { .. } => LineKind::Cells { single: false },
+            other => other,
+        };
+        proptest::prop_assert_eq!(plain, grammar.kind(), "{:?}", line);
+        match cells_shape(&line, kind) {
+            Some(cells) => proptest::prop_assert_eq!(cells, grammar),
+            None => {
+                let cells = matches!(grammar, LineShape::Cells { .. });
+                proptest::prop_assert!(!cells, "{:?}", line);
+            }
+        }
+    }
+
     #[test]
     fn a_heading_is_what_the_grammar_parses(
         line in "[ #*_]{0,8}[一二三六七]?[ ]{0,2}[、，．.,：:|\t]?[ ]{0,2}[ a-z总体情况|\t\n*]{0,12}",

@@ -24,18 +24,18 @@ mod stream;
 mod t2_blocks;
 mod words;
 
-use crate::lines::{HardCell, LineShape, Token};
+use crate::lines::{HardCell, LineKind, LineShape, Token};
 use crate::source::SourceLine;
 use crate::value::parse_value;
 use gaogen_model::{CellValue, Finding, Located, SectionKey, Span, TableKey, Tables};
 use raw::{GridCell, RowKey};
 use stream::Reader;
 
-/// One line of the table region with the section it stands in.
-pub(crate) struct RegionLine<'a, 't> {
+/// One line of the table region with its kind and the section it stands in. Its cells are split
+/// as it is read, and not kept.
+pub(crate) struct RegionLine<'a> {
     pub source: &'a SourceLine<'a>,
-    /// `'t`: the text the shape's cells borrow (a shape is invariant in it).
-    pub shape: &'a LineShape<'t>,
+    pub kind: LineKind,
     pub section: Option<SectionKey>,
 }
 
@@ -50,7 +50,7 @@ pub(crate) struct TablesRead {
 /// `ends_file`: the region runs to the end of the file (no section 五 or 六 after the tables), so
 /// its last row may be cut by the end of an excerpt.
 pub(crate) fn read_tables(
-    region: &[RegionLine<'_, '_>],
+    region: &[RegionLine<'_>],
     year: Option<u16>,
     ends_file: bool,
 ) -> TablesRead {
@@ -75,16 +75,18 @@ pub(crate) fn read_tables(
             is_table_line[i] = reader.push_lone_blank(line.source.span(0, col, col + 1));
             continue;
         }
-        let LineShape::Cells { hard, piped } = line.shape else {
+        let Some(LineShape::Cells { hard, piped }) =
+            crate::lines::cells_shape(&line.source.text, line.kind)
+        else {
             continue;
         };
-        is_table_line[i] = read_line(&mut reader, line.source, hard, *piped);
+        is_table_line[i] = read_line(&mut reader, line.source, &hard, piped);
     }
     if ends_file {
         let last = region
             .iter()
             .rev()
-            .find(|l| !matches!(l.shape, LineShape::Blank | LineShape::PageNumber));
+            .find(|l| !matches!(l.kind, LineKind::Blank | LineKind::PageNumber));
         if let Some(last) = last {
             reader.mark_cut(last.source);
         }
@@ -277,14 +279,11 @@ fn attach_grid(
 #[cfg(test)]
 pub(crate) fn read_text(text: &str, year: Option<u16>) -> TablesRead {
     let source = crate::source::text_lines(text);
-    let texts: Vec<&str> = source.iter().map(|l| &*l.text).collect();
-    let shapes = crate::lines::shapes(&texts);
-    let region: Vec<RegionLine<'_, '_>> = source
+    let region: Vec<RegionLine<'_>> = source
         .iter()
-        .zip(&shapes)
-        .map(|(source, shape)| RegionLine {
+        .map(|source| RegionLine {
             source,
-            shape,
+            kind: crate::lines::kind(&source.text),
             section: None,
         })
         .collect();
