@@ -44,6 +44,18 @@ pub fn read(bytes: &[u8]) -> Result<(String, Report), InputError> {
     Ok((decoded.text, report))
 }
 
+/// [`read`] taking the bytes: they are freed once decoded, before the report is read (a large
+/// input is not held twice while it is parsed).
+pub fn read_owned(bytes: Vec<u8>) -> Result<(String, Report), InputError> {
+    if docx::is_zip(&bytes) {
+        return read(&bytes);
+    }
+    let decoded = decode(&bytes)?;
+    drop(bytes);
+    let report = parse_decoded(&decoded);
+    Ok((decoded.text, report))
+}
+
 /// Reads a report from text already [`decode`]d (keep the text to quote from it).
 fn parse_decoded(decoded: &Decoded) -> Report {
     let mut report = parse_text(&decoded.text, decoded.encoding);

@@ -144,6 +144,10 @@ pub fn collect_files(paths: &[std::path::PathBuf]) -> (Vec<std::path::PathBuf>, 
 pub fn read_source(path: &Path) -> Result<(String, Report), String> {
     let name = shown(path);
     let bytes = read_limited(path, MAX_INPUT_BYTES).map_err(|e| format!("错误：{name}：{e}"))?;
+    if kind_of(&name, &bytes) == Kind::Direct {
+        // The bytes are freed once decoded (a large file is not held twice while it is read).
+        return gaogen_grammar::read_owned(bytes).map_err(|e| format!("错误：{name}：{e}"));
+    }
     read_named(&name, &bytes)
 }
 

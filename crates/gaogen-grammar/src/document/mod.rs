@@ -7,7 +7,7 @@ mod title;
 
 use crate::lines::{self, LineKind};
 use crate::source::SourceLine;
-use crate::tables::{read_tables, RegionLine};
+use crate::tables::{read_tables, Region};
 use gaogen_model::schema::{SectionKey, SECTIONS};
 use gaogen_model::{
     Finding, FindingKind, InputKind, Paragraph, Report, Section, SourceInfo, YearSource,
@@ -164,23 +164,26 @@ fn assemble_one(
             h.line >= region_start && matches!(h.key, SectionKey::Problems | SectionKey::Other)
         })
         .map_or(source.len(), |h| h.line);
-    let region_lines: Vec<RegionLine<'_>> = (region_start..region_end.max(region_start))
-        .filter(|&i| !found.iter().any(|h| h.line == i))
-        .map(|i| RegionLine {
-            source: &source[i],
-            kind: kinds[i],
-            section: section_of[i],
-        })
+    let region = region_start..region_end.max(region_start);
+    let mut headings: Vec<usize> = found
+        .iter()
+        .filter(|h| region.contains(&h.line))
+        .map(|h| h.line - region.start)
         .collect();
-    let region_index: Vec<usize> = (region_start..region_end.max(region_start))
-        .filter(|&i| !found.iter().any(|h| h.line == i))
-        .collect();
-    let read = read_tables(&region_lines, year, region_end == source.len());
+    headings.sort_unstable();
+    let read = read_tables(
+        &Region {
+            source: &source[region.clone()],
+            kinds: &kinds[region.clone()],
+            sections: &section_of[region.clone()],
+            headings: &headings,
+        },
+        year,
+        region_end == source.len(),
+    );
     // Lines that are not running text: table content, and (below) section headings.
     let mut table_line = vec![false; source.len()];
-    for (k, &i) in region_index.iter().enumerate() {
-        table_line[i] = read.is_table_line[k];
-    }
+    table_line[region].copy_from_slice(&read.is_table_line);
 
     for h in &found {
         table_line[h.line] = true;

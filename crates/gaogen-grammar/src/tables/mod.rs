@@ -31,12 +31,39 @@ use gaogen_model::{CellValue, Finding, Located, SectionKey, Span, TableKey, Tabl
 use raw::{GridCell, RowKey};
 use stream::Reader;
 
-/// One line of the table region with its kind and the section it stands in. Its cells are split
-/// as it is read, and not kept.
-pub(crate) struct RegionLine<'a> {
-    pub source: &'a SourceLine<'a>,
-    pub kind: LineKind,
-    pub section: Option<SectionKey>,
+/// The table region: a run of the report's lines with their kinds and sections, read line by
+/// line (no line's cells are kept). Section headings inside it are not read.
+pub(crate) struct Region<'a> {
+    pub source: &'a [SourceLine<'a>],
+    pub kinds: &'a [LineKind],
+    pub sections: &'a [Option<SectionKey>],
+    /// Lines (indices into the region, ascending) that are section headings.
+    pub headings: &'a [usize],
+}
+
+/// One line of the table region with its kind and the section it stands in.
+struct RegionLine<'a> {
+    source: &'a SourceLine<'a>,
+    kind: LineKind,
+    section: Option<SectionKey>,
+}
+
+impl<'a> Region<'a> {
+    fn len(&self) -> usize {
+        self.source.len()
+    }
+
+    /// Line `k`, unless it is a section heading.
+    fn line(&self, k: usize) -> Option<RegionLine<'a>> {
+        self.headings
+            .binary_search(&k)
+            .is_err()
+            .then(|| RegionLine {
+                source: &self.source[k],
+                kind: self.kinds[k],
+                section: self.sections[k],
+            })
+    }
 }
 
 /// The tables, the findings of reading them, and which region lines were table content.
@@ -49,15 +76,14 @@ pub(crate) struct TablesRead {
 /// Reads the tables from the region lines.
 /// `ends_file`: the region runs to the end of the file (no section 五 or 六 after the tables), so
 /// its last row may be cut by the end of an excerpt.
-pub(crate) fn read_tables(
-    region: &[RegionLine<'_>],
-    year: Option<u16>,
-    ends_file: bool,
-) -> TablesRead {
+pub(crate) fn read_tables(region: &Region<'_>, year: Option<u16>, ends_file: bool) -> TablesRead {
     let mut reader = Reader::default();
     let mut is_table_line = vec![false; region.len()];
     let mut section = None;
-    for (i, line) in region.iter().enumerate() {
+    for (i, is_table) in is_table_line.iter_mut().enumerate() {
+        let Some(line) = region.line(i) else {
+            continue;
+        };
         if line.section != section {
             section = line.section;
             match section {
@@ -72,7 +98,7 @@ pub(crate) fn read_tables(
         // A line holding only `|` (one cell per line, each ending in ` |`) or only a tab (one
         // cell per line after a tab) is one empty cell.
         if let Some(col) = lone_blank(&line.source.text) {
-            is_table_line[i] = reader.push_lone_blank(line.source.span(0, col, col + 1));
+            *is_table = reader.push_lone_blank(line.source.span(0, col, col + 1));
             continue;
         }
         let Some(LineShape::Cells { hard, piped }) =
@@ -80,12 +106,12 @@ pub(crate) fn read_tables(
         else {
             continue;
         };
-        is_table_line[i] = read_line(&mut reader, line.source, &hard, piped);
+        *is_table = read_line(&mut reader, line.source, &hard, piped);
     }
     if ends_file {
-        let last = region
-            .iter()
+        let last = (0..region.len())
             .rev()
+            .filter_map(|k| region.line(k))
             .find(|l| !matches!(l.kind, LineKind::Blank | LineKind::PageNumber));
         if let Some(last) = last {
             reader.mark_cut(last.source);
@@ -279,14 +305,14 @@ fn attach_grid(
 #[cfg(test)]
 pub(crate) fn read_text(text: &str, year: Option<u16>) -> TablesRead {
     let source = crate::source::text_lines(text);
-    let region: Vec<RegionLine<'_>> = source
-        .iter()
-        .map(|source| RegionLine {
-            source,
-            kind: crate::lines::kind(&source.text),
-            section: None,
-        })
-        .collect();
+    let kinds: Vec<LineKind> = source.iter().map(|l| crate::lines::kind(&l.text)).collect();
+    let sections = vec![None; source.len()];
+    let region = Region {
+        source: &source,
+        kinds: &kinds,
+        sections: &sections,
+        headings: &[],
+    };
     read_tables(&region, year, false)
 }
 
