@@ -1,6 +1,6 @@
 //! Reading published 政府信息公开工作年度报告 into the gaogen model.
 //!
-//! Data flow: bytes → [`decode`] (encoding detected) → lines (plain text, or an HTML page rebuilt
+//! Data flow: bytes → [`decode()`] (encoding detected) → lines (plain text, or an HTML page rebuilt
 //! into blocks and `| … |` table rows) → each line classified by the pest grammar in
 //! `grammar/report.pest` → sections and tables assembled against the official schema →
 //! [`gaogen_model::Report`] with its reading findings.
@@ -56,7 +56,7 @@ pub fn read_owned(bytes: Vec<u8>) -> Result<(String, Report), InputError> {
     Ok((decoded.text, report))
 }
 
-/// Reads a report from text already [`decode`]d (keep the text to quote from it).
+/// Reads a report from text already [`decode()`]d (keep the text to quote from it).
 fn parse_decoded(decoded: &Decoded) -> Report {
     let mut report = parse_text(&decoded.text, decoded.encoding);
     if decoded.truncated {

@@ -36,8 +36,7 @@ pub(crate) struct HardCell<'a> {
 
 /// What a line is, before any schema knowledge, with its cells. The reader has a line's kind
 /// from [`kind`] and the cells of a line of cells from [`cells_shape`]; the blank and page-number
-/// shapes are those of the grammar's reading ([`shapes`], [`grammar_shapes`]) that the tests
-/// compare.
+/// shapes are those of the grammar's reading (`reference.rs`) that the tests compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum LineShape<'a> {
     #[cfg(test)]
@@ -64,19 +63,6 @@ pub(crate) enum LineKind {
     Cells {
         single: bool,
     },
-}
-
-#[cfg(test)]
-impl LineShape<'_> {
-    /// The shape's kind (`single` unknown here, so false).
-    fn kind(&self) -> LineKind {
-        match self {
-            LineShape::Blank => LineKind::Blank,
-            LineShape::PageNumber => LineKind::PageNumber,
-            LineShape::Rule => LineKind::Rule,
-            LineShape::Cells { .. } => LineKind::Cells { single: false },
-        }
-    }
 }
 
 /// A line that looks like a section heading: the ordinal and the text after it.
@@ -147,7 +133,7 @@ impl<'a> Columns<'a> {
 const CN: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 
 /// If the line looks like a section heading, its parts: the `heading_line` rule written out by
-/// hand (property-tested against the grammar, [`grammar_heading`]). pest spent ~100 instructions
+/// hand (property-tested against the grammar, `reference::grammar_heading`). pest spent ~100 instructions
 /// a character on the heading text, and a heading line often holds its first paragraph.
 pub(crate) fn heading(line: &str) -> Option<HeadingShape<'_>> {
     let b = line.as_bytes();
@@ -190,37 +176,6 @@ pub(crate) fn heading(line: &str) -> Option<HeadingShape<'_>> {
     })
 }
 
-/// [`heading`] by the grammar itself: the reference of its property test.
-#[cfg(test)]
-pub(crate) fn grammar_heading(line: &str) -> Option<HeadingShape<'_>> {
-    let pairs = LineGrammar::parse(Rule::heading_line, line).ok()?;
-    let mut number = 0;
-    let mut start = None;
-    let mut text = "";
-    let mut end = 0;
-    let mut cols = Columns::new(line);
-    for pair in pairs.flatten() {
-        match pair.as_rule() {
-            Rule::section_number => {
-                let c = pair.as_str().chars().next()?;
-                number = CN.iter().position(|&d| d == c)? as u8 + 1;
-                start = Some(cols.at(pair.as_span().start()));
-            }
-            Rule::heading_text => {
-                text = pair.as_str().trim_end();
-                end = cols.at(pair.as_span().start() + text.len());
-            }
-            _ => {}
-        }
-    }
-    Some(HeadingShape {
-        number,
-        text,
-        start: start?,
-        end,
-    })
-}
-
 /// Whether a line is blank or a page number (「- 3 -」), decided without splitting it into cells.
 pub(crate) fn is_blank_or_page_number(line: &str) -> bool {
     let lead = line.trim_start();
@@ -229,18 +184,8 @@ pub(crate) fn is_blank_or_page_number(line: &str) -> bool {
             && LineGrammar::parse(Rule::page_number, line).is_ok())
 }
 
-/// The shape of a line when it is decided without the cell grammar; `None` when it needs it.
-#[cfg(test)]
-fn quick_shape(line: &str) -> Option<LineShape<'_>> {
-    match quick(line) {
-        Quick::Blank => Some(LineShape::Blank),
-        Quick::PageNumber => Some(LineShape::PageNumber),
-        Quick::Single => Some(single_cell(line)),
-        Quick::Scan => None,
-    }
-}
-
-/// What [`quick_shape`] decides without splitting the line.
+/// What a line is when that is decided without splitting it (`reference::quick_shape` gives
+/// the shapes).
 enum Quick {
     Blank,
     PageNumber,
@@ -283,7 +228,7 @@ fn quick(line: &str) -> Quick {
     Quick::Scan
 }
 
-/// The kind of a line, as its [`shape`] has it, without keeping its cells. Only a line with a
+/// The kind of a line, as its shape has it (`reference::shape`), without keeping its cells. Only a line with a
 /// `|` whose characters are all separators, spaces and rule marks can be a [`LineShape::Rule`]:
 /// only such a line is split to tell.
 pub(crate) fn kind(line: &str) -> LineKind {
@@ -318,54 +263,6 @@ pub(crate) fn cells_shape(line: &str, kind: LineKind) -> Option<LineShape<'_>> {
 
 /// Longest line (bytes) that is split into cells.
 pub(crate) const MAX_CELL_LINE: usize = 64 * 1024;
-
-/// The cells of a line.
-#[cfg(test)]
-pub(crate) fn shape(line: &str) -> LineShape<'_> {
-    quick_shape(line).unwrap_or_else(|| scan_shape(line))
-}
-
-/// The shapes of many lines. Lines with separators are read by [`scan_shape`], which property
-/// tests prove equal to the `cell_line` rule of the grammar on every line.
-#[cfg(test)]
-pub(crate) fn shapes<'a>(lines: &[&'a str]) -> Vec<LineShape<'a>> {
-    lines
-        .iter()
-        .map(|l| quick_shape(l).unwrap_or_else(|| scan_shape(l)))
-        .collect()
-}
-
-/// The shapes of many lines with the grammar itself: the lines that need the cell grammar are
-/// parsed in one pest run. The reference for [`shapes`].
-#[cfg(test)]
-pub(crate) fn grammar_shapes<'a>(lines: &[&'a str]) -> Vec<LineShape<'a>> {
-    let mut out: Vec<Option<LineShape<'a>>> = lines.iter().map(|l| quick_shape(l)).collect();
-    let pending: Vec<usize> = (0..lines.len())
-        .filter(|&i| out[i].is_none() && !lines[i].contains('\n'))
-        .collect();
-    let joined = pending
-        .iter()
-        .map(|&i| lines[i])
-        .collect::<Vec<_>>()
-        .join("\n");
-    if let Ok(mut pairs) = LineGrammar::parse(Rule::cell_lines, &joined) {
-        let rows = pairs
-            .next()
-            .map(|p| p.into_inner())
-            .into_iter()
-            .flatten()
-            .filter(|p| p.as_rule() == Rule::cell_row);
-        for (row, &i) in rows.zip(&pending) {
-            let base = row.as_span().start();
-            out[i] = Some(cells_of(lines[i], row.into_inner().flatten(), base));
-        }
-    }
-    lines
-        .iter()
-        .zip(out)
-        .map(|(line, shape)| shape.unwrap_or_else(|| grammar_shape(line)))
-        .collect()
-}
 
 /// The `cell_line` rule written out by hand over bytes (the separators are ASCII, so no UTF-8
 /// continuation byte is taken for one): hard cells split at `|` and tab; inside them soft cells
@@ -444,53 +341,6 @@ fn single_cell(line: &str) -> LineShape<'_> {
     }
 }
 
-/// The cells of one line as the `cell_line` rule reads them.
-#[cfg(test)]
-fn grammar_shape(line: &str) -> LineShape<'_> {
-    match LineGrammar::parse(Rule::cell_line, line) {
-        Ok(pairs) => cells_of(line, pairs.flatten(), 0),
-        // The grammar accepts every line; keep the whole line as one cell if it ever does not.
-        Err(_) => single_cell(line),
-    }
-}
-
-/// Builds a line's cells from its pairs; `base` is the byte offset of the line in the parsed text.
-#[cfg(test)]
-fn cells_of<'a, 'i>(
-    line: &'a str,
-    pairs: impl Iterator<Item = pest::iterators::Pair<'i, Rule>>,
-    base: usize,
-) -> LineShape<'a> {
-    let mut cols = Columns::new(line);
-    let mut hard = HardCells::new();
-    let mut piped = false;
-    for pair in pairs {
-        let span = pair.as_span();
-        let (start, end) = (span.start() - base, span.end() - base);
-        match pair.as_rule() {
-            Rule::hard_cell => hard.push(HardCell {
-                tokens: Tokens::new(),
-                start: cols.at(start),
-            }),
-            Rule::hard_sep => piped |= pair.as_str() == "|",
-            Rule::soft_cell => {
-                // A single space before a hard separator belongs to no cell.
-                let text = line[start..end].trim_end();
-                let (s, e) = (cols.at(start), cols.at(start + text.len()));
-                if let Some(cell) = hard.last_mut() {
-                    cell.tokens.push(Token {
-                        text,
-                        start: s,
-                        end: e,
-                    });
-                }
-            }
-            _ => {}
-        }
-    }
-    finish(line, hard, piped)
-}
-
 /// A line's hard cells as a shape: a Markdown rule, or cells without the empty ones outside the
 /// outer pipes.
 fn finish<'a>(line: &'a str, mut hard: HardCells<'a>, piped: bool) -> LineShape<'a> {
@@ -515,6 +365,11 @@ fn finish<'a>(line: &'a str, mut hard: HardCells<'a>, piped: bool) -> LineShape<
     }
     LineShape::Cells { hard, piped }
 }
+
+#[cfg(test)]
+mod reference;
+#[cfg(test)]
+use reference::*;
 
 #[cfg(test)]
 mod tests;

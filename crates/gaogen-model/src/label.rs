@@ -6,12 +6,13 @@
 //! carries no meaning; [`match_label`] decides whether a written label stands for an official one.
 
 use crate::schema::{LabelVariant, VariantKind};
-use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::sync::{LazyLock, RwLock};
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
+mod memo;
 mod traditional;
+use memo::Memo;
 use traditional::simplified;
 
 /// Punctuation that carries no meaning when comparing labels.
@@ -51,9 +52,9 @@ pub fn is_cjk_ideograph(c: char) -> bool {
 /// The comparison form of a label: NFKC (full width → half width), no whitespace, no quotes or
 /// markdown emphasis, traditional → simplified, `1、` → `1.`, trailing `：` removed.
 ///
-/// Labels come back in report after report, so the answers for short texts are kept for the whole run (a pure function; at most
-/// [`MEMO_ENTRIES`] texts, the first ones seen, each at most 240 bytes: bounded in a directory
-/// run and in a server) and handed out as they are.
+/// Labels come back in report after report, so the answers for short texts are kept for the
+/// whole run (a pure function; at most 4,096 texts, the first ones seen, each at most 240 bytes:
+/// bounded in a directory run and in a server) and handed out as they are.
 pub fn normalize(text: &str) -> std::borrow::Cow<'static, str> {
     static NORMALIZED: LazyLock<Memo<&'static str>> = LazyLock::new(Memo::default);
     const LONGEST_KEPT: usize = 240;
@@ -332,77 +333,9 @@ pub struct LabelSet<K> {
     /// lookup. Only looked up, never iterated, so its order cannot leak into results.
     exact: std::collections::HashMap<String, Vec<(usize, MatchQuality)>>,
     /// Answers already given: [`LabelSet::best`] is a pure function of its text, and the same
-    /// labels come back in report after report. At most [`MEMO_ENTRIES`] texts are kept (the
+    /// labels come back in report after report. At most [`memo::MEMO_ENTRIES`] texts are kept (the
     /// first ones seen); only looked up, never iterated.
     memo: Memo<Option<(K, MatchQuality)>>,
-}
-
-/// How many answers a [`Memo`] keeps.
-const MEMO_ENTRIES: usize = 4096;
-
-/// The answers of a pure function of a text, kept for the first [`MEMO_ENTRIES`] texts seen
-/// (bounded in a directory run and in a server); only looked up, never iterated.
-#[derive(Debug)]
-struct Memo<V>(RwLock<FxHashMap<Box<str>, V>>);
-
-impl<V> Default for Memo<V> {
-    fn default() -> Self {
-        Memo(RwLock::default())
-    }
-}
-
-impl<V: Clone> Memo<V> {
-    /// The answer kept for `text`, or `compute`'s, kept while there is room.
-    fn get_or(&self, text: &str, compute: impl FnOnce() -> V) -> V {
-        let known = self
-            .0
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(text)
-            .cloned();
-        if let Some(known) = known {
-            return known;
-        }
-        let answer = compute();
-        let mut map = self.0.write().unwrap_or_else(|e| e.into_inner());
-        if map.len() < MEMO_ENTRIES {
-            map.insert(text.into(), answer.clone());
-        }
-        answer
-    }
-}
-
-impl Memo<&'static str> {
-    /// The text kept for `text`, or `compute`'s answer, kept for the rest of the run while there
-    /// is room. A kept answer is never removed or replaced, so it lives as long as the memo (a
-    /// static): at most [`MEMO_ENTRIES`] answers are ever kept.
-    fn get_or_keep(
-        &self,
-        text: &str,
-        compute: impl FnOnce() -> String,
-    ) -> std::borrow::Cow<'static, str> {
-        let known = self
-            .0
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(text)
-            .copied();
-        if let Some(known) = known {
-            return known.into();
-        }
-        let answer = compute();
-        let mut map = self.0.write().unwrap_or_else(|e| e.into_inner());
-        if let Some(&known) = map.get(text) {
-            // Another thread kept it meanwhile.
-            return known.into();
-        }
-        if map.len() >= MEMO_ENTRIES {
-            return answer.into();
-        }
-        let kept: &'static str = Box::leak(answer.into_boxed_str());
-        map.insert(text.into(), kept);
-        kept.into()
-    }
 }
 
 impl<K: Copy> LabelSet<K> {
