@@ -133,8 +133,9 @@ impl<'a> Columns<'a> {
 const CN: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 
 /// If the line looks like a section heading, its parts: the `heading_line` rule written out by
-/// hand (property-tested against the grammar, `reference::grammar_heading`). pest spent ~100 instructions
-/// a character on the heading text, and a heading line often holds its first paragraph.
+/// hand (property-tested against the grammar, `reference::grammar_heading`). pest spent ~100
+/// instructions a character on the heading text, and a heading line often holds its first
+/// paragraph.
 pub(crate) fn heading(line: &str) -> Option<HeadingShape<'_>> {
     let b = line.as_bytes();
     let spaces = |mut i: usize| {
@@ -228,9 +229,9 @@ fn quick(line: &str) -> Quick {
     Quick::Scan
 }
 
-/// The kind of a line, as its shape has it (`reference::shape`), without keeping its cells. Only a line with a
-/// `|` whose characters are all separators, spaces and rule marks can be a [`LineShape::Rule`]:
-/// only such a line is split to tell.
+/// The kind of a line, as its shape has it (`reference::shape`), without keeping its cells.
+/// Only a line with a `|` whose characters are all separators, spaces and rule marks can be a
+/// [`LineShape::Rule`]: only such a line is split to tell.
 pub(crate) fn kind(line: &str) -> LineKind {
     match quick(line) {
         Quick::Blank => LineKind::Blank,
