@@ -177,14 +177,6 @@ pub(crate) fn heading(line: &str) -> Option<HeadingShape<'_>> {
     })
 }
 
-/// Whether a line is blank or a page number (「- 3 -」), decided without splitting it into cells.
-pub(crate) fn is_blank_or_page_number(line: &str) -> bool {
-    let lead = line.trim_start();
-    lead.trim_end().is_empty()
-        || (lead.starts_with(['-', '—', '–', '－'])
-            && LineGrammar::parse(Rule::page_number, line).is_ok())
-}
-
 /// What a line is when that is decided without splitting it (`reference::quick_shape` gives
 /// the shapes).
 enum Quick {

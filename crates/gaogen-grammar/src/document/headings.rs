@@ -71,13 +71,12 @@ fn section_heading(line: &SourceLine<'_>) -> Option<FoundHeading> {
     })
 }
 
-/// The section headings, each section at most once, in reading order.
+/// The section headings, each section at most once, in reading order. (A blank line or a page
+/// number 「- 3 -」 is never a heading line: the grammar's `heading_line` needs a section number
+/// 一–六 before any dash or digit.)
 pub(super) fn find_headings(source: &[SourceLine<'_>]) -> Vec<FoundHeading> {
     let mut found: Vec<FoundHeading> = Vec::new();
     for (i, line) in source.iter().enumerate() {
-        if lines::is_blank_or_page_number(&line.text) {
-            continue;
-        }
         if let Some(mut h) = section_heading(line) {
             if found.iter().any(|f| f.key == h.key) {
                 continue;
@@ -96,10 +95,7 @@ pub(super) fn heading_after(
     from: usize,
     key: SectionKey,
 ) -> Option<usize> {
-    (from..source.len()).find(|&i| {
-        !lines::is_blank_or_page_number(&source[i].text)
-            && section_heading(&source[i]).is_some_and(|h| h.key == key)
-    })
+    (from..source.len()).find(|&i| section_heading(&source[i]).is_some_and(|h| h.key == key))
 }
 
 #[cfg(test)]
