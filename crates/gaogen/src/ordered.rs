@@ -34,6 +34,10 @@ where
 {
     let window = window.max(1);
     let threads = threads.clamp(1, n.max(1));
+    if n <= 1 {
+        // One item (`check FILE`): no worker thread to start and wait for.
+        return (0..n).try_for_each(|i| sink(i, work(i)));
+    }
     // Workers take runs of consecutive items and hand each run over at once: one wake-up of the
     // caller's thread a run instead of one an item (a run is short enough that the last runs
     // still spread over the workers, and never longer than the window).
