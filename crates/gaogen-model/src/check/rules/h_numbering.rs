@@ -2,8 +2,6 @@ use crate::check::prose::small_number;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Paragraph, Report, SectionKey};
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// H-NUMBERING: the outline numbers inside a section run 1, 2, 3 without a gap, a step back or
 /// (for 「（一）」) a restart, and sub-parts are not numbered 「一、」 like the six sections.
@@ -19,19 +17,49 @@ use std::sync::OnceLock;
 pub(crate) struct Numbering;
 pub(crate) static H_NUMBERING: Numbering = Numbering;
 
-fn pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"^\s*(?:",
-            r"([一二三四五六七八九十]{1,3})、",
-            r"|[（(]([一二三四五六七八九十]{1,3})[）)]",
-            r"|([0-9]{1,2})(?:、|．|\.(?:[^0-9]|$))",
-            r"|[（(]([0-9]{1,2})[）)]",
-            r")"
-        ))
-        .expect("valid")
-    })
+/// The outline number a paragraph starts with: its level (0 「一、」, 1 「（一）」, 2 「1.」「1、」
+/// 「1．」, 3 「（1）」) and where the number stands. The regex
+/// `^\s*(?:([一…十]{1,3})、|[（(]([一…十]{1,3})[）)]|([0-9]{1,2})(?:、|．|\.(?:[^0-9]|$))|[（(]([0-9]{1,2})[）)])`
+/// written out by hand (no regex to compile for each `check FILE`; `tests` prove it equal to
+/// the regex). Every alternative starts with a different character, and a run of more numerals or
+/// digits than allowed never matches (the next character would have to be the closing mark).
+fn leading_number(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
+    const CHINESE: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    // The bytes and the characters of the run of `class` at the start of `s`.
+    fn run(s: &str, class: impl Fn(char) -> bool) -> (usize, usize) {
+        s.chars()
+            .take_while(|&c| class(c))
+            .fold((0, 0), |(bytes, chars), c| {
+                (bytes + c.len_utf8(), chars + 1)
+            })
+    }
+    let chinese = |c: char| CHINESE.contains(&c);
+    let digit = |c: char| c.is_ascii_digit();
+    let at = text.len() - text.trim_start().len();
+    let rest = &text[at..];
+    let (bytes, chars) = run(rest, chinese);
+    if (1..=3).contains(&chars) && rest[bytes..].starts_with('、') {
+        return Some((0, at..at + bytes));
+    }
+    let (bytes, chars) = run(rest, digit);
+    if (1..=2).contains(&chars) {
+        let after = &rest[bytes..];
+        let dot = after
+            .strip_prefix('.')
+            .is_some_and(|next| !next.starts_with(digit));
+        if after.starts_with(['、', '．']) || dot {
+            return Some((2, at..at + bytes));
+        }
+    }
+    let inner = rest.strip_prefix(['（', '('])?;
+    let at = at + (rest.len() - inner.len());
+    for (level, class, most) in [(1, &chinese as &dyn Fn(char) -> bool, 3), (3, &digit, 2)] {
+        let (bytes, chars) = run(inner, class);
+        if (1..=most).contains(&chars) && inner[bytes..].starts_with(['）', ')']) {
+            return Some((level, at..at + bytes));
+        }
+    }
+    None
 }
 
 /// The marker of item `n` at outline `level` as written (for the message).
@@ -77,16 +105,13 @@ impl Rule for Numbering {
             let mut expected = [0u32; 4];
             let mut top_level_reported = false;
             for p in &section.paragraphs {
-                let Some(caps) = pattern().captures(&p.text) else {
+                let Some((level, range)) = leading_number(&p.text) else {
                     continue;
                 };
-                let Some((level, m)) = (1..=4).find_map(|i| caps.get(i).map(|m| (i - 1, m))) else {
+                let Some(n) = small_number(&p.text[range.clone()]).filter(|&n| n >= 1) else {
                     continue;
                 };
-                let Some(n) = small_number(m.as_str()).filter(|&n| n >= 1) else {
-                    continue;
-                };
-                let span = p.locate(m.range());
+                let span = p.locate(range);
                 let mut problem = None;
                 if level == 0 && !top_level_reported {
                     top_level_reported = true;
@@ -142,5 +167,64 @@ impl Rule for Numbering {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leading_number;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    /// The regex `leading_number` writes out: the reference of the property test.
+    fn pattern() -> Regex {
+        Regex::new(concat!(
+            r"^\s*(?:",
+            r"([一二三四五六七八九十]{1,3})、",
+            r"|[（(]([一二三四五六七八九十]{1,3})[）)]",
+            r"|([0-9]{1,2})(?:、|．|\.(?:[^0-9]|$))",
+            r"|[（(]([0-9]{1,2})[）)]",
+            r")"
+        ))
+        .expect("valid")
+    }
+
+    fn by_regex(re: &Regex, text: &str) -> Option<(usize, std::ops::Range<usize>)> {
+        let caps = re.captures(text)?;
+        (1..=4).find_map(|i| caps.get(i).map(|m| (i - 1, m.range())))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// The hand-written reader finds what the regex finds, on texts made of numerals, digits,
+        /// every opening and closing mark, spaces and other characters.
+        #[test]
+        fn equals_the_regex(text in "[ \u{3000}\t一二三十五九零〇(（)）、．.,。0-9a总]{0,9}") {
+            let re = pattern();
+            prop_assert_eq!(leading_number(&text), by_regex(&re, &text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn every_level_is_read() {
+        let re = pattern();
+        for text in [
+            "一、总体情况",
+            "（二）依申请公开",
+            "(十一)其他",
+            "3.平台",
+            "12、措施",
+            "4．问题",
+            "（1）自然人",
+            " 5.",
+            "6.5万元",
+            "一二三四、",
+            "100.",
+            "（123）",
+        ] {
+            assert_eq!(leading_number(text), by_regex(&re, text), "{text}");
+        }
+        assert_eq!(leading_number("（十一）其他"), Some((1, 3..9)));
+        assert_eq!(leading_number("6.5万元"), None);
     }
 }
