@@ -5,9 +5,10 @@
 use super::prose::{chinese_year, paragraphs, small_number};
 use crate::agency::{infer_kind, AgencyKind};
 use crate::{Paragraph, Report, Span};
-use regex::Regex;
 use serde::Serialize;
-use std::sync::OnceLock;
+use written::WrittenDate;
+
+mod written;
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -107,39 +108,26 @@ pub struct Publication {
     pub span: Option<Span>,
 }
 
-const DATE: &str = r"(?:([0-9]{4})\s*[年\-./]\s*([0-9]{1,2})\s*[月\-./]\s*([0-9]{1,2})|([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3}))";
-
-fn page_line() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"发布(?:时间|日期)\s*[：:]?\s*{DATE}")).expect("valid"))
+/// The date written, with its byte range.
+fn date_of(written: &WrittenDate<'_>) -> Option<(Date, std::ops::Range<usize>)> {
+    let date = if written.chinese {
+        Date::new(
+            chinese_year(written.year)?,
+            small_number(written.month)?,
+            small_number(written.day)?,
+        )?
+    } else {
+        Date::new(
+            written.year.parse().ok()?,
+            written.month.parse().ok()?,
+            written.day.parse().ok()?,
+        )?
+    };
+    Some((date, written.range.clone()))
 }
 
-fn bare_date() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"{DATE}\s*日?\s*$")).expect("valid"))
-}
-
-/// The date in the captures of [`DATE`] (groups 1–6), with its byte range.
-fn date_of(caps: &regex::Captures<'_>) -> Option<(Date, std::ops::Range<usize>)> {
-    if let (Some(y), Some(m), Some(d)) = (caps.get(1), caps.get(2), caps.get(3)) {
-        let date = Date::new(
-            y.as_str().parse().ok()?,
-            m.as_str().parse().ok()?,
-            d.as_str().parse().ok()?,
-        )?;
-        return Some((date, y.start()..d.end()));
-    }
-    let (y, m, d) = (caps.get(4)?, caps.get(5)?, caps.get(6)?);
-    let date = Date::new(
-        chinese_year(y.as_str())?,
-        small_number(m.as_str())?,
-        small_number(d.as_str())?,
-    )?;
-    Some((date, y.start()..d.end()))
-}
-
-fn located(p: &Paragraph, caps: &regex::Captures<'_>, source: DateSource) -> Option<Publication> {
-    let (date, range) = date_of(caps)?;
+fn located(p: &Paragraph, written: &WrittenDate<'_>, source: DateSource) -> Option<Publication> {
+    let (date, range) = date_of(written)?;
     Some(Publication {
         date,
         source,
@@ -161,9 +149,8 @@ pub fn publication(report: &Report, context: &Context) -> Option<Publication> {
         if !p.text.contains("发布") {
             continue;
         }
-        if let Some(found) = page_line()
-            .captures(&p.text)
-            .and_then(|c| located(p, &c, DateSource::PageLine))
+        if let Some(found) =
+            written::page_line(&p.text).and_then(|d| located(p, &d, DateSource::PageLine))
         {
             return Some(found);
         }
@@ -182,9 +169,7 @@ pub fn publication(report: &Report, context: &Context) -> Option<Publication> {
         // A signature line: short, ending with the date (the agency's name may be joined to it).
         .filter(|p| p.text.chars().count() <= 40)
         .find_map(|p| {
-            bare_date()
-                .captures(&p.text)
-                .and_then(|c| located(p, &c, DateSource::Signature))
+            written::signature(&p.text).and_then(|d| located(p, &d, DateSource::Signature))
         })
 }
 
@@ -221,18 +206,16 @@ mod tests {
     fn signature_and_page_dates() {
         let p = |t: &str| Paragraph::new(t.into(), Span::on_line(1, 1, 2));
         let t = "二〇二五年一月十八日";
-        let caps = bare_date().captures(t).unwrap();
+        let d = written::signature(t).unwrap();
         assert_eq!(
-            located(&p(t), &caps, DateSource::Signature).map(|x| x.date),
+            located(&p(t), &d, DateSource::Signature).map(|x| x.date),
             Date::new(2025, 1, 18)
         );
-        let caps = page_line().captures("发布时间：2025-02-03 10:30").unwrap();
-        assert_eq!(date_of(&caps).map(|x| x.0), Date::new(2025, 2, 3));
-        assert!(bare_date()
-            .captures("2025年1月18日，我镇召开会议")
-            .is_none());
+        let d = written::page_line("发布时间：2025-02-03 10:30").unwrap();
+        assert_eq!(date_of(&d).map(|x| x.0), Date::new(2025, 2, 3));
+        assert!(written::signature("2025年1月18日，我镇召开会议").is_none());
         let t = "青禾县白石镇人民政府二〇二五年二月三日";
-        let caps = bare_date().captures(t).unwrap();
-        assert_eq!(date_of(&caps).map(|x| x.0), Date::new(2025, 2, 3));
+        let d = written::signature(t).unwrap();
+        assert_eq!(date_of(&d).map(|x| x.0), Date::new(2025, 2, 3));
     }
 }
