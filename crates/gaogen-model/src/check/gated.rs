@@ -82,18 +82,6 @@ impl Gated {
     }
 }
 
-/// Whether some 「年」 has an ASCII digit before it (white space between) and, after it, 「度」
-/// and 「以来」 if written, white space and a comma: what `[0-9]\s*年(?:度)?(?:以来)?\s*[，,]`
-/// needs.
-pub(crate) fn year_then_comma(text: &str) -> bool {
-    years(text).any(|at| {
-        let rest = &text[at + '年'.len_utf8()..];
-        let rest = rest.strip_prefix('度').unwrap_or(rest);
-        let rest = rest.strip_prefix("以来").unwrap_or(rest);
-        rest.trim_start().starts_with(['，', ','])
-    })
-}
-
 /// Whether a period can be written: a year before 「年」 and 「31」 (its end, 12 月 31 日).
 pub(crate) fn year_and_31(text: &str) -> bool {
     digit_before_nian(text) && text.contains("31")

@@ -1,4 +1,4 @@
-use crate::check::gated::{year_and_31, year_then_comma, Gate, Gated};
+use crate::check::gated::{digit_before_nian, year_and_31, Gate, Gated};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
@@ -19,11 +19,53 @@ pub(crate) static PERIOD: Gated = Gated::new(
     Gate::Test(year_and_31),
 );
 
-/// A year, 「年」 and a comma after it stand in every match.
-pub(crate) static SENTENCE_YEAR: Gated = Gated::new(
-    r"(?:^|[。；！])\s*([0-9]{4})\s*年(?:度)?(?:以来)?\s*[，,]",
-    Gate::Test(year_then_comma),
-);
+/// Where sentences start with a year and a comma (「2022年，」「2022年度以来，」): the byte range of
+/// each year, in order. The regex `(?:^|[。；！])\s*([0-9]{4})\s*年(?:度)?(?:以来)?\s*[，,]`
+/// (its matches one after another, as `captures_iter` finds them) written out by hand: no regex
+/// is compiled for each `check FILE`, and `tests` prove it equal to the regex. A match starts at
+/// the text's start or at a sentence end, and every step is decided by the next character.
+fn sentence_years(text: &str) -> Vec<std::ops::Range<usize>> {
+    // Most paragraphs have no digit before a 「年」 (a SIMD search): nothing to scan.
+    if !digit_before_nian(text) {
+        return Vec::new();
+    }
+    let skip_spaces = |at: usize| text.len() - text[at..].trim_start().len();
+    // The year and the end of a match whose `\s*` starts at `at`.
+    let from = |at: usize| -> Option<(std::ops::Range<usize>, usize)> {
+        let year = skip_spaces(at);
+        let digits = text[year..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits != 4 {
+            return None;
+        }
+        let rest = text[skip_spaces(year + 4)..].strip_prefix('年')?;
+        let rest = rest.strip_prefix('度').unwrap_or(rest);
+        let rest = rest.strip_prefix("以来").unwrap_or(rest);
+        let rest = rest.trim_start();
+        let comma = rest.chars().next().filter(|c| matches!(c, '，' | ','))?;
+        Some((year..year + 4, text.len() - rest.len() + comma.len_utf8()))
+    };
+    let sentence_end = |c: char| matches!(c, '。' | '；' | '！');
+    let mut years = Vec::new();
+    let mut next = 0;
+    // The start of the text (`^`), then every sentence end, each past the last match.
+    let starts = std::iter::once((0, None)).chain(
+        text.char_indices()
+            .filter(|&(_, c)| sentence_end(c))
+            .map(|(at, c)| (at, Some(c))),
+    );
+    for (at, end_mark) in starts {
+        if at < next {
+            continue;
+        }
+        // At the start, `^` is tried before a sentence end written there (the next start).
+        let found = from(at + end_mark.map_or(0, char::len_utf8));
+        if let Some((year, end)) = found {
+            years.push(year);
+            next = end;
+        }
+    }
+    years
+}
 
 /// The registry entry (see `registry.rs`).
 pub(crate) static INFO: RuleInfo = RuleInfo {
@@ -76,9 +118,8 @@ impl Rule for YearMentions {
                 }
             }
             let mut at_text = p.locator();
-            for caps in SENTENCE_YEAR.captures_iter(&p.text) {
-                let Some(m) = caps.get(1) else { continue };
-                let Ok(said) = m.as_str().parse::<i64>() else {
+            for range in sentence_years(&p.text) {
+                let Ok(said) = p.text[range.clone()].parse::<i64>() else {
                     continue;
                 };
                 if said < year && said >= year - 5 {
@@ -87,12 +128,58 @@ impl Rule for YearMentions {
                             INFO.code,
                             Severity::Warning,
                             format!("正文以「{said}年」开头叙述工作，而报告年度是 {year} 年：可能是照抄上一年报告的遗留"),
-                            Some(at_text.locate(m.range())),
+                            Some(at_text.locate(range)),
                         )
                         .help(format!("核对这段内容，改写为 {year} 年的情况")),
                     );
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_years;
+    use proptest::prelude::*;
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    /// The regex `sentence_years` writes out.
+    static SENTENCE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[。；！])\s*([0-9]{4})\s*年(?:度)?(?:以来)?\s*[，,]").expect("valid")
+    });
+
+    fn by_regex(text: &str) -> Vec<std::ops::Range<usize>> {
+        SENTENCE_YEAR
+            .captures_iter(text)
+            .filter_map(|c| c.get(1).map(|m| m.range()))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20000))]
+        #[test]
+        fn equals_the_regex(
+            text in "(2023|2022|202|20231|1| |\u{3000}|\t|年|度|以来|，|,|。|；|！|X|月){0,14}",
+        ) {
+            prop_assert_eq!(sentence_years(&text), by_regex(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn sentences_starting_with_a_year() {
+        for text in [
+            "2022年，我镇全面推进。2021年度以来 ，继续；2020年,完成",
+            "。2022年，",
+            "  2022 年度，",
+            "2022年以来度，",
+            "12022年，",
+            "2022年1月，",
+            "。。2022年，",
+        ] {
+            assert_eq!(sentence_years(text), by_regex(text), "{text}");
+        }
+        assert_eq!(sentence_years("2022年，我镇。2021年，").len(), 2);
     }
 }
