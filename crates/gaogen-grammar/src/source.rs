@@ -53,6 +53,12 @@ impl SourceLine<'_> {
     }
 }
 
+/// Every line's kind; the table reader splits the lines of the table region into cells as it
+/// reads them, so no line's cells are kept (memory: one byte a line).
+pub(crate) fn kinds(lines: &[SourceLine<'_>]) -> Vec<crate::lines::LineKind> {
+    lines.iter().map(|l| crate::lines::kind(&l.text)).collect()
+}
+
 /// Splits plain text into lines at `\r\n`, `\r` or `\n`.
 pub(crate) fn text_lines(text: &str) -> Vec<SourceLine<'_>> {
     // The model's one position model decides where lines end, as the renderer does.

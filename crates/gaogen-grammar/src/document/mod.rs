@@ -5,7 +5,7 @@ mod headings;
 mod paragraphs;
 mod title;
 
-use crate::lines::{self, LineKind};
+use crate::lines::LineKind;
 use crate::source::SourceLine;
 use crate::tables::{read_tables, Region};
 use gaogen_model::schema::{SectionKey, SECTIONS};
@@ -23,11 +23,17 @@ pub(crate) fn assemble(source: &[SourceLine<'_>], input: InputKind, encoding: &s
     let found: Vec<FoundHeading> = find_headings(source);
     // Lines are split into cells only for the report that is read (memory stays linear).
     let Some((second, title)) = second_report(source, &found) else {
-        return assemble_one(source, &kinds_of(source), found, input, encoding);
+        return assemble_one(
+            source,
+            &crate::source::kinds(source),
+            found,
+            input,
+            encoding,
+        );
     };
     let first = &source[..second];
     let found = found.into_iter().filter(|h| h.line < second).collect();
-    let mut report = assemble_one(first, &kinds_of(first), found, input, encoding);
+    let mut report = assemble_one(first, &crate::source::kinds(first), found, input, encoding);
     let line = &source[title];
     let mut f = Finding::new(
         FindingKind::SecondReport,
@@ -41,12 +47,6 @@ pub(crate) fn assemble(source: &[SourceLine<'_>], input: InputKind, encoding: &s
     report.findings.push(f);
     report.source.lines = source.last().map_or(0, |l| l.origin.line);
     report
-}
-
-/// Every line's kind; the table reader splits the lines of the table region into cells as it
-/// reads them, so no line's cells are kept (memory: one byte a line).
-fn kinds_of(source: &[SourceLine<'_>]) -> Vec<LineKind> {
-    source.iter().map(|l| lines::kind(&l.text)).collect()
 }
 
 /// Where a second report starts: a report title (naming 政府信息公开 and a year) shortly before a

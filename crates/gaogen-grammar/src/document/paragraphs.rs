@@ -179,7 +179,7 @@ mod tests {
 
     fn paras(text: &str, style: Style) -> Vec<String> {
         let source = text_lines(text);
-        let kinds: Vec<_> = source.iter().map(|l| crate::lines::kind(&l.text)).collect();
+        let kinds = crate::source::kinds(&source);
         let table_line = vec![false; source.len()];
         paragraphs(&source, &kinds, 0..source.len(), &table_line, style)
             .into_iter()

@@ -422,7 +422,7 @@ mod tests {
         assert!(!is_metadata("示范县人民政府"));
         let text = "示范县卫生健康委员会\n发布时间：2021-01-28\n2020年政府信息公开工作年度报告\n";
         let source = crate::source::text_lines(text);
-        let kinds: Vec<_> = source.iter().map(|l| crate::lines::kind(&l.text)).collect();
+        let kinds = crate::source::kinds(&source);
         let (title, end) = title_block(&source, &kinds, source.len());
         assert_eq!(
             title.map(|t| t.value).as_deref(),

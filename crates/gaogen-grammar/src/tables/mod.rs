@@ -305,7 +305,7 @@ fn attach_grid(
 #[cfg(test)]
 pub(crate) fn read_text(text: &str, year: Option<u16>) -> TablesRead {
     let source = crate::source::text_lines(text);
-    let kinds: Vec<LineKind> = source.iter().map(|l| crate::lines::kind(&l.text)).collect();
+    let kinds = crate::source::kinds(&source);
     let sections = vec![None; source.len()];
     let region = Region {
         source: &source,

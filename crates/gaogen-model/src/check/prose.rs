@@ -85,6 +85,25 @@ pub(crate) fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The Chinese numerals of a small number (一 … 十), as the rules' patterns write them.
+pub(crate) const SMALL_NUMERALS: [char; 10] =
+    ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// The bytes and characters of the run of `class` that `s` starts with (the hand-written
+/// readers of rule patterns).
+pub(crate) fn run_of(s: &str, class: impl Fn(char) -> bool) -> (usize, usize) {
+    s.chars()
+        .take_while(|&c| class(c))
+        .fold((0, 0), |(bytes, chars), c| {
+            (bytes + c.len_utf8(), chars + 1)
+        })
+}
+
+/// Past the white space (a regex's `\s*`) at byte `at` of `text`.
+pub(crate) fn skip_spaces(text: &str, at: usize) -> usize {
+    text.len() - text[at..].trim_start().len()
+}
+
 /// The value of a Chinese digit (〇/○/零 … 九).
 pub(crate) fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {

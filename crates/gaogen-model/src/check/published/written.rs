@@ -13,6 +13,7 @@
 //! or a digit, and a run of more digits or numerals than a group allows never matches where
 //! something must follow it (that character would be one more digit).
 
+use crate::check::prose::{run_of, skip_spaces, SMALL_NUMERALS};
 use std::ops::Range;
 
 /// A date as written: its year, month and day as text (Arabic digits, or Chinese numerals when
@@ -29,7 +30,6 @@ pub(super) struct WrittenDate<'t> {
 const YEAR_NUMERALS: [char; 12] = [
     '〇', '○', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九',
 ];
-const SMALL_NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /// The leftmost 「发布时间」/「发布日期」 followed by a date.
 pub(super) fn page_line(text: &str) -> Option<WrittenDate<'_>> {
@@ -102,21 +102,16 @@ fn date_at(text: &str, at: usize) -> Option<(WrittenDate<'_>, usize)> {
     Some((date, end))
 }
 
-/// Past the spaces (`\s*`) at byte `at`.
-fn skip_spaces(text: &str, at: usize) -> usize {
-    text.len() - text[at..].trim_start().len()
-}
-
 /// The run of `class` at `at`, when it is exactly `n` characters long.
 fn exactly(text: &str, at: usize, class: fn(char) -> bool, n: usize) -> Option<(&str, usize)> {
-    let (bytes, chars) = run(&text[at..], class);
+    let (bytes, chars) = run_of(&text[at..], class);
     (chars == n).then(|| (&text[at..at + bytes], at + bytes))
 }
 
 /// One to `most` characters of `class` at `at`, greedy. (Where a separator, 「日」 or the end
 /// must follow, a longer run then fails there, as the regex fails by backtracking.)
 fn some(text: &str, at: usize, class: fn(char) -> bool, most: usize) -> Option<(&str, usize)> {
-    let (mut bytes, chars) = run(&text[at..], class);
+    let (mut bytes, chars) = run_of(&text[at..], class);
     if chars == 0 {
         return None;
     }
@@ -133,15 +128,6 @@ fn some(text: &str, at: usize, class: fn(char) -> bool, most: usize) -> Option<(
 fn separator(text: &str, at: usize, chinese: bool, unit: char) -> Option<usize> {
     let c = text[at..].chars().next()?;
     (c == unit || (!chinese && matches!(c, '-' | '.' | '/'))).then(|| at + c.len_utf8())
-}
-
-/// The bytes and characters of the run of `class` that `s` starts with.
-fn run(s: &str, class: fn(char) -> bool) -> (usize, usize) {
-    s.chars()
-        .take_while(|&c| class(c))
-        .fold((0, 0), |(bytes, chars), c| {
-            (bytes + c.len_utf8(), chars + 1)
-        })
 }
 
 #[cfg(test)]

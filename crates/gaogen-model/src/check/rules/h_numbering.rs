@@ -1,4 +1,4 @@
-use crate::check::prose::small_number;
+use crate::check::prose::{run_of, skip_spaces, small_number, SMALL_NUMERALS};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Paragraph, Report, SectionKey};
@@ -24,24 +24,15 @@ pub(crate) static H_NUMBERING: Numbering = Numbering;
 /// the regex). Every alternative starts with a different character, and a run of more numerals or
 /// digits than allowed never matches (the next character would have to be the closing mark).
 fn leading_number(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
-    const CHINESE: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-    // The bytes and the characters of the run of `class` at the start of `s`.
-    fn run(s: &str, class: impl Fn(char) -> bool) -> (usize, usize) {
-        s.chars()
-            .take_while(|&c| class(c))
-            .fold((0, 0), |(bytes, chars), c| {
-                (bytes + c.len_utf8(), chars + 1)
-            })
-    }
-    let chinese = |c: char| CHINESE.contains(&c);
+    let chinese = |c: char| SMALL_NUMERALS.contains(&c);
     let digit = |c: char| c.is_ascii_digit();
-    let at = text.len() - text.trim_start().len();
+    let at = skip_spaces(text, 0);
     let rest = &text[at..];
-    let (bytes, chars) = run(rest, chinese);
+    let (bytes, chars) = run_of(rest, chinese);
     if (1..=3).contains(&chars) && rest[bytes..].starts_with('、') {
         return Some((0, at..at + bytes));
     }
-    let (bytes, chars) = run(rest, digit);
+    let (bytes, chars) = run_of(rest, digit);
     if (1..=2).contains(&chars) {
         let after = &rest[bytes..];
         let dot = after
@@ -54,7 +45,7 @@ fn leading_number(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
     let inner = rest.strip_prefix(['（', '('])?;
     let at = at + (rest.len() - inner.len());
     for (level, class, most) in [(1, &chinese as &dyn Fn(char) -> bool, 3), (3, &digit, 2)] {
-        let (bytes, chars) = run(inner, class);
+        let (bytes, chars) = run_of(inner, class);
         if (1..=most).contains(&chars) && inner[bytes..].starts_with(['）', ')']) {
             return Some((level, at..at + bytes));
         }

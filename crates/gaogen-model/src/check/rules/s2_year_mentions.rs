@@ -1,4 +1,5 @@
 use crate::check::gated::{digit_before_nian, year_and_31, Gate, Gated};
+use crate::check::prose::skip_spaces;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
@@ -29,15 +30,14 @@ fn sentence_years(text: &str) -> Vec<std::ops::Range<usize>> {
     if !digit_before_nian(text) {
         return Vec::new();
     }
-    let skip_spaces = |at: usize| text.len() - text[at..].trim_start().len();
     // The year and the end of a match whose `\s*` starts at `at`.
     let from = |at: usize| -> Option<(std::ops::Range<usize>, usize)> {
-        let year = skip_spaces(at);
+        let year = skip_spaces(text, at);
         let digits = text[year..].bytes().take_while(u8::is_ascii_digit).count();
         if digits != 4 {
             return None;
         }
-        let rest = text[skip_spaces(year + 4)..].strip_prefix('年')?;
+        let rest = text[skip_spaces(text, year + 4)..].strip_prefix('年')?;
         let rest = rest.strip_prefix('度').unwrap_or(rest);
         let rest = rest.strip_prefix("以来").unwrap_or(rest);
         let rest = rest.trim_start();
