@@ -1,16 +1,21 @@
-//! Patterns searched only where they can match: a regex compiled on first use, behind a cheap
-//! test that every text the regex matches passes (a literal every match holds, found by
-//! substring search, or a small hand-written test). A text that fails the test is not
-//! searched, and a run whose texts all fail it never compiles the regex.
+//! Patterns searched only where they can match: a rule's pattern, written as data
+//! ([`pattern::Pattern`], searched by backtracking: nothing to compile), behind a cheap test that
+//! every text the pattern matches passes (a literal every match holds, found by substring
+//! search, or a small hand-written test). A text that fails the test is not searched.
 //!
-//! The test is a necessary condition, so the results are the regex's own: `tests` below check
-//! every gate against its regex on texts that match and texts that nearly do.
+//! Each pattern keeps the regex it is written from (`source`): the tests check that the
+//! pattern finds exactly what the regex finds, and that every text the regex matches passes
+//! the gate, so the results are the regex's own.
 
 use memchr::memmem;
-use regex::{Captures, Match, Regex};
 use std::sync::OnceLock;
 
-/// What a text must pass before the regex is run on it.
+pub(crate) mod pattern;
+
+use pattern::Firsts;
+pub(crate) use pattern::{Found, Hit, Pattern, Piece, DIGITS, FRACTION, SPACES};
+
+/// What a text must pass before the pattern is searched in it.
 pub(crate) enum Gate {
     /// One of these literals is in every match.
     Literals(&'static [&'static str]),
@@ -18,31 +23,47 @@ pub(crate) enum Gate {
     Test(fn(&str) -> bool),
 }
 
-/// A regex searched only in texts that pass its gate.
+/// A pattern searched only in texts that pass its gate.
 pub(crate) struct Gated {
+    /// The regex the pattern is written from: what the tests compare it with.
+    #[cfg_attr(not(test), expect(dead_code, reason = "the tests' reference"))]
     source: &'static str,
     gate: Gate,
-    regex: OnceLock<Regex>,
+    pattern: Pattern,
     finders: OnceLock<Vec<memmem::Finder<'static>>>,
+    firsts: OnceLock<Firsts>,
 }
 
 impl Gated {
-    pub(crate) const fn new(source: &'static str, gate: Gate) -> Self {
+    pub(crate) const fn new(source: &'static str, gate: Gate, pattern: Pattern) -> Self {
         Gated {
             source,
             gate,
-            regex: OnceLock::new(),
+            pattern,
             finders: OnceLock::new(),
+            firsts: OnceLock::new(),
         }
     }
 
-    /// The regex itself (compiled now if it was not).
-    pub(crate) fn regex(&self) -> &Regex {
-        self.regex
-            .get_or_init(|| Regex::new(self.source).expect("pattern is valid"))
+    /// The regex the pattern is written from, compiled (for the tests).
+    #[cfg(test)]
+    pub(crate) fn regex(&self) -> regex::Regex {
+        regex::Regex::new(self.source).expect("pattern is valid")
     }
 
-    /// Whether the regex can match somewhere in `text`.
+    /// The pattern itself (for the tests).
+    #[cfg(test)]
+    pub(crate) fn pattern(&self) -> &Pattern {
+        &self.pattern
+    }
+
+    /// The matches in `text`, the gate left out.
+    pub(crate) fn ungated<'s, 'h>(&'s self, text: &'h str) -> pattern::Matches<'s, 'h> {
+        let firsts = self.firsts.get_or_init(|| Firsts::of(&self.pattern));
+        self.pattern.matches(firsts, text)
+    }
+
+    /// Whether the pattern can match somewhere in `text`.
     pub(crate) fn may_match(&self, text: &str) -> bool {
         match &self.gate {
             // One prebuilt SIMD substring search a literal (nothing to compile; the gates hold
@@ -56,29 +77,24 @@ impl Gated {
         }
     }
 
-    /// The regex, when `text` passes the gate.
-    fn for_text(&self, text: &str) -> Option<&Regex> {
-        self.may_match(text).then(|| self.regex())
-    }
-
-    /// `Regex::captures_iter`, or nothing when the text fails the gate.
+    /// The matches in `text` (`Regex::captures_iter`), none when the text fails the gate.
     pub(crate) fn captures_iter<'s, 'h>(
         &'s self,
         text: &'h str,
-    ) -> impl Iterator<Item = Captures<'h>> + use<'s, 'h> {
-        self.for_text(text)
+    ) -> impl Iterator<Item = Found<'h>> + use<'s, 'h> {
+        self.may_match(text)
+            .then(|| self.ungated(text))
             .into_iter()
-            .flat_map(move |r| r.captures_iter(text))
+            .flatten()
     }
 
-    /// `Regex::find_iter`, or nothing when the text fails the gate.
+    /// Where the matches in `text` are (`Regex::find_iter`), none when the text fails the gate.
     pub(crate) fn find_iter<'s, 'h>(
         &'s self,
         text: &'h str,
-    ) -> impl Iterator<Item = Match<'h>> + use<'s, 'h> {
-        self.for_text(text)
-            .into_iter()
-            .flat_map(move |r| r.find_iter(text))
+    ) -> impl Iterator<Item = Hit<'h>> + use<'s, 'h> {
+        self.captures_iter(text)
+            .map(|found| found.get(0).expect("group 0"))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Counts quoted in the running text: 「受理政府信息公开申请 17 件」, 「行政复议 351 件」.
 
-use super::gated::{Gate, Gated};
+use super::gated::Piece::{Chars, Close, Either, Lits, Open, Opt};
+use super::gated::{Gate, Gated, Pattern, DIGITS, SPACES};
 use crate::{Report, SectionKey, Span};
 
 /// A number quoted in the text, with where it stands.
@@ -26,14 +27,77 @@ pub(crate) enum Quoted {
 static REQUESTS: Gated = Gated::new(
     r"(?:受理|收到|新收|接收|接到)(?:[^。；，,0-9]{0,12})?(?:政府信息)?公开申请(?:共计|共|合计)?\s*([0-9]+)\s*件|(未|没有)(?:收到|受理|接到)(?:任何)?(?:政府信息)?公开申请",
     Gate::Literals(&["公开申请"]),
+    Pattern {
+        pieces: &[Either(&[
+            &[
+                Lits(&["受理", "收到", "新收", "接收", "接到"]),
+                Chars {
+                    test: in_clause,
+                    min: 0,
+                    max: 12,
+                },
+                Opt(&["政府信息"]),
+                Lits(&["公开申请"]),
+                Opt(&["共计", "共", "合计"]),
+                SPACES,
+                Open(1),
+                DIGITS,
+                Close(1),
+                SPACES,
+                Lits(&["件"]),
+            ],
+            &[
+                Open(2),
+                Lits(&["未", "没有"]),
+                Close(2),
+                Lits(&["收到", "受理", "接到"]),
+                Opt(&["任何"]),
+                Opt(&["政府信息"]),
+                Lits(&["公开申请"]),
+            ],
+        ])],
+        names: &[None, None, None],
+    },
 );
+/// `[^。；，,0-9]`: a character that does not end a clause and is no digit.
+fn in_clause(c: char) -> bool {
+    !matches!(c, '。' | '；' | '，' | ',' | '0'..='9')
+}
 static REVIEWS: Gated = Gated::new(
     r"行政复议(?:案件|申请)?(?:共计|共)?\s*([0-9]+)\s*(?:件|起)",
     Gate::Literals(&["行政复议"]),
+    Pattern {
+        pieces: &[
+            Lits(&["行政复议"]),
+            Opt(&["案件", "申请"]),
+            Opt(&["共计", "共"]),
+            SPACES,
+            Open(1),
+            DIGITS,
+            Close(1),
+            SPACES,
+            Lits(&["件", "起"]),
+        ],
+        names: &[None, None],
+    },
 );
 static LAWSUITS: Gated = Gated::new(
     r"行政诉讼(?:案件)?(?:共计|共)?\s*([0-9]+)\s*(?:件|起)",
     Gate::Literals(&["行政诉讼"]),
+    Pattern {
+        pieces: &[
+            Lits(&["行政诉讼"]),
+            Opt(&["案件"]),
+            Opt(&["共计", "共"]),
+            SPACES,
+            Open(1),
+            DIGITS,
+            Close(1),
+            SPACES,
+            Lits(&["件", "起"]),
+        ],
+        names: &[None, None],
+    },
 );
 
 /// Every pattern of this file (for the gates' tests).

@@ -1,4 +1,5 @@
-//! Every gate is a necessary condition of its regex: a text the regex matches passes the gate.
+//! Every pattern finds what its regex finds, and every gate is a necessary condition of its
+//! regex: a text the regex matches passes the gate.
 
 use super::{digit_before_nian, Gated};
 use crate::check::rules::{
@@ -6,6 +7,24 @@ use crate::check::rules::{
 };
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Every pattern with its regex, compiled once.
+static COMPILED: LazyLock<Vec<(&'static Gated, Regex)>> =
+    LazyLock::new(|| all().into_iter().map(|g| (g, g.regex())).collect());
+
+/// The matches of `re` in `text`: every group's range, match after match.
+fn by_regex(re: &Regex, text: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+    re.captures_iter(text)
+        .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
+        .collect()
+}
+
+/// The same from the pattern (its gate left out: the gate is tested on its own).
+fn by_pattern(g: &Gated, text: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+    g.ungated(text).map(|f| f.groups()).collect()
+}
 
 fn all() -> Vec<&'static Gated> {
     let mut all: Vec<&'static Gated> = vec![
@@ -131,12 +150,57 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(4000))]
     #[test]
     fn a_text_a_regex_matches_passes_its_gate(t in text()) {
-        for g in all() {
-            if g.regex().is_match(&t) {
-                prop_assert!(g.may_match(&t), "{:?} fails the gate of {}", t, g.regex().as_str());
+        for (g, re) in COMPILED.iter() {
+            if re.is_match(&t) {
+                prop_assert!(g.may_match(&t), "{:?} fails the gate of {}", t, re.as_str());
             }
         }
     }
+
+    #[test]
+    fn every_pattern_finds_what_its_regex_finds(t in text()) {
+        for (g, re) in COMPILED.iter() {
+            prop_assert_eq!(by_pattern(g, &t), by_regex(re, &t), "{:?} in {:?}", re.as_str(), t);
+        }
+    }
+}
+
+#[test]
+fn every_pattern_names_its_groups_as_its_regex() {
+    for (g, re) in COMPILED.iter() {
+        let names: Vec<Option<&str>> = re.capture_names().collect();
+        assert_eq!(g.pattern().names, &names[..], "{}", re.as_str());
+        assert!(names.len() <= super::pattern::GROUPS);
+    }
+}
+
+#[test]
+fn patterns_find_what_their_regexes_find_in_real_sentences() {
+    // Sentences of the kind the rules read, each matched by one of the patterns.
+    let sentences = [
+        "本机关不收取信息处理费，收取信息处理费共 12.5 元，信息处理费为0.00元，未收取任何费用。",
+        "全年共受理政府信息公开申请 17 件，未收到任何公开申请。",
+        "收到群众通过信函提交的公开申请共计3件；行政复议案件共 2 起，行政诉讼 0 件。",
+        "现行有效的规范性文件共 5 件，制发了行政规范性文件3件，废止规范性文件 1 件。",
+        "行政许可决定 120 件，行政处罚案件共计 7 宗，行政强制措施 2 起，行政事业性收费金额为 9.63 万元。",
+        "统计期限为2023 年 01 月 01 日起 — 2023年12 月31日。",
+        "XX局于xx年发布，共……件，___条，待补充。",
+        "本年度未发生因政府信息公开工作而被申请行政复议和被提起行政诉讼的情况，无被纠错，败诉 1 件。",
+        "申请均已按时办结，办结率达到 100%，年末无结转。",
+    ];
+    let mut matched = 0;
+    for s in sentences {
+        for (g, re) in COMPILED.iter() {
+            assert_eq!(
+                by_pattern(g, s),
+                by_regex(re, s),
+                "{:?} in {s:?}",
+                re.as_str()
+            );
+            matched += by_regex(re, s).len();
+        }
+    }
+    assert!(matched >= 25, "only {matched} matches");
 }
 
 #[test]
@@ -146,15 +210,15 @@ fn the_generator_makes_every_regex_match() {
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     for _ in 0..20_000 {
         let t = text().new_tree(&mut runner).expect("a value").current();
-        for (i, g) in all().into_iter().enumerate() {
-            seen[i] |= g.regex().is_match(&t);
+        for i in 0..COMPILED.len() {
+            seen[i] |= COMPILED[i].1.is_match(&t);
         }
     }
-    let never: Vec<&str> = all()
-        .into_iter()
+    let never: Vec<&str> = COMPILED
+        .iter()
         .zip(&seen)
         .filter(|(_, &s)| !s)
-        .map(|(g, _)| g.regex().as_str())
+        .map(|((_, re), _)| re.as_str())
         .collect();
     assert!(never.is_empty(), "never matched: {never:?}");
 }

@@ -1,4 +1,5 @@
-use crate::check::gated::{Gate, Gated};
+use crate::check::gated::Piece::{Close, Either, Lits, Open, Opt};
+use crate::check::gated::{Gate, Gated, Pattern, DIGITS, SPACES};
 use crate::check::prose::paragraphs;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
@@ -25,6 +26,65 @@ pub(crate) static PATTERN: Gated = Gated::new(
         r"|(?:被)?(?:纠错|败诉)\s*(?P<corrected>[0-9]+)\s*(?:件|起|次)"
     ),
     Gate::Literals(&["行政复议", "行政诉讼", "纠错", "败诉"]),
+    Pattern {
+        pieces: &[Either(&[
+            &[
+                Lits(&["未", "没有", "无"]),
+                Opt(&["发生", "出现", "收到"]),
+                Opt(&["因", "涉及"]),
+                Opt(&["政府信息公开"]),
+                Opt(&["工作"]),
+                Opt(&["而"]),
+                Opt(&["被申请", "被提起", "被"]),
+                Opt(&["的"]),
+                Either(&[
+                    &[
+                        Open(1),
+                        Lits(&["行政复议"]),
+                        Close(1),
+                        Opt(&["案件"]),
+                        Either(&[
+                            &[
+                                Lits(&["和", "、", "或者", "或", "及", "与"]),
+                                Opt(&["被提起"]),
+                                Open(2),
+                                Opt(&["行政"]),
+                                Lits(&["诉讼"]),
+                                Close(2),
+                            ],
+                            &[],
+                        ]),
+                    ],
+                    &[Open(3), Lits(&["行政诉讼"]), Close(3)],
+                ]),
+            ],
+            &[
+                Open(4),
+                Lits(&["未", "没有", "无"]),
+                Opt(&["被"]),
+                Lits(&["纠错", "败诉"]),
+                Close(4),
+            ],
+            &[
+                Opt(&["被"]),
+                Lits(&["纠错", "败诉"]),
+                SPACES,
+                Open(5),
+                DIGITS,
+                Close(5),
+                SPACES,
+                Lits(&["件", "起", "次"]),
+            ],
+        ])],
+        names: &[
+            None,
+            Some("review"),
+            Some("both"),
+            Some("suit"),
+            Some("nocorrect"),
+            Some("corrected"),
+        ],
+    },
 );
 
 /// The sum of 表四 cells, with the first cell's place; `None` when one is not a number.

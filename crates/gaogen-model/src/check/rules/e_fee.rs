@@ -1,4 +1,5 @@
-use crate::check::gated::{Gate, Gated};
+use crate::check::gated::Piece::{Chars, Close, Either, Lits, Open, Opt};
+use crate::check::gated::{Gate, Gated, Pattern, DIGITS, FRACTION, SPACES};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{CellValue, ColumnId, Report, RowId, SectionKey, Span, TableKey};
@@ -24,7 +25,69 @@ pub(crate) static PATTERN: Gated = Gated::new(
         r"|(?:收取|收缴)(?:了)?(?:政府信息公开)?信息处理费(?:共|共计|合计)?\s*(?P<amount>[0-9]+(?:\.[0-9]+)?)\s*(?:元|万元)"
     ),
     Gate::Literals(&["信息处理费", "费用"]),
+    Pattern {
+        pieces: &[Either(&[
+            &[
+                Open(1),
+                Lits(&["未", "没有", "不", "无"]),
+                Lits(&["收取", "收缴", "收"]),
+                Opt(&["过"]),
+                Opt(&["任何"]),
+                Opt(&["政府信息公开"]),
+                Open(2),
+                Lits(&["信息处理费", "费用", "任何费用"]),
+                Close(2),
+                Close(1),
+            ],
+            &[
+                Open(3),
+                Lits(&["信息处理费"]),
+                Opt(&["共", "共计", "合计", "为"]),
+                SPACES,
+                Lits(&["0"]),
+                Either(&[
+                    &[
+                        Lits(&["."]),
+                        Chars {
+                            test: is_zero,
+                            min: 1,
+                            max: usize::MAX,
+                        },
+                    ],
+                    &[],
+                ]),
+                SPACES,
+                Lits(&["元", "万元"]),
+                Close(3),
+            ],
+            &[
+                Lits(&["收取", "收缴"]),
+                Opt(&["了"]),
+                Opt(&["政府信息公开"]),
+                Lits(&["信息处理费"]),
+                Opt(&["共", "共计", "合计"]),
+                SPACES,
+                Open(4),
+                DIGITS,
+                FRACTION,
+                Close(4),
+                SPACES,
+                Lits(&["元", "万元"]),
+            ],
+        ])],
+        names: &[
+            None,
+            Some("none"),
+            Some("what"),
+            Some("zero"),
+            Some("amount"),
+        ],
+    },
 );
+
+fn is_zero(c: char) -> bool {
+    c == '0'
+}
 
 fn count(report: &Report, row: RowId) -> (Option<i64>, Option<Span>, bool) {
     let t = report.table(TableKey::Applications);

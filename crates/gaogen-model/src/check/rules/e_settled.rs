@@ -1,4 +1,5 @@
-use crate::check::gated::{Gate, Gated};
+use crate::check::gated::Piece::{Either, Lits, Opt};
+use crate::check::gated::{Gate, Gated, Pattern, SPACES};
 use crate::check::prose::{paragraphs, sentences};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
@@ -22,6 +23,41 @@ pub(crate) static PATTERN: Gated = Gated::new(
         r"|(?:年末|年底)?无结转"
     ),
     Gate::Literals(&["办结", "答复", "办理完", "处理完毕", "无结转"]),
+    Pattern {
+        pieces: &[Either(&[
+            &[
+                Lits(&["均", "全部", "全都", "悉数", "一律"]),
+                Opt(&["已", "已经"]),
+                Opt(&[
+                    "在法定期限内",
+                    "在规定时限内",
+                    "按时",
+                    "按期",
+                    "及时",
+                    "依法",
+                ]),
+                Opt(&["予以"]),
+                Lits(&[
+                    "办结",
+                    "答复完毕",
+                    "答复",
+                    "办理完毕",
+                    "处理完毕",
+                    "办理完成",
+                ]),
+            ],
+            &[
+                Lits(&["办结率"]),
+                Either(&[&[Lits(&["达"]), Opt(&["到"])], &[Lits(&["为"])], &[]]),
+                SPACES,
+                Lits(&["100"]),
+                SPACES,
+                Lits(&["%", "％"]),
+            ],
+            &[Opt(&["年末", "年底"]), Lits(&["无结转"])],
+        ])],
+        names: &[None],
+    },
 );
 
 /// The registry entry (see `registry.rs`).

@@ -1,4 +1,5 @@
-use crate::check::gated::{Gate, Gated};
+use crate::check::gated::Piece::{self, Chars, Close, Either, End, Lits, Open, Start};
+use crate::check::gated::{Gate, Gated, Pattern, SPACES};
 use crate::check::prose::paragraphs;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
@@ -38,7 +39,81 @@ pub(crate) static PATTERN: Gated = Gated::new(
         "填",
         "补充",
     ]),
+    Pattern {
+        pieces: &[Either(&[
+            &[
+                Either(&[&[Start], &[one(not_latin)]]),
+                Open(1),
+                Chars {
+                    test: |c| matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ' | '×'),
+                    min: 2,
+                    max: MANY,
+                },
+                Close(1),
+                Either(&[&[End], &[one(not_latin)]]),
+            ],
+            &[
+                Open(2),
+                Lits(&["共", "计", "约", "第", "为", "收到", "受理", "发布"]),
+                SPACES,
+                Either(&[
+                    &[run(|c| c == '…', 1)],
+                    &[run(|c| c == '.', 3)],
+                    &[run(|c| c == '。', 3)],
+                    &[run(|c| c == '＿', 1)],
+                    &[run(|c| c == '_', 2)],
+                ]),
+                Close(2),
+            ],
+            &[
+                Open(3),
+                Either(&[
+                    &[run(|c| c == '…', 1)],
+                    &[run(|c| c == '.', 3)],
+                    &[run(|c| c == '＿', 1)],
+                    &[run(|c| c == '_', 2)],
+                ]),
+                SPACES,
+                Lits(&[
+                    "件", "条", "个", "次", "人", "元", "万元", "项", "期", "篇", "日", "月", "年",
+                    "家",
+                ]),
+                Close(3),
+            ],
+            &[
+                Open(4),
+                Lits(&["待补充", "待填写", "待填报", "此处填写", "请填写", "请补充"]),
+                Close(4),
+            ],
+        ])],
+        names: &[None, None, None, None, None],
+    },
 );
+
+const MANY: usize = usize::MAX;
+
+/// `[^A-Za-zＡ-Ｚａ-ｚ]`.
+fn not_latin(c: char) -> bool {
+    !matches!(c, 'A'..='Z' | 'a'..='z' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+/// One character passing `test`.
+const fn one(test: fn(char) -> bool) -> Piece {
+    Chars {
+        test,
+        min: 1,
+        max: 1,
+    }
+}
+
+/// `min` or more characters passing `test`.
+const fn run(test: fn(char) -> bool, min: usize) -> Piece {
+    Chars {
+        test,
+        min,
+        max: MANY,
+    }
+}
 
 /// The registry entry (see `registry.rs`).
 pub(crate) static INFO: RuleInfo = RuleInfo {

@@ -1,4 +1,5 @@
-use crate::check::gated::{digit_before_nian, year_and_31, Gate, Gated};
+use crate::check::gated::Piece::{self, Close, Lits, Open, Opt};
+use crate::check::gated::{digit_before_nian, year_and_31, Gate, Gated, Pattern, SPACES};
 use crate::check::prose::skip_spaces;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
@@ -18,7 +19,52 @@ pub(crate) static S2: YearMentions = YearMentions;
 pub(crate) static PERIOD: Gated = Gated::new(
     r"([0-9]{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|－)\s*([0-9]{4})\s*年\s*12\s*月\s*31\s*日",
     Gate::Test(year_and_31),
+    Pattern {
+        pieces: &[
+            Open(1),
+            YEAR,
+            Close(1),
+            SPACES,
+            Lits(&["年"]),
+            SPACES,
+            Opt(&["0"]),
+            Lits(&["1"]),
+            SPACES,
+            Lits(&["月"]),
+            SPACES,
+            Opt(&["0"]),
+            Lits(&["1"]),
+            SPACES,
+            Lits(&["日"]),
+            SPACES,
+            Opt(&["起"]),
+            SPACES,
+            Lits(&["至", "到", "—", "-", "－"]),
+            SPACES,
+            Open(2),
+            YEAR,
+            Close(2),
+            SPACES,
+            Lits(&["年"]),
+            SPACES,
+            Lits(&["12"]),
+            SPACES,
+            Lits(&["月"]),
+            SPACES,
+            Lits(&["31"]),
+            SPACES,
+            Lits(&["日"]),
+        ],
+        names: &[None, None, None],
+    },
 );
+
+/// `[0-9]{4}`.
+const YEAR: Piece = Piece::Chars {
+    test: |c| c.is_ascii_digit(),
+    min: 4,
+    max: 4,
+};
 
 /// Where sentences start with a year and a comma (「2022年，」「2022年度以来，」): the byte range of
 /// each year, in order. The regex `(?:^|[。；！])\s*([0-9]{4})\s*年(?:度)?(?:以来)?\s*[，,]`

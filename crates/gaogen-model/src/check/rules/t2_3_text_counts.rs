@@ -1,4 +1,5 @@
-use crate::check::gated::{Gate, Gated};
+use crate::check::gated::Piece::{Close, Lits, Open, Opt};
+use crate::check::gated::{Gate, Gated, Pattern, DIGITS, FRACTION, SPACES};
 use crate::check::prose::paragraphs;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
@@ -25,6 +26,22 @@ pub(crate) static QUOTES: [Quote; 7] = [
         Gated::new(
             r"现行有效(?:的)?(?:行政)?规范性文件(?:共|共计|合计|为)?\s*([0-9]+)\s*件",
             Gate::Literals(&["规范性文件"]),
+            Pattern {
+                pieces: &[
+                    Lits(&["现行有效"]),
+                    Opt(&["的"]),
+                    Opt(&["行政"]),
+                    Lits(&["规范性文件"]),
+                    Opt(&["共", "共计", "合计", "为"]),
+                    SPACES,
+                    Open(1),
+                    DIGITS,
+                    Close(1),
+                    SPACES,
+                    Lits(&["件"]),
+                ],
+                names: &[None, None],
+            },
         ),
         RowId::NormativeDocuments,
         ColumnId::InForce,
@@ -35,6 +52,22 @@ pub(crate) static QUOTES: [Quote; 7] = [
         Gated::new(
             r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*([0-9]+)\s*件",
             Gate::Literals(&["规范性文件"]),
+            Pattern {
+                pieces: &[
+                    Lits(&["制发", "印发", "出台", "制定"]),
+                    Opt(&["了"]),
+                    Opt(&["行政"]),
+                    Lits(&["规范性文件"]),
+                    Opt(&["共", "共计", "合计"]),
+                    SPACES,
+                    Open(1),
+                    DIGITS,
+                    Close(1),
+                    SPACES,
+                    Lits(&["件"]),
+                ],
+                names: &[None, None],
+            },
         ),
         RowId::NormativeDocuments,
         ColumnId::Issued,
@@ -45,6 +78,22 @@ pub(crate) static QUOTES: [Quote; 7] = [
         Gated::new(
             r"废止(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*([0-9]+)\s*件",
             Gate::Literals(&["规范性文件"]),
+            Pattern {
+                pieces: &[
+                    Lits(&["废止"]),
+                    Opt(&["了"]),
+                    Opt(&["行政"]),
+                    Lits(&["规范性文件"]),
+                    Opt(&["共", "共计", "合计"]),
+                    SPACES,
+                    Open(1),
+                    DIGITS,
+                    Close(1),
+                    SPACES,
+                    Lits(&["件"]),
+                ],
+                names: &[None, None],
+            },
         ),
         RowId::NormativeDocuments,
         ColumnId::Repealed,
@@ -55,6 +104,20 @@ pub(crate) static QUOTES: [Quote; 7] = [
         Gated::new(
             r"行政许可(?:决定|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起)",
             Gate::Literals(&["行政许可"]),
+            Pattern {
+                pieces: &[
+                    Lits(&["行政许可"]),
+                    Opt(&["决定", "案件"]),
+                    Opt(&["共", "共计", "合计"]),
+                    SPACES,
+                    Open(1),
+                    DIGITS,
+                    Close(1),
+                    SPACES,
+                    Lits(&["件", "起"]),
+                ],
+                names: &[None, None],
+            },
         ),
         RowId::Licensing,
         ColumnId::Decisions,
@@ -65,6 +128,20 @@ pub(crate) static QUOTES: [Quote; 7] = [
         Gated::new(
             r"行政处罚(?:决定|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起|宗)",
             Gate::Literals(&["行政处罚"]),
+            Pattern {
+                pieces: &[
+                    Lits(&["行政处罚"]),
+                    Opt(&["决定", "案件"]),
+                    Opt(&["共", "共计", "合计"]),
+                    SPACES,
+                    Open(1),
+                    DIGITS,
+                    Close(1),
+                    SPACES,
+                    Lits(&["件", "起", "宗"]),
+                ],
+                names: &[None, None],
+            },
         ),
         RowId::Penalty,
         ColumnId::Decisions,
@@ -75,6 +152,20 @@ pub(crate) static QUOTES: [Quote; 7] = [
         Gated::new(
             r"行政强制(?:决定|措施|案件)?(?:共|共计|合计)?\s*([0-9]+)\s*(?:件|起|宗)",
             Gate::Literals(&["行政强制"]),
+            Pattern {
+                pieces: &[
+                    Lits(&["行政强制"]),
+                    Opt(&["决定", "措施", "案件"]),
+                    Opt(&["共", "共计", "合计"]),
+                    SPACES,
+                    Open(1),
+                    DIGITS,
+                    Close(1),
+                    SPACES,
+                    Lits(&["件", "起", "宗"]),
+                ],
+                names: &[None, None],
+            },
         ),
         RowId::Enforcement,
         ColumnId::Decisions,
@@ -85,6 +176,23 @@ pub(crate) static QUOTES: [Quote; 7] = [
         Gated::new(
             r"行政事业性收费(?:金额)?(?:共|共计|合计|为)?\s*([0-9]+(?:\.[0-9]+)?)\s*(万元|元)",
             Gate::Literals(&["行政事业性收费"]),
+            Pattern {
+                pieces: &[
+                    Lits(&["行政事业性收费"]),
+                    Opt(&["金额"]),
+                    Opt(&["共", "共计", "合计", "为"]),
+                    SPACES,
+                    Open(1),
+                    DIGITS,
+                    FRACTION,
+                    Close(1),
+                    SPACES,
+                    Open(2),
+                    Lits(&["万元", "元"]),
+                    Close(2),
+                ],
+                names: &[None, None, None],
+            },
         ),
         RowId::Fees,
         ColumnId::FeeAmount,

@@ -1,0 +1,362 @@
+//! A rule's pattern written as data and searched by backtracking, so that no regex is compiled
+//! when a report is checked (compiling the rules' regexes was half of a one-report `check`).
+//!
+//! A [`Pattern`] is the regex it replaces, piece by piece: literals tried in the regex's order,
+//! optional literals, greedy character repetitions, alternatives of sequences and capture groups.
+//! The search is the regex crate's semantics (leftmost-first, like a backtracking engine):
+//! the leftmost start where the pattern matches, and there the first way to match in the
+//! pattern's order of preference. `gated/tests.rs` compares every pattern with its regex (the
+//! `source` kept beside it) on texts built from the patterns' pieces and their near misses.
+
+use std::ops::Range;
+
+/// The most capture groups a pattern has, group 0 (the whole match) included.
+pub(crate) const GROUPS: usize = 6;
+
+/// One piece of a pattern.
+#[derive(Debug)]
+pub(crate) enum Piece {
+    /// One of these literals, tried in order (`(?:a|b)`).
+    Lits(&'static [&'static str]),
+    /// One of these literals or none, tried in order before none (`(?:a|b)?`).
+    Opt(&'static [&'static str]),
+    /// `min` to `max` characters passing `test`, as many as possible first (`[..]{min,max}`).
+    Chars {
+        test: fn(char) -> bool,
+        min: usize,
+        max: usize,
+    },
+    /// One of these sequences, tried in order (`(?:ab|c)`; an empty last sequence makes it
+    /// optional).
+    Either(&'static [&'static [Piece]]),
+    /// The start of capture group N.
+    Open(usize),
+    /// The end of capture group N.
+    Close(usize),
+    /// The start of the text (`^`).
+    Start,
+    /// The end of the text (`$`).
+    End,
+}
+
+/// `\s*`: Unicode white space (the regex crate's `\s`, `char::is_whitespace`), any number.
+pub(crate) const SPACES: Piece = Piece::Chars {
+    test: char::is_whitespace,
+    min: 0,
+    max: usize::MAX,
+};
+
+/// `[0-9]+`.
+pub(crate) const DIGITS: Piece = Piece::Chars {
+    test: is_digit,
+    min: 1,
+    max: usize::MAX,
+};
+
+/// `(?:\.[0-9]+)?`: an optional decimal part.
+pub(crate) const FRACTION: Piece = Piece::Either(&[&[Piece::Lits(&["."]), DIGITS], &[]]);
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// A whole pattern: its alternatives and the names of its groups (`None` for group 0 and
+/// unnamed groups, as the regex crate's `capture_names`).
+#[derive(Debug)]
+pub(crate) struct Pattern {
+    pub(crate) pieces: &'static [Piece],
+    pub(crate) names: &'static [Option<&'static str>],
+}
+
+/// A match: the text and where each group matched.
+#[derive(Debug, Clone)]
+pub(crate) struct Found<'h> {
+    text: &'h str,
+    names: &'static [Option<&'static str>],
+    groups: [Option<(usize, usize)>; GROUPS],
+}
+
+/// Where a group matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Hit<'h> {
+    pub(crate) fn as_str(&self) -> &'h str {
+        &self.text[self.start..self.end]
+    }
+    pub(crate) fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+}
+
+impl<'h> Found<'h> {
+    /// Group `i` (0: the whole match), when it took part in the match.
+    pub(crate) fn get(&self, i: usize) -> Option<Hit<'h>> {
+        let (start, end) = (*self.groups.get(i)?)?;
+        Some(Hit {
+            text: self.text,
+            start,
+            end,
+        })
+    }
+    /// The group named `name`, when it took part in the match.
+    pub(crate) fn name(&self, name: &str) -> Option<Hit<'h>> {
+        let i = self.names.iter().position(|n| *n == Some(name))?;
+        self.get(i)
+    }
+    /// Every group, in order (for the tests).
+    #[cfg(test)]
+    pub(crate) fn groups(&self) -> Vec<Option<Range<usize>>> {
+        (0..self.names.len())
+            .map(|i| self.get(i).map(|h| h.range()))
+            .collect()
+    }
+}
+
+/// What is left to match after the current sequence: the rest of enclosing sequences.
+struct Then<'a> {
+    pieces: &'a [Piece],
+    next: Option<&'a Then<'a>>,
+}
+
+/// The search's state at one start.
+struct State<'h> {
+    text: &'h str,
+    opens: [usize; GROUPS],
+    groups: [Option<(usize, usize)>; GROUPS],
+}
+
+impl State<'_> {
+    /// The end of a match of `pieces` then `then` from `at`, the first in the order of
+    /// preference.
+    fn run(&mut self, pieces: &[Piece], then: Option<&Then>, at: usize) -> Option<usize> {
+        let Some((piece, rest)) = pieces.split_first() else {
+            return match then {
+                Some(t) => self.run(t.pieces, t.next, at),
+                None => Some(at),
+            };
+        };
+        match piece {
+            Piece::Lits(lits) => self.literals(lits, rest, then, at),
+            Piece::Opt(lits) => self
+                .literals(lits, rest, then, at)
+                .or_else(|| self.run(rest, then, at)),
+            &Piece::Chars { test, min, max } => {
+                let tail = &self.text[at..];
+                let mut taken = 0;
+                let mut end = at;
+                for c in tail.chars().take_while(|&c| test(c)).take(max) {
+                    taken += 1;
+                    end += c.len_utf8();
+                }
+                // As many as possible first, then one fewer each time down to `min`.
+                loop {
+                    if taken < min {
+                        return None;
+                    }
+                    if let Some(found) = self.run(rest, then, end) {
+                        return Some(found);
+                    }
+                    if taken == min {
+                        return None;
+                    }
+                    let last = self.text[..end].chars().next_back().expect("a taken char");
+                    end -= last.len_utf8();
+                    taken -= 1;
+                }
+            }
+            Piece::Either(ways) => {
+                let after = Then {
+                    pieces: rest,
+                    next: then,
+                };
+                ways.iter().find_map(|way| self.run(way, Some(&after), at))
+            }
+            &Piece::Open(g) => {
+                let before = self.opens[g];
+                self.opens[g] = at;
+                let found = self.run(rest, then, at);
+                if found.is_none() {
+                    self.opens[g] = before;
+                }
+                found
+            }
+            &Piece::Close(g) => {
+                let before = self.groups[g];
+                self.groups[g] = Some((self.opens[g], at));
+                let found = self.run(rest, then, at);
+                if found.is_none() {
+                    self.groups[g] = before;
+                }
+                found
+            }
+            Piece::Start => (at == 0).then(|| self.run(rest, then, at)).flatten(),
+            Piece::End => (at == self.text.len())
+                .then(|| self.run(rest, then, at))
+                .flatten(),
+        }
+    }
+
+    fn literals(
+        &mut self,
+        lits: &[&str],
+        rest: &[Piece],
+        then: Option<&Then>,
+        at: usize,
+    ) -> Option<usize> {
+        let tail = self.text.as_bytes().get(at..)?;
+        lits.iter().find_map(|lit| {
+            tail.starts_with(lit.as_bytes())
+                .then(|| self.run(rest, then, at + lit.len()))
+                .flatten()
+        })
+    }
+}
+
+impl Pattern {
+    /// The matches in `text`, one after another (`Regex::captures_iter`); `firsts` must be
+    /// [`Firsts::of`] this pattern.
+    pub(crate) fn matches<'p, 'h>(&'p self, firsts: &'p Firsts, text: &'h str) -> Matches<'p, 'h> {
+        Matches {
+            pattern: self,
+            firsts,
+            text,
+            at: 0,
+        }
+    }
+
+    /// The matches in `text` (for the tests: the first characters are worked out each time).
+    #[cfg(test)]
+    pub(crate) fn captures_iter<'h>(&self, text: &'h str) -> Vec<Found<'h>> {
+        let firsts = Firsts::of(self);
+        self.matches(&firsts, text).collect()
+    }
+
+    /// The first match starting at `from` or later.
+    fn find_at<'h>(&self, firsts: &Firsts, text: &'h str, from: usize) -> Option<Found<'h>> {
+        let mut state = State {
+            text,
+            opens: [0; GROUPS],
+            groups: [None; GROUPS],
+        };
+        let starts = text[from..]
+            .char_indices()
+            .filter(|&(_, c)| firsts.admits(c))
+            .map(|(i, _)| from + i)
+            .chain(firsts.any.then_some(text.len()));
+        for start in starts {
+            state.groups = [None; GROUPS];
+            if let Some(end) = state.run(self.pieces, None, start) {
+                state.groups[0] = Some((start, end));
+                return Some(Found {
+                    text,
+                    names: self.names,
+                    groups: state.groups,
+                });
+            }
+        }
+        None
+    }
+}
+
+/// The characters a match can start with: a match is only tried where one stands (most
+/// characters of a paragraph start none: this is what keeps the search fast).
+#[derive(Debug, Default)]
+pub(crate) struct Firsts {
+    /// First characters of the literals a match can start with.
+    chars: Vec<char>,
+    /// Tests of the repetitions a match can start with.
+    tests: Vec<fn(char) -> bool>,
+    /// Whether a match can start anywhere (with `^`, `$` or nothing).
+    any: bool,
+}
+
+impl Firsts {
+    pub(crate) fn of(pattern: &Pattern) -> Firsts {
+        let mut firsts = Firsts::default();
+        if firsts.add(pattern.pieces) {
+            firsts.any = true;
+        }
+        firsts
+    }
+
+    /// Adds the first characters of `pieces`; whether they can match the empty text.
+    fn add(&mut self, pieces: &[Piece]) -> bool {
+        for piece in pieces {
+            match piece {
+                Piece::Lits(lits) | Piece::Opt(lits) => {
+                    for lit in lits.iter() {
+                        match lit.chars().next() {
+                            Some(c) => self.chars.push(c),
+                            None => self.any = true,
+                        }
+                    }
+                    if matches!(piece, Piece::Lits(_)) {
+                        return false;
+                    }
+                }
+                &Piece::Chars { test, min, .. } => {
+                    self.tests.push(test);
+                    if min > 0 {
+                        return false;
+                    }
+                }
+                Piece::Either(ways) => {
+                    let mut empty = false;
+                    for way in ways.iter() {
+                        empty |= self.add(way);
+                    }
+                    if !empty {
+                        return false;
+                    }
+                }
+                Piece::Open(_) | Piece::Close(_) => {}
+                Piece::Start | Piece::End => {
+                    self.any = true;
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    fn admits(&self, c: char) -> bool {
+        self.any || self.chars.contains(&c) || self.tests.iter().any(|t| t(c))
+    }
+}
+
+/// The matches of a pattern in a text (see [`Pattern::matches`]).
+pub(crate) struct Matches<'p, 'h> {
+    pattern: &'p Pattern,
+    firsts: &'p Firsts,
+    text: &'h str,
+    at: usize,
+}
+
+impl<'h> Iterator for Matches<'_, 'h> {
+    type Item = Found<'h>;
+    fn next(&mut self) -> Option<Found<'h>> {
+        if self.at > self.text.len() {
+            return None;
+        }
+        let found = self.pattern.find_at(self.firsts, self.text, self.at)?;
+        let (start, end) = found.groups[0].expect("group 0");
+        // No pattern here matches the empty text; were one to, the search moves on a character.
+        self.at = if end > start {
+            end
+        } else {
+            end + self.text[end..].chars().next().map_or(1, char::len_utf8)
+        };
+        Some(found)
+    }
+}
+
+#[cfg(test)]
+mod tests;
