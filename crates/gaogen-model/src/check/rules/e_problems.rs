@@ -2,7 +2,6 @@ use crate::check::prose::{is_han, sentences};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::OnceLock;
 
 /// E-PROBLEMS: section 五 names at least one concrete problem, not only set phrases.
@@ -203,28 +202,46 @@ const SET_PHRASES: &[&str] = &[
     "个",
 ];
 
-/// The set vocabulary as one automaton, longest phrase first where several start at one place
-/// (plain phrases: Aho-Corasick builds in a fraction of a regex's time).
-fn set_phrases() -> &'static (AhoCorasick, usize) {
-    static AC: OnceLock<(AhoCorasick, usize)> = OnceLock::new();
-    AC.get_or_init(|| {
-        let mut phrases = SET_PHRASES.to_vec();
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&phrases)
-            .expect("valid phrases");
-        (ac, phrases.len())
+/// The set vocabulary by first character: each character's phrases longest first (in the
+/// list's order among equals), found by binary search. Removing the phrase that starts at
+/// each place, the first in that order, is Aho-Corasick's leftmost-first replacement (`tests`
+/// compare the two), and costs nothing to build: one sort of the list.
+fn set_phrases() -> &'static [(char, &'static str)] {
+    static BY_FIRST: OnceLock<Vec<(char, &'static str)>> = OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut phrases: Vec<(char, &'static str)> = SET_PHRASES
+            .iter()
+            .map(|p| (p.chars().next().expect("a phrase"), *p))
+            .collect();
+        // Stable: equal keys keep the list's order.
+        phrases.sort_by_key(|&(first, p)| (first, std::cmp::Reverse(p.chars().count())));
+        phrases
     })
 }
 
 /// Chinese characters left in `sentence` after removing the set vocabulary.
 fn specific(sentence: &str) -> String {
-    let (ac, n) = set_phrases();
-    ac.replace_all(sentence, &vec![""; *n])
-        .chars()
-        .filter(|&c| is_han(c))
-        .collect()
+    let phrases = set_phrases();
+    let mut left = String::new();
+    let mut at = 0;
+    while let Some(c) = sentence[at..].chars().next() {
+        let from = phrases.partition_point(|&(first, _)| first < c);
+        let rest = &sentence[at..];
+        let phrase = phrases[from..]
+            .iter()
+            .take_while(|&&(first, _)| first == c)
+            .find(|&&(_, p)| rest.starts_with(p));
+        match phrase {
+            Some((_, p)) => at += p.len(),
+            None => {
+                if is_han(c) {
+                    left.push(c);
+                }
+                at += c.len_utf8();
+            }
+        }
+    }
+    left
 }
 
 /// Whether `sentence` states a problem (a problem word before any measure word).
@@ -304,3 +321,6 @@ impl Rule for Problems {
         );
     }
 }
+
+#[cfg(test)]
+mod tests;
