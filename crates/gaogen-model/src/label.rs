@@ -331,7 +331,7 @@ pub struct LabelSet<K> {
     entries: Vec<(K, PreparedLabel)>,
     /// Normalized official texts, cores and variants → (entry, quality): exact matches in one
     /// lookup. Only looked up, never iterated, so its order cannot leak into results.
-    exact: std::collections::HashMap<String, Vec<(usize, MatchQuality)>>,
+    exact: rustc_hash::FxHashMap<String, Vec<(usize, MatchQuality)>>,
     /// Answers already given: [`LabelSet::best`] is a pure function of its text, and the same
     /// labels come back in report after report. At most [`memo::MEMO_ENTRIES`] texts are kept (the
     /// first ones seen); only looked up, never iterated.
@@ -344,12 +344,16 @@ impl<K: Copy> LabelSet<K> {
             .into_iter()
             .map(|(k, l, v)| (k, PreparedLabel::new(l, v)))
             .collect();
-        let mut exact: std::collections::HashMap<String, Vec<(usize, MatchQuality)>> =
+        let mut exact: rustc_hash::FxHashMap<String, Vec<(usize, MatchQuality)>> =
             Default::default();
-        let mut add = |text: &str, entry: usize, quality: MatchQuality| {
-            let list = exact.entry(text.to_string()).or_default();
-            if !list.iter().any(|&(e, _)| e == entry) {
-                list.push((entry, quality));
+        let mut add = |text: &str, entry: usize, quality: MatchQuality| match exact.get_mut(text) {
+            Some(list) => {
+                if !list.iter().any(|&(e, _)| e == entry) {
+                    list.push((entry, quality));
+                }
+            }
+            None => {
+                exact.insert(text.to_string(), vec![(entry, quality)]);
             }
         };
         for (i, (_, p)) in entries.iter().enumerate() {

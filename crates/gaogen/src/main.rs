@@ -56,7 +56,6 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return commands::zh::exit(e),
     };
-    gaogen::write::install_cleanup();
     let result = match cli.command {
         Command::Parse(args) => parse::run(&args),
         Command::Check(args) => check::run(&args),

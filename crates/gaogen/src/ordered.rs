@@ -18,6 +18,16 @@ pub fn threads() -> usize {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
+/// The workers for `n` items: one for a single item, without reading the core count (the
+/// cgroup files it reads cost a single-file `check` more than its rules).
+pub fn threads_for(n: usize) -> usize {
+    if n <= 1 {
+        1
+    } else {
+        threads()
+    }
+}
+
 /// Runs `work(i)` for `i` in `0..n` on `threads` workers and hands every result to `sink` in
 /// order of `i`, on the calling thread. A worker starts item `i` only once fewer than `window`
 /// items before it are still unwritten. An error from `sink` stops the run (items started are

@@ -15,8 +15,16 @@ use std::sync::Mutex;
 /// Temporary files being written, removed if the process is interrupted.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-/// Installs the Ctrl-C / SIGTERM handler that removes pending temporary files (once).
+/// Installs the Ctrl-C / SIGTERM handler that removes pending temporary files and stops helper
+/// programs (once). It is installed before the first temporary file is created or the first
+/// helper started (and by `serve`): a run that does neither — `check` of text files — starts
+/// no handler thread, and Ctrl-C ends it as it would any program.
 pub fn install_cleanup() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(install_handler);
+}
+
+fn install_handler() {
     let _ = ctrlc::set_handler(|| {
         crate::input::stop_children();
         if let Ok(pending) = PENDING.lock() {
@@ -87,6 +95,7 @@ pub fn write_with(
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    install_cleanup();
     let mut temp = tempfile::Builder::new()
         .prefix(".gaogen-")
         .suffix(".tmp")

@@ -108,7 +108,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
     let mut identities = Vec::with_capacity(files.len());
     ordered::map_ordered(
         files.len(),
-        ordered::threads(),
+        ordered::threads_for(files.len()),
         WINDOW,
         |i| {
             let c = check::check_path(&files[i], &selection);
@@ -134,7 +134,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
     let pairs = pairs::pair(&identities);
     ordered::map_ordered(
         pairs.len(),
-        ordered::threads(),
+        ordered::threads_for(pairs.len()),
         WINDOW,
         |i| {
             let p = pairs[i];
@@ -170,7 +170,7 @@ fn run_xlsx(
         let mut book = SummaryXlsx::new().map_err(|e| e.to_string())?;
         ordered::map_ordered(
             files.len(),
-            ordered::threads(),
+            ordered::threads_for(files.len()),
             WINDOW,
             |i| gaogen::export::facts_of(&files[i], selection, true),
             |_, f: gaogen::export::Facts| {

@@ -65,7 +65,7 @@ fn export(args: &ExportArgs, json: bool, doc: &mut Written) -> Outcome {
         let mut sink = Sink::open(kind, path, file)?;
         ordered::map_ordered(
             files.len(),
-            ordered::threads(),
+            ordered::threads_for(files.len()),
             WINDOW,
             |i| facts_of(&files[i], &selection, false),
             |_, f: Facts| {

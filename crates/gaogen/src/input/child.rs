@@ -115,6 +115,7 @@ fn run_tracked(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .process_group(0);
+    crate::write::install_cleanup();
     let mut child = command.spawn().map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => ChildError::NotFound,
         _ => ChildError::Spawn(e),

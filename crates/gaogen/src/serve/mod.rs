@@ -146,6 +146,7 @@ fn banner(local: SocketAddr, config: &Config, kind: Banner) -> String {
 /// Serves until Ctrl+C; prints the address to open first (`kind`). The error is a Chinese
 /// message.
 pub fn run(addr: SocketAddr, config: Config, kind: Banner) -> Result<(), String> {
+    crate::write::install_cleanup();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

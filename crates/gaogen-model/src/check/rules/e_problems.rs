@@ -214,7 +214,7 @@ fn set_phrases() -> &'static [(char, &'static str)] {
             .map(|p| (p.chars().next().expect("a phrase"), *p))
             .collect();
         // Stable: equal keys keep the list's order.
-        phrases.sort_by_key(|&(first, p)| (first, std::cmp::Reverse(p.chars().count())));
+        phrases.sort_by_cached_key(|&(first, p)| (first, std::cmp::Reverse(p.chars().count())));
         phrases
     })
 }
