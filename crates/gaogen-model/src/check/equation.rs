@@ -195,10 +195,9 @@ pub(crate) fn broken(
         }
     }
     d.help = Some(
-        "核对标出的单元格：改正填错的数值，使两边相等（合计数应由各项相加得出，不要手填）"
-            .to_string(),
+        "核对标出的单元格：改正填错的数值，使两边相等（合计数应由各项相加得出，不要手填）".into(),
     );
-    d.equation = Some(eq);
+    d.equation = Some(Box::new(eq));
     d
 }
 
@@ -279,13 +278,16 @@ pub(crate) fn name_culprits(diagnostics: &mut [Diagnostic]) {
             if d.culprit.is_some() {
                 continue;
             }
-            d.help = Some(format!(
-                "最可能填错的是「{}」：读到 {}，改为 {mended} 可使 {} 同时成立",
-                term.label,
-                term.value,
-                breaks.join("、")
-            ));
-            d.culprit = Some(Culprit {
+            d.help = Some(
+                format!(
+                    "最可能填错的是「{}」：读到 {}，改为 {mended} 可使 {} 同时成立",
+                    term.label,
+                    term.value,
+                    breaks.join("、")
+                )
+                .into(),
+            );
+            d.culprit = Some(Box::new(Culprit {
                 row,
                 column,
                 label: term.label.clone(),
@@ -293,7 +295,7 @@ pub(crate) fn name_culprits(diagnostics: &mut [Diagnostic]) {
                 value: term.value,
                 mended_value: mended,
                 breaks: breaks.clone(),
-            });
+            }));
         }
     }
 }

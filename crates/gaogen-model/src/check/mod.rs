@@ -19,6 +19,7 @@ pub use rules::RULES;
 use crate::registry::RuleInfo;
 use crate::{Report, Span, TableKey};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -71,14 +72,16 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// Every other place involved (each cell of an equation, the text quoting a count).
     pub marks: Vec<Mark>,
-    /// What to do.
-    pub help: Option<String>,
+    /// What to do (most rules say it in fixed words: borrowed, not copied, for each diagnostic).
+    pub help: Option<Cow<'static, str>>,
     /// The rule could not be evaluated; this is not a pass.
     pub not_assessable: bool,
     pub table: Option<TableKey>,
-    pub equation: Option<EquationReport>,
+    /// Boxed, as `culprit`: few diagnostics have one, and a diagnostic stays small (a report
+    /// can have hundreds of thousands).
+    pub equation: Option<Box<EquationReport>>,
     /// The single cell most likely wrong, when several broken equations agree on it.
-    pub culprit: Option<Culprit>,
+    pub culprit: Option<Box<Culprit>>,
     /// For rules across two years: the place in the previous year's report.
     pub previous: Option<Span>,
 }
@@ -105,7 +108,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

@@ -118,7 +118,7 @@ pub(crate) fn diag_view(d: &Diagnostic) -> DiagView {
         severity,
         message: d.message.clone(),
         place: d.span.as_ref().map_or(String::new(), point),
-        help: d.help.clone().unwrap_or_default(),
+        help: d.help.as_deref().unwrap_or_default().to_string(),
         equation,
         culprit,
         marks: d

@@ -32,7 +32,7 @@ fn value_text(range: &Range<Data>, row: u32, col: u16) -> String {
 }
 
 fn error(message: String, span: Option<Span>, help: &str) -> Diagnostic {
-    Diagnostic::new("A-VALUE", Severity::Error, message, span).help(help)
+    Diagnostic::new("A-VALUE", Severity::Error, message, span).help(help.to_string())
 }
 
 /// Reads 基本信息; problems become diagnostics at their cell, never a refusal.

@@ -82,7 +82,7 @@ impl ReportToml {
 pub(crate) type Positions<'a> = crate::lines::LineIndex<'a>;
 
 pub(super) fn error(code: &'static str, message: String, span: Span, help: &str) -> Diagnostic {
-    Diagnostic::new(code, Severity::Error, message, Some(span)).help(help)
+    Diagnostic::new(code, Severity::Error, message, Some(span)).help(help.to_string())
 }
 
 /// Parses `report.toml`; syntax, unknown keys and wrong types are A-TOML errors at their place.

@@ -57,9 +57,9 @@ impl Rule for FindingRule {
             d.table = f.table;
             d.help = Some(match &f.expected {
                 Some(official) if f.kind == FindingKind::LabelVariant => {
-                    format!("改为官方文字「{official}」")
+                    format!("改为官方文字「{official}」").into()
                 }
-                _ => self.help.to_string(),
+                _ => self.help.into(),
             });
             out.push(d);
         }
