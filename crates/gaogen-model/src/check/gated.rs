@@ -1,5 +1,6 @@
 //! Patterns searched only where they can match: a rule's pattern, written as data
-//! ([`pattern::Pattern`], searched by backtracking: nothing to compile), behind a cheap test that
+//! ([`pattern::Pattern`], searched by backtracking: nothing to compile unless a text built to
+//! defeat backtracking spends a search's budget), behind a cheap test that
 //! every text the pattern matches passes (a literal every match holds, found by substring
 //! search, or a small hand-written test). A text that fails the test is not searched.
 //!
@@ -12,7 +13,7 @@ use std::sync::OnceLock;
 
 pub(crate) mod pattern;
 
-use pattern::Firsts;
+use pattern::{Fallback, Firsts};
 pub(crate) use pattern::{Found, Hit, Pattern, Piece, DIGITS, FRACTION, SPACES};
 
 /// What a text must pass before the pattern is searched in it.
@@ -25,9 +26,9 @@ pub(crate) enum Gate {
 
 /// A pattern searched only in texts that pass its gate.
 pub(crate) struct Gated {
-    /// The regex the pattern is written from: what the tests compare it with.
-    #[cfg_attr(not(test), expect(dead_code, reason = "the tests' reference"))]
-    source: &'static str,
+    /// The regex the pattern is written from: what the tests compare it with, and what finishes
+    /// a search that spends its budget.
+    fallback: Fallback,
     gate: Gate,
     pattern: Pattern,
     finders: OnceLock<Vec<memmem::Finder<'static>>>,
@@ -37,7 +38,7 @@ pub(crate) struct Gated {
 impl Gated {
     pub(crate) const fn new(source: &'static str, gate: Gate, pattern: Pattern) -> Self {
         Gated {
-            source,
+            fallback: Fallback::new(source),
             gate,
             pattern,
             finders: OnceLock::new(),
@@ -48,7 +49,7 @@ impl Gated {
     /// The regex the pattern is written from, compiled (for the tests).
     #[cfg(test)]
     pub(crate) fn regex(&self) -> regex::Regex {
-        regex::Regex::new(self.source).expect("pattern is valid")
+        regex::Regex::new(self.fallback.source).expect("pattern is valid")
     }
 
     /// The pattern itself (for the tests).
@@ -60,7 +61,7 @@ impl Gated {
     /// The matches in `text`, the gate left out.
     pub(crate) fn ungated<'s, 'h>(&'s self, text: &'h str) -> pattern::Matches<'s, 'h> {
         let firsts = self.firsts.get_or_init(|| Firsts::of(&self.pattern));
-        self.pattern.matches(firsts, text)
+        self.pattern.matches(firsts, Some(&self.fallback), text)
     }
 
     /// Whether the pattern can match somewhere in `text`.

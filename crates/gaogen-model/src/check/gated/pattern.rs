@@ -7,11 +7,25 @@
 //! the leftmost start where the pattern matches, and there the first way to match in the
 //! pattern's order of preference. `gated/tests.rs` compares every pattern with its regex (the
 //! `source` kept beside it) on texts built from the patterns' pieces and their near misses.
+//!
+//! Backtracking can take time quadratic in a text built to defeat it: a long run of 「…」 with
+//! nothing after it would be tried from each of its characters. An alternative that starts
+//! with a repetition and failed at a run's first character is not tried again inside that run
+//! (from any later character of it, it tries fewer places for the rest, all of which failed).
+//! And a search has a budget of steps proportional to the text's length ([`STEPS_PER_BYTE`]): a
+//! search that spends it is finished by the regex (compiled then, once), whose time is linear,
+//! with the same answers.
 
+use regex::Regex;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The most capture groups a pattern has, group 0 (the whole match) included.
 pub(crate) const GROUPS: usize = 6;
+
+/// Steps a search may take for each byte of its text (plus [`STEPS_PER_BYTE`] × 64): real
+/// texts take fewer than one; past the budget the regex finishes the search.
+pub(crate) const STEPS_PER_BYTE: usize = 16;
 
 /// One piece of a pattern.
 #[derive(Debug)]
@@ -131,12 +145,15 @@ struct State<'h> {
     text: &'h str,
     opens: [usize; GROUPS],
     groups: [Option<(usize, usize)>; GROUPS],
+    /// Steps left; at 0 every step fails, so no match is found after the budget is spent.
+    steps: usize,
 }
 
 impl State<'_> {
     /// The end of a match of `pieces` then `then` from `at`, the first in the order of
     /// preference.
     fn run(&mut self, pieces: &[Piece], then: Option<&Then>, at: usize) -> Option<usize> {
+        self.steps = self.steps.checked_sub(1)?;
         let Some((piece, rest)) = pieces.split_first() else {
             return match then {
                 Some(t) => self.run(t.pieces, t.next, at),
@@ -222,13 +239,26 @@ impl State<'_> {
 
 impl Pattern {
     /// The matches in `text`, one after another (`Regex::captures_iter`); `firsts` must be
-    /// [`Firsts::of`] this pattern.
-    pub(crate) fn matches<'p, 'h>(&'p self, firsts: &'p Firsts, text: &'h str) -> Matches<'p, 'h> {
+    /// [`Firsts::of`] this pattern, and `fallback` its regex, which finishes a search that spends
+    /// its budget (without one, the search has no budget).
+    pub(crate) fn matches<'p, 'h>(
+        &'p self,
+        firsts: &'p Firsts,
+        fallback: Option<&'p Fallback>,
+        text: &'h str,
+    ) -> Matches<'p, 'h> {
+        let budget = match fallback {
+            Some(_) => STEPS_PER_BYTE.saturating_mul(text.len().saturating_add(64)),
+            None => usize::MAX,
+        };
         Matches {
             pattern: self,
             firsts,
+            fallback,
+            regex: None,
             text,
             at: 0,
+            budget,
         }
     }
 
@@ -236,40 +266,127 @@ impl Pattern {
     #[cfg(test)]
     pub(crate) fn captures_iter<'h>(&self, text: &'h str) -> Vec<Found<'h>> {
         let firsts = Firsts::of(self);
-        self.matches(&firsts, text).collect()
+        self.matches(&firsts, None, text).collect()
     }
 
-    /// The first match starting at `from` or later.
-    fn find_at<'h>(&self, firsts: &Firsts, text: &'h str, from: usize) -> Option<Found<'h>> {
+    /// The pattern's alternatives: the ways of a leading `Either` alone, else the whole.
+    fn alternatives(&self) -> &[&'static [Piece]] {
+        match self.pieces {
+            [Piece::Either(ways)] => ways,
+            _ => std::slice::from_ref(&self.pieces),
+        }
+    }
+
+    /// The first match starting at `from` or later; `Err` when the budget ran out first.
+    fn find_at<'h>(
+        &self,
+        firsts: &Firsts,
+        text: &'h str,
+        from: usize,
+        budget: &mut usize,
+    ) -> Result<Option<Found<'h>>, Spent> {
         let mut state = State {
             text,
             opens: [0; GROUPS],
             groups: [None; GROUPS],
+            steps: *budget,
         };
+        let ways = self.alternatives();
+        // For each alternative, where a failed run it starts with ends: it fails before that.
+        let mut failed_until = [0usize; 8];
         let starts = text[from..]
             .char_indices()
-            .filter(|&(_, c)| firsts.admits(c))
-            .map(|(i, _)| from + i)
-            .chain(firsts.any.then_some(text.len()));
-        for start in starts {
-            state.groups = [None; GROUPS];
-            if let Some(end) = state.run(self.pieces, None, start) {
-                state.groups[0] = Some((start, end));
-                return Some(Found {
-                    text,
-                    names: self.names,
-                    groups: state.groups,
-                });
+            .map(|(i, c)| (from + i, Some(c)))
+            .chain(std::iter::once((text.len(), None)))
+            .filter(|&(_, c)| firsts.admits_any(c));
+        for (start, c) in starts {
+            for (i, way) in ways.iter().enumerate() {
+                if !firsts.admits(i, c) || failed_until.get(i).is_some_and(|&until| start < until) {
+                    continue;
+                }
+                state.groups = [None; GROUPS];
+                let end = state.run(way, None, start);
+                *budget = state.steps;
+                if let Some(end) = end {
+                    state.groups[0] = Some((start, end));
+                    return Ok(Some(Found {
+                        text,
+                        names: self.names,
+                        groups: state.groups,
+                    }));
+                }
+                if state.steps == 0 {
+                    return Err(Spent);
+                }
+                if let (Some(until), Some(slot)) =
+                    (run_end(way, text, start), failed_until.get_mut(i))
+                {
+                    *slot = until;
+                }
             }
         }
-        None
+        Ok(None)
     }
 }
 
-/// The characters a match can start with: a match is only tried where one stands (most
-/// characters of a paragraph start none: this is what keeps the search fast).
+/// Where the run of a leading unbounded repetition of `way` ends when it starts at `start`
+/// (`None` when `way` does not start with one).
+fn run_end(way: &[Piece], text: &str, start: usize) -> Option<usize> {
+    let first = way
+        .iter()
+        .find(|p| !matches!(p, Piece::Open(_) | Piece::Close(_)))?;
+    let &Piece::Chars {
+        test,
+        max: usize::MAX,
+        ..
+    } = first
+    else {
+        return None;
+    };
+    let run: usize = text[start..]
+        .chars()
+        .take_while(|&c| test(c))
+        .map(char::len_utf8)
+        .sum();
+    Some(start + run)
+}
+
+/// The budget of a search ran out.
+struct Spent;
+
+/// A pattern's regex, compiled when a search first spends its budget.
+#[derive(Debug)]
+pub(crate) struct Fallback {
+    pub(crate) source: &'static str,
+    regex: OnceLock<Regex>,
+}
+
+impl Fallback {
+    pub(crate) const fn new(source: &'static str) -> Fallback {
+        Fallback {
+            source,
+            regex: OnceLock::new(),
+        }
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(self.source).expect("pattern is valid"))
+    }
+}
+
+/// The characters each alternative of a pattern can start a match with: an alternative is
+/// only tried where one stands (most characters of a paragraph start none: this is what keeps
+/// the search fast).
 #[derive(Debug, Default)]
 pub(crate) struct Firsts {
+    /// Every alternative's first characters together.
+    all: WayFirsts,
+    ways: Vec<WayFirsts>,
+}
+
+#[derive(Debug, Default)]
+struct WayFirsts {
     /// First characters of the literals a match can start with.
     chars: Vec<char>,
     /// Tests of the repetitions a match can start with.
@@ -280,13 +397,43 @@ pub(crate) struct Firsts {
 
 impl Firsts {
     pub(crate) fn of(pattern: &Pattern) -> Firsts {
-        let mut firsts = Firsts::default();
-        if firsts.add(pattern.pieces) {
-            firsts.any = true;
+        let of = |pieces: &[Piece]| {
+            let mut firsts = WayFirsts::default();
+            if firsts.add(pieces) {
+                firsts.any = true;
+            }
+            firsts
+        };
+        let ways = pattern.alternatives();
+        Firsts {
+            all: of(pattern.pieces),
+            // One alternative: what admits the pattern admits it.
+            ways: if ways.len() > 1 {
+                ways.iter().map(|way| of(way)).collect()
+            } else {
+                Vec::new()
+            },
         }
-        firsts
     }
 
+    /// Whether alternative `way` can start a match with `c` (`None`: at the end of the text).
+    fn admits(&self, way: usize, c: Option<char>) -> bool {
+        self.ways.get(way).is_none_or(|w| match c {
+            Some(c) => w.admits(c),
+            None => w.any,
+        })
+    }
+
+    /// Whether some alternative can start a match with `c`.
+    fn admits_any(&self, c: Option<char>) -> bool {
+        match c {
+            Some(c) => self.all.admits(c),
+            None => self.all.any,
+        }
+    }
+}
+
+impl WayFirsts {
     /// Adds the first characters of `pieces`; whether they can match the empty text.
     fn add(&mut self, pieces: &[Piece]) -> bool {
         for piece in pieces {
@@ -336,8 +483,20 @@ impl Firsts {
 pub(crate) struct Matches<'p, 'h> {
     pattern: &'p Pattern,
     firsts: &'p Firsts,
+    fallback: Option<&'p Fallback>,
+    /// Set once the budget is spent: the regex finds the rest.
+    regex: Option<&'p Regex>,
     text: &'h str,
     at: usize,
+    budget: usize,
+}
+
+impl Matches<'_, '_> {
+    /// Whether the regex finished the search (for the tests).
+    #[cfg(test)]
+    pub(crate) fn fell_back(&self) -> bool {
+        self.regex.is_some()
+    }
 }
 
 impl<'h> Iterator for Matches<'_, 'h> {
@@ -346,7 +505,23 @@ impl<'h> Iterator for Matches<'_, 'h> {
         if self.at > self.text.len() {
             return None;
         }
-        let found = self.pattern.find_at(self.firsts, self.text, self.at)?;
+        let found = match self.regex {
+            Some(regex) => self.by_regex(regex)?,
+            None => match self
+                .pattern
+                .find_at(self.firsts, self.text, self.at, &mut self.budget)
+            {
+                Ok(found) => found?,
+                Err(Spent) => {
+                    let regex = self
+                        .fallback
+                        .expect("a budget only with a fallback")
+                        .regex();
+                    self.regex = Some(regex);
+                    self.by_regex(regex)?
+                }
+            },
+        };
         let (start, end) = found.groups[0].expect("group 0");
         // No pattern here matches the empty text; were one to, the search moves on a character.
         self.at = if end > start {
@@ -355,6 +530,22 @@ impl<'h> Iterator for Matches<'_, 'h> {
             end + self.text[end..].chars().next().map_or(1, char::len_utf8)
         };
         Some(found)
+    }
+}
+
+impl<'h> Matches<'_, 'h> {
+    /// The regex's first match from `at` (the whole text seen, as `^` needs).
+    fn by_regex(&self, regex: &Regex) -> Option<Found<'h>> {
+        let caps = regex.captures_at(self.text, self.at)?;
+        let mut groups = [None; GROUPS];
+        for (i, group) in groups.iter_mut().enumerate().take(self.pattern.names.len()) {
+            *group = caps.get(i).map(|m| (m.start(), m.end()));
+        }
+        Some(Found {
+            text: self.text,
+            names: self.pattern.names,
+            groups,
+        })
     }
 }
 

@@ -239,3 +239,34 @@ fn a_text_failing_the_gate_is_not_searched() {
     assert_eq!(g.captures_iter("本机关依法办理申请").count(), 0);
     assert_eq!(g.find_iter("未收取任何费用").count(), 1);
 }
+
+#[test]
+fn texts_built_against_backtracking_keep_within_the_budget() {
+    // Long runs a backtracking search would try from each of their characters: each pattern
+    // finds what its regex finds, without spending its budget (its steps stay linear).
+    let long = |s: &str, n: usize| s.repeat(n);
+    let texts = [
+        format!("共……件{}待补充", long("…", 6000)),
+        long(".", 6000),
+        long("_", 6000) + "x",
+        long("X", 6000) + "a",
+        format!("行政复议{}3件", long(" ", 6000)),
+        format!("2023{}年", long("\u{3000}", 6000)),
+        long("受理", 3000),
+        long("9", 6000),
+    ];
+    for t in &texts {
+        for (g, re) in COMPILED.iter() {
+            let mut matches = g.ungated(t);
+            let found: Vec<_> = matches.by_ref().map(|f| f.groups()).collect();
+            assert_eq!(
+                found,
+                by_regex(re, t),
+                "{} in a text of {} bytes",
+                re.as_str(),
+                t.len()
+            );
+            assert!(!matches.fell_back(), "{} spent its budget", re.as_str());
+        }
+    }
+}

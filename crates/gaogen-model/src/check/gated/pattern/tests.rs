@@ -3,7 +3,7 @@
 //! the most characters down, `^` and `$`. (The rules' own patterns: `gated/tests.rs`.)
 
 use super::Piece::{Chars, Close, Either, End, Lits, Open, Opt, Start};
-use super::{Pattern, Piece};
+use super::{Fallback, Firsts, Pattern, Piece};
 use proptest::prelude::*;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -170,4 +170,37 @@ fn each_choice_is_the_regex_choice() {
 fn a_piece_is_small() {
     // Patterns are static data; a piece stays a few words.
     assert!(std::mem::size_of::<Piece>() <= 32);
+}
+
+/// `x?a+b`: the run does not lead (an optional literal does), so a failed run is tried again
+/// from each of its characters — quadratic, as a pattern the matcher cannot keep linear.
+static QUADRATIC: Pattern = Pattern {
+    pieces: &[
+        Opt(&["x"]),
+        Chars {
+            test: is_a,
+            min: 1,
+            max: MANY,
+        },
+        Lits(&["b"]),
+    ],
+    names: &[None],
+};
+
+#[test]
+fn a_search_that_spends_its_budget_is_finished_by_the_regex() {
+    let fallback = Fallback::new("x?a+b");
+    let re = Regex::new(fallback.source).expect("valid");
+    let firsts = Firsts::of(&QUADRATIC);
+    // A match, a long run that fails, then matches the regex must find.
+    let text = format!("xab{}cab xaab", "a".repeat(5000));
+    let mut matches = QUADRATIC.matches(&firsts, Some(&fallback), &text);
+    let found: Vec<_> = matches.by_ref().map(|f| f.groups()).collect();
+    assert!(matches.fell_back(), "the budget was not spent");
+    assert_eq!(found, by_regex(&re, &text));
+    assert_eq!(found.len(), 3);
+    // A short text is finished by the pattern.
+    let mut short = QUADRATIC.matches(&firsts, Some(&fallback), "aab");
+    assert_eq!(short.by_ref().count(), 1);
+    assert!(!short.fell_back());
 }
