@@ -270,3 +270,28 @@ fn texts_built_against_backtracking_keep_within_the_budget() {
         }
     }
 }
+
+#[test]
+fn patterns_find_what_their_regexes_find_in_the_fixtures() {
+    // Every UTF-8 fixture of the project, line by line and whole, as the rules would see it.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut texts = 0;
+    let mut matches = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/fixtures") {
+        let Ok(text) = std::fs::read_to_string(entry.expect("an entry").path()) else {
+            continue; // GB18030 and the like
+        };
+        for t in text.lines().chain([text.as_str()]) {
+            texts += 1;
+            for (g, re) in COMPILED.iter() {
+                let expected = by_regex(re, t);
+                assert_eq!(by_pattern(g, t), expected, "{:?} in {:?}", re.as_str(), t);
+                matches += expected.len();
+            }
+        }
+    }
+    assert!(
+        texts > 1000 && matches > 50,
+        "{texts} texts, {matches} matches"
+    );
+}
