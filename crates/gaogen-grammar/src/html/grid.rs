@@ -110,7 +110,7 @@ pub(super) fn emit_table(out: &mut Vec<SourceLine<'static>>, table: TableBuilder
         out.push(SourceLine {
             text: text.into(),
             origin: first,
-            cell_origins: Some(origins),
+            cell_origins: Some(origins.into_boxed_slice()),
         });
     }
 }
