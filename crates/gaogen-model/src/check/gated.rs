@@ -16,6 +16,11 @@ pub(crate) mod pattern;
 use pattern::{Fallback, Firsts};
 pub(crate) use pattern::{Found, Hit, Pattern, Piece, DIGITS, FRACTION, SPACES};
 
+/// `\s*([0-9]+)\s*`: a count, group 1, between optional white space (a one-way `Either` is a
+/// sequence inside a sequence).
+pub(crate) const COUNT: Piece =
+    Piece::Either(&[&[SPACES, Piece::Open(1), DIGITS, Piece::Close(1), SPACES]]);
+
 /// What a text must pass before the pattern is searched in it.
 pub(crate) enum Gate {
     /// One of these literals is in every match.

@@ -1,7 +1,7 @@
 //! Counts quoted in the running text: 「受理政府信息公开申请 17 件」, 「行政复议 351 件」.
 
 use super::gated::Piece::{Chars, Close, Either, Lits, Open, Opt};
-use super::gated::{Gate, Gated, Pattern, DIGITS, SPACES};
+use super::gated::{Gate, Gated, Pattern, COUNT};
 use crate::{Report, SectionKey, Span};
 
 /// A number quoted in the text, with where it stands.
@@ -39,11 +39,7 @@ static REQUESTS: Gated = Gated::new(
                 Opt(&["政府信息"]),
                 Lits(&["公开申请"]),
                 Opt(&["共计", "共", "合计"]),
-                SPACES,
-                Open(1),
-                DIGITS,
-                Close(1),
-                SPACES,
+                COUNT,
                 Lits(&["件"]),
             ],
             &[
@@ -71,11 +67,7 @@ static REVIEWS: Gated = Gated::new(
             Lits(&["行政复议"]),
             Opt(&["案件", "申请"]),
             Opt(&["共计", "共"]),
-            SPACES,
-            Open(1),
-            DIGITS,
-            Close(1),
-            SPACES,
+            COUNT,
             Lits(&["件", "起"]),
         ],
         names: &[None, None],
@@ -89,11 +81,7 @@ static LAWSUITS: Gated = Gated::new(
             Lits(&["行政诉讼"]),
             Opt(&["案件"]),
             Opt(&["共计", "共"]),
-            SPACES,
-            Open(1),
-            DIGITS,
-            Close(1),
-            SPACES,
+            COUNT,
             Lits(&["件", "起"]),
         ],
         names: &[None, None],

@@ -1,5 +1,5 @@
-use crate::check::gated::Piece::{Close, Lits, Open, Opt};
-use crate::check::gated::{Gate, Gated, Pattern, DIGITS, FRACTION, SPACES};
+use crate::check::gated::Piece::{self, Close, Either, Lits, Open, Opt};
+use crate::check::gated::{Gate, Gated, Pattern, COUNT, DIGITS, FRACTION, SPACES};
 use crate::check::prose::paragraphs;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
@@ -18,6 +18,17 @@ use rust_decimal::Decimal;
 pub(crate) struct TextActive;
 pub(crate) static T2_3: TextActive = TextActive;
 
+/// `(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*([0-9]+)\s*件`: how many documents were issued or
+/// repealed, after the verb.
+const ISSUED_OR_REPEALED: Piece = Either(&[&[
+    Opt(&["了"]),
+    Opt(&["行政"]),
+    Lits(&["规范性文件"]),
+    Opt(&["共", "共计", "合计"]),
+    COUNT,
+    Lits(&["件"]),
+]]);
+
 /// (pattern, row, column in the 2021 format, column in the 2019 format, what).
 pub(crate) type Quote = (Gated, RowId, ColumnId, Option<ColumnId>, &'static str);
 
@@ -33,11 +44,7 @@ pub(crate) static QUOTES: [Quote; 7] = [
                     Opt(&["行政"]),
                     Lits(&["规范性文件"]),
                     Opt(&["共", "共计", "合计", "为"]),
-                    SPACES,
-                    Open(1),
-                    DIGITS,
-                    Close(1),
-                    SPACES,
+                    COUNT,
                     Lits(&["件"]),
                 ],
                 names: &[None, None],
@@ -53,19 +60,7 @@ pub(crate) static QUOTES: [Quote; 7] = [
             r"(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*([0-9]+)\s*件",
             Gate::Literals(&["规范性文件"]),
             Pattern {
-                pieces: &[
-                    Lits(&["制发", "印发", "出台", "制定"]),
-                    Opt(&["了"]),
-                    Opt(&["行政"]),
-                    Lits(&["规范性文件"]),
-                    Opt(&["共", "共计", "合计"]),
-                    SPACES,
-                    Open(1),
-                    DIGITS,
-                    Close(1),
-                    SPACES,
-                    Lits(&["件"]),
-                ],
+                pieces: &[Lits(&["制发", "印发", "出台", "制定"]), ISSUED_OR_REPEALED],
                 names: &[None, None],
             },
         ),
@@ -79,19 +74,7 @@ pub(crate) static QUOTES: [Quote; 7] = [
             r"废止(?:了)?(?:行政)?规范性文件(?:共|共计|合计)?\s*([0-9]+)\s*件",
             Gate::Literals(&["规范性文件"]),
             Pattern {
-                pieces: &[
-                    Lits(&["废止"]),
-                    Opt(&["了"]),
-                    Opt(&["行政"]),
-                    Lits(&["规范性文件"]),
-                    Opt(&["共", "共计", "合计"]),
-                    SPACES,
-                    Open(1),
-                    DIGITS,
-                    Close(1),
-                    SPACES,
-                    Lits(&["件"]),
-                ],
+                pieces: &[Lits(&["废止"]), ISSUED_OR_REPEALED],
                 names: &[None, None],
             },
         ),
@@ -109,11 +92,7 @@ pub(crate) static QUOTES: [Quote; 7] = [
                     Lits(&["行政许可"]),
                     Opt(&["决定", "案件"]),
                     Opt(&["共", "共计", "合计"]),
-                    SPACES,
-                    Open(1),
-                    DIGITS,
-                    Close(1),
-                    SPACES,
+                    COUNT,
                     Lits(&["件", "起"]),
                 ],
                 names: &[None, None],
@@ -133,11 +112,7 @@ pub(crate) static QUOTES: [Quote; 7] = [
                     Lits(&["行政处罚"]),
                     Opt(&["决定", "案件"]),
                     Opt(&["共", "共计", "合计"]),
-                    SPACES,
-                    Open(1),
-                    DIGITS,
-                    Close(1),
-                    SPACES,
+                    COUNT,
                     Lits(&["件", "起", "宗"]),
                 ],
                 names: &[None, None],
@@ -157,11 +132,7 @@ pub(crate) static QUOTES: [Quote; 7] = [
                     Lits(&["行政强制"]),
                     Opt(&["决定", "措施", "案件"]),
                     Opt(&["共", "共计", "合计"]),
-                    SPACES,
-                    Open(1),
-                    DIGITS,
-                    Close(1),
-                    SPACES,
+                    COUNT,
                     Lits(&["件", "起", "宗"]),
                 ],
                 names: &[None, None],
