@@ -448,4 +448,6 @@ impl<'h> Matches<'_, 'h> {
 
 mod firsts;
 #[cfg(test)]
+mod random;
+#[cfg(test)]
 mod tests;
