@@ -9,8 +9,11 @@ use super::{Pattern, Piece, GROUPS};
 use proptest::prelude::*;
 use regex::Regex;
 
+/// A repetition's test and the regex class it stands for.
+type Class = (fn(char) -> bool, &'static str);
+
 /// Repetition tests with the regex class each stands for.
-const TESTS: &[(fn(char) -> bool, &str)] = &[
+const TESTS: &[Class] = &[
     (|c| c == 'a', "a"),
     (|c| matches!(c, 'a' | 'b'), "[ab]"),
     (|c| c != 'c', "[^c]"),
