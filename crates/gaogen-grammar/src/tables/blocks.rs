@@ -1,6 +1,7 @@
 //! Column-by-column blocks (pdfminer-style text): a run of labels, then the values column after
 //! column, placed in the orientation the table's sums confirm, otherwise reported.
 
+use super::raw::OrphanRun;
 use super::raw::{t3_data_row, T3_WIDTH};
 use super::stream::Reader;
 use gaogen_model::{CellValue, Finding, FindingKind, Located, RowId, TableKey};
@@ -152,7 +153,9 @@ impl Reader {
                 );
                 f.table = Some(TableKey::Applications);
                 self.notes.push(f);
-                self.table(TableKey::Applications).orphans.push(values);
+                self.table(TableKey::Applications)
+                    .orphans
+                    .push(OrphanRun::new(values));
             }
             None => {
                 // As many values as one row: they belong to the last label, as in row-by-row text.
@@ -162,7 +165,9 @@ impl Reader {
                         row.values = values;
                     }
                     if !rest.is_empty() {
-                        self.table(TableKey::Applications).orphans.push(rest);
+                        self.table(TableKey::Applications)
+                            .orphans
+                            .push(OrphanRun::new(rest));
                     }
                 }
             }

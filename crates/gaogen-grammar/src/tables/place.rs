@@ -1,7 +1,8 @@
 //! Placement: each table's edition is decided, then its raw rows go into the official cells.
 
-use super::cells::{column_label, finding, place_row, raw_text, report_label};
+use super::cells::{column_label, finding, place_row, report_label};
 use super::labels::labels;
+use super::raw::OrphanRun;
 use super::raw::{RawRow, RawTable, RawTables};
 use gaogen_model::label::{normalize, MatchQuality};
 use gaogen_model::schema::{table_schema, RowDef, RowKind, T3_2019, T4};
@@ -26,12 +27,13 @@ pub(super) fn place_all(
         .is_none_or(|r| r.filled() == 0);
     if t4_empty {
         let t3 = &mut raw.applications;
-        if let Some(pos) = t3
+        let whole_row = |run: &OrphanRun| matches!(run, OrphanRun::Whole(v) if v.len() == T4.rows[0].columns.len());
+        if let Some(OrphanRun::Whole(run)) = t3
             .orphans
             .iter()
-            .rposition(|run| run.len() == T4.rows[0].columns.len())
+            .rposition(whole_row)
+            .map(|pos| t3.orphans.remove(pos))
         {
-            let run = t3.orphans.remove(pos);
             let span = run[0].span.cover(run[run.len() - 1].span);
             let t4 = &mut raw.reviews_and_litigation;
             t4.touch(span);
@@ -201,16 +203,11 @@ pub(super) fn place(
     }
     report_missing_tail(key, &missing, last_read, findings);
     for run in raw.orphans {
-        let span = run[0].span.cover(run[run.len() - 1].span);
-        let shown: Vec<&str> = run.iter().take(8).map(|v| raw_text(&v.value)).collect();
+        let (span, len, shown) = run.shown();
         findings.push(finding(
             FindingKind::UnplacedValues,
             key,
-            format!(
-                "{name}中有 {} 个数值没有对应的行标签，未能放入表格：{}",
-                run.len(),
-                shown.join("、")
-            ),
+            format!("{name}中有 {len} 个数值没有对应的行标签，未能放入表格：{shown}"),
             Some(span),
         ));
     }

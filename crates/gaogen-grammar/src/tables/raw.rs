@@ -1,8 +1,9 @@
 //! The raw tables: what the cell stream read for each table, before placement. State is typed
 //! and keyed by [`TableKey`].
 
+use super::cells::raw_text;
 use gaogen_model::label::MatchQuality;
-use gaogen_model::schema::{table_schema, RowKind, T3_2021};
+use gaogen_model::schema::{table_schema, RowKind, T3_2021, T4};
 use gaogen_model::{CellValue, ColumnId, FormatVersion, Located, RowId, Span, TableKey};
 use std::sync::OnceLock;
 
@@ -81,6 +82,59 @@ pub(super) struct HeaderSeen {
     pub grid: Option<(usize, usize)>,
 }
 
+/// Values with no open row, one run of them. Kept as what its finding shows (where, how many,
+/// the first [`OrphanRun::SHOWN`] as written), not value by value: a 30 MB report of repeated
+/// tables has millions. A run as long as a row of 表四 is kept whole: it may be 表四 written
+/// without its heading (`place.rs`).
+#[derive(Debug)]
+pub(super) enum OrphanRun {
+    Whole(Vec<Located<CellValue>>),
+    Seen {
+        span: Span,
+        len: usize,
+        /// The first values as written, joined by 「、」.
+        shown: String,
+    },
+}
+
+impl OrphanRun {
+    /// Values a finding quotes.
+    pub const SHOWN: usize = 8;
+
+    /// `values` must not be empty.
+    pub fn new(values: Vec<Located<CellValue>>) -> OrphanRun {
+        if values.len() == T4.rows[0].columns.len() {
+            return OrphanRun::Whole(values);
+        }
+        OrphanRun::Seen {
+            span: Self::cover(&values),
+            len: values.len(),
+            shown: Self::show(&values),
+        }
+    }
+
+    fn cover(values: &[Located<CellValue>]) -> Span {
+        values[0].span.cover(values[values.len() - 1].span)
+    }
+
+    fn show(values: &[Located<CellValue>]) -> String {
+        let shown: Vec<&str> = values
+            .iter()
+            .take(Self::SHOWN)
+            .map(|v| raw_text(&v.value))
+            .collect();
+        shown.join("、")
+    }
+
+    /// Where the run stands, its length and its first values as written.
+    pub fn shown(&self) -> (Span, usize, String) {
+        match self {
+            OrphanRun::Whole(values) => (Self::cover(values), values.len(), Self::show(values)),
+            OrphanRun::Seen { span, len, shown } => (*span, *len, shown.clone()),
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub(super) struct RawTable {
     pub found: bool,
@@ -88,7 +142,7 @@ pub(super) struct RawTable {
     pub rows: Vec<RawRow>,
     pub headers: Vec<HeaderSeen>,
     pub unread: Vec<Located<String>>,
-    pub orphans: Vec<Vec<Located<CellValue>>>,
+    pub orphans: Vec<OrphanRun>,
     /// Labels unique to one edition.
     pub evidence: Evidence,
     /// 表三: a row label was read, so column headers are over.
