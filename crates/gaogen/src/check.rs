@@ -271,27 +271,42 @@ struct JsonFile<'a, D: Serialize> {
 /// place of a diagnostic also names its cell (`"cell": "表三!D12"`); for text with pages
 /// (pdftotext's form feeds), every span names its page (`"page": 3`).
 pub fn json_entry(checked: &Checked) -> String {
+    let mut bytes = Vec::new();
+    write_json_entry(checked, &mut bytes).expect("diagnostics serialize");
+    String::from_utf8(bytes).expect("JSON is UTF-8")
+}
+
+/// [`json_entry`] written to `out` as it is made (a large report's entry is not held whole).
+pub fn write_json_entry(checked: &Checked, out: impl std::io::Write) -> serde_json::Result<()> {
     let summary = &checked.summary;
     let diagnostics = &checked.diagnostics;
     let pages = crate::score::Pages::new(&checked.text);
     match &checked.places {
-        None if pages.is_empty() => serde_json::to_string(&JsonFile {
-            path: &summary.path,
-            summary,
-            diagnostics,
-        }),
-        None => serde_json::to_string(&JsonFile {
-            path: &summary.path,
-            summary,
-            diagnostics: paged(diagnostics, &pages),
-        }),
-        Some(places) => serde_json::to_string(&JsonFile {
-            path: &summary.path,
-            summary,
-            diagnostics: crate::workbook::json_diagnostics(diagnostics, places),
-        }),
+        None if pages.is_empty() => serde_json::to_writer(
+            out,
+            &JsonFile {
+                path: &summary.path,
+                summary,
+                diagnostics,
+            },
+        ),
+        None => serde_json::to_writer(
+            out,
+            &JsonFile {
+                path: &summary.path,
+                summary,
+                diagnostics: paged(diagnostics, &pages),
+            },
+        ),
+        Some(places) => serde_json::to_writer(
+            out,
+            &JsonFile {
+                path: &summary.path,
+                summary,
+                diagnostics: crate::workbook::json_diagnostics(diagnostics, places),
+            },
+        ),
     }
-    .expect("diagnostics serialize")
 }
 
 /// The diagnostics as JSON with `"page"` added to every span (the main one, marks, culprit,

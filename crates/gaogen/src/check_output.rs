@@ -3,10 +3,13 @@
 //! memory does not grow with the number of files in any format. The bytes are exactly those of
 //! the whole document built at once (`--format json`, SARIF, `--summary csv|json`).
 
+mod chunks;
+
 use crate::check::{json_entry, Checked, FileSummary, Totals};
 use crate::pairs::compared::{self, PairChecked};
 use crate::pairs::AgencyYears;
 use crate::{sarif, summary};
+pub use chunks::Chunks;
 use serde::Serialize;
 
 /// What `check` prints.
@@ -222,6 +225,24 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
         }
         self.buffer.push_str(separator);
         self.buffer.push_str(entry);
+    }
+
+    /// [`Stream::push`] with the file's part written by `write_part` straight through to the
+    /// output as it is made, not held whole (the JSON of one large report).
+    pub fn push_written(
+        &mut self,
+        summary: FileSummary,
+        write_part: impl FnOnce(&mut Chunks<'_, W>) -> std::io::Result<()>,
+    ) -> Result<(), crate::Error> {
+        self.totals.add(&summary);
+        // The separator before the part, and the part counted.
+        self.append("");
+        self.flush()?;
+        Chunks::write_through(&mut self.write, write_part)?;
+        if self.output.keeps_summaries() {
+            self.summaries.push(summary::TableRow::from(&summary));
+        }
+        Ok(())
     }
 
     fn flush_if_full(&mut self) -> Result<(), crate::Error> {

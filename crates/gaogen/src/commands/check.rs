@@ -65,6 +65,13 @@ pub(crate) struct CheckArgs {
 /// the window whatever the number of files (see `gaogen::ordered`).
 const WINDOW: usize = 32;
 
+/// A checked file's part of the output: built by its worker, or the file itself, its part to
+/// be written straight to the output.
+enum Part {
+    Entry(gaogen::check::FileSummary, String),
+    Whole(Box<gaogen::check::Checked>),
+}
+
 pub(crate) fn run(args: &CheckArgs) -> Outcome {
     if let Some(code) = &args.explain {
         printer::print(check::explain(code)?)?;
@@ -106,16 +113,30 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
     let mut stream = Stream::new(output, |text: &str| printer::print(text));
     // What pairing needs of each file (path, agency, year): a few bytes a file.
     let mut identities = Vec::with_capacity(files.len());
+    // One file's JSON is written as it is made, not held whole (a large report's is as large
+    // as the report); a file among many is built by its worker, in parallel.
+    let written = files.len() == 1 && output == Output::Json;
     ordered::map_ordered(
         files.len(),
         ordered::threads_for(files.len()),
         WINDOW,
         |i| {
-            let c = check::check_path(&files[i], &selection);
-            let entry = output.entry(&c);
-            (compared::identity(&c), c.summary, entry)
+            let mut c = check::check_path(&files[i], &selection);
+            let identity = compared::identity(&c);
+            // The outputs need the diagnostics and the text, not the report read.
+            c.report = None;
+            let part = if written {
+                Part::Whole(Box::new(c))
+            } else {
+                Part::Entry(c.summary.clone(), output.entry(&c))
+            };
+            (identity, part)
         },
-        |_, (identity, summary, entry)| {
+        |_, (identity, part)| {
+            let summary = match &part {
+                Part::Entry(summary, _) => summary,
+                Part::Whole(c) => &c.summary,
+            };
             if let Some(f) = &summary.failure {
                 printer::eprintln(f);
                 failed += 1;
@@ -124,7 +145,12 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
                 bar.inc(1);
             }
             identities.push(identity);
-            stream.push(summary, &entry)
+            match part {
+                Part::Entry(summary, entry) => stream.push(summary, &entry),
+                Part::Whole(c) => stream.push_written(c.summary.clone(), |out| {
+                    check::write_json_entry(&c, out).map_err(std::io::Error::from)
+                }),
+            }
         },
     )?;
     if let Some(bar) = progress {
