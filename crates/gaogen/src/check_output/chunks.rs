@@ -43,11 +43,12 @@ impl<'a, W: FnMut(&str) -> Result<(), crate::Error>> Chunks<'a, W> {
             write,
             failed,
         } = self;
-        let text = match std::str::from_utf8(pending) {
+        // SIMD validation: the output is checked once more on its way out.
+        let text = match simdutf8::compat::from_utf8(pending) {
             Ok(text) => text,
             // A character cut at the end of what came so far: the rest comes next.
             Err(e) if !all && e.error_len().is_none() => {
-                std::str::from_utf8(&pending[..e.valid_up_to()]).unwrap_or_default()
+                simdutf8::compat::from_utf8(&pending[..e.valid_up_to()]).unwrap_or_default()
             }
             Err(e) => {
                 return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e));
