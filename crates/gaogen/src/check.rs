@@ -271,41 +271,47 @@ struct JsonFile<'a, D: Serialize> {
 /// place of a diagnostic also names its cell (`"cell": "表三!D12"`); for text with pages
 /// (pdftotext's form feeds), every span names its page (`"page": 3`).
 pub fn json_entry(checked: &Checked) -> String {
-    let mut bytes = Vec::new();
-    write_json_entry(checked, &mut bytes).expect("diagnostics serialize");
-    String::from_utf8(bytes).expect("JSON is UTF-8")
+    serde_json::to_string(&JsonEntry(checked)).expect("diagnostics serialize")
 }
 
 /// [`json_entry`] written to `out` as it is made (a large report's entry is not held whole).
-pub fn write_json_entry(checked: &Checked, out: impl std::io::Write) -> serde_json::Result<()> {
-    let summary = &checked.summary;
-    let diagnostics = &checked.diagnostics;
-    let pages = crate::score::Pages::new(&checked.text);
-    match &checked.places {
-        None if pages.is_empty() => serde_json::to_writer(
-            out,
-            &JsonFile {
+pub fn write_json_entry(checked: &Checked, out: impl std::io::Write) -> std::io::Result<()> {
+    use std::io::Write;
+    // serde_json writes token by token: gathered first, handed on 64 KB at a time.
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer(&mut out, &JsonEntry(checked))?;
+    out.flush()
+}
+
+/// A file's entry, as [`json_entry`] describes it.
+struct JsonEntry<'a>(&'a Checked);
+
+impl Serialize for JsonEntry<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let checked = self.0;
+        let summary = &checked.summary;
+        let diagnostics = &checked.diagnostics;
+        let pages = crate::score::Pages::new(&checked.text);
+        match &checked.places {
+            None if pages.is_empty() => JsonFile {
                 path: &summary.path,
                 summary,
                 diagnostics,
-            },
-        ),
-        None => serde_json::to_writer(
-            out,
-            &JsonFile {
+            }
+            .serialize(serializer),
+            None => JsonFile {
                 path: &summary.path,
                 summary,
                 diagnostics: paged(diagnostics, &pages),
-            },
-        ),
-        Some(places) => serde_json::to_writer(
-            out,
-            &JsonFile {
+            }
+            .serialize(serializer),
+            Some(places) => JsonFile {
                 path: &summary.path,
                 summary,
                 diagnostics: crate::workbook::json_diagnostics(diagnostics, places),
-            },
-        ),
+            }
+            .serialize(serializer),
+        }
     }
 }
 

@@ -147,9 +147,9 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
             identities.push(identity);
             match part {
                 Part::Entry(summary, entry) => stream.push(summary, &entry),
-                Part::Whole(c) => stream.push_written(c.summary.clone(), |out| {
-                    check::write_json_entry(&c, out).map_err(std::io::Error::from)
-                }),
+                Part::Whole(c) => {
+                    stream.push_written(c.summary.clone(), |out| check::write_json_entry(&c, out))
+                }
             }
         },
     )?;
