@@ -93,16 +93,11 @@ impl Grow {
                 format!("{class}{{{min},{bound}}}")
             }
             3 | 4 => {
-                let ways: Vec<(Vec<Piece>, String)> = (0..1 + self.pick(3))
+                let ways = (0..1 + self.pick(3))
                     .map(|_| self.sequence(depth - 1))
                     .collect();
-                let regex = ways
-                    .iter()
-                    .map(|(_, r)| r.as_str())
-                    .collect::<Vec<_>>()
-                    .join("|");
-                let ways: Vec<&'static [Piece]> = ways.into_iter().map(|(p, _)| leak(p)).collect();
-                out.push(Either(leak(ways)));
+                let (either, regex) = alternation(ways);
+                out.push(either);
                 format!("(?:{regex})")
             }
             5 if self.groups + 1 < GROUPS => {
@@ -126,6 +121,17 @@ impl Grow {
     }
 }
 
+/// Sequences as one `Either`, and their regexes joined by `|`.
+fn alternation(ways: Vec<(Vec<Piece>, String)>) -> (Piece, String) {
+    let regex = ways
+        .iter()
+        .map(|(_, r)| r.as_str())
+        .collect::<Vec<_>>()
+        .join("|");
+    let ways: Vec<&'static [Piece]> = ways.into_iter().map(|(p, _)| leak(p)).collect();
+    (Either(leak(ways)), regex)
+}
+
 /// A random pattern with its regex.
 fn grow(seed: u64) -> (Pattern, String) {
     let mut g = Grow {
@@ -134,14 +140,8 @@ fn grow(seed: u64) -> (Pattern, String) {
     };
     // A top-level alternation half of the time (where runs that failed are skipped).
     let (pieces, regex) = if g.pick(2) == 0 {
-        let ways: Vec<(Vec<Piece>, String)> = (0..2 + g.pick(3)).map(|_| g.ending(2)).collect();
-        let regex = ways
-            .iter()
-            .map(|(_, r)| r.as_str())
-            .collect::<Vec<_>>()
-            .join("|");
-        let ways: Vec<&'static [Piece]> = ways.into_iter().map(|(p, _)| leak(p)).collect();
-        (vec![Either(leak(ways))], regex)
+        let (either, regex) = alternation((0..2 + g.pick(3)).map(|_| g.ending(2)).collect());
+        (vec![either], regex)
     } else {
         g.ending(3)
     };
