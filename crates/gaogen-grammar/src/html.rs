@@ -236,7 +236,6 @@ impl<'a> Builder<'a> {
                     .into_owned()
                     .into(),
                 origin,
-                cell_origins: None,
             });
         }
     }

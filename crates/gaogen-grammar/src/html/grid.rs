@@ -37,7 +37,6 @@ pub(super) fn emit_paragraphs(
         out.push(SourceLine {
             text: crate::lines::normalize_spaces(part).into_owned().into(),
             origin,
-            cell_origins: None,
         });
     }
 }
@@ -108,9 +107,11 @@ pub(super) fn emit_table(out: &mut Vec<SourceLine<'static>>, table: TableBuilder
             chars += t.chars().count() as u32 + 3;
         }
         out.push(SourceLine {
-            text: text.into(),
+            text: crate::source::LineText::Row(Box::new(crate::source::RowText {
+                text,
+                cells: origins.into_boxed_slice(),
+            })),
             origin: first,
-            cell_origins: Some(origins.into_boxed_slice()),
         });
     }
 }

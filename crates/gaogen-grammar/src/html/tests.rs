@@ -22,7 +22,7 @@ fn tables_expand_merged_cells() {
         ]
     );
     assert_eq!(
-        lines[3].cell_origins.as_ref().unwrap()[1].0,
+        lines[3].cell_origins().unwrap()[1].0,
         Origin {
             line: 5,
             column: 20
@@ -37,7 +37,7 @@ fn text_is_found_in_content_not_in_attributes() {
     assert!(!starts_text("<td style=\"padding:"));
     let page = "<table><tr><td style=\"padding:0px\">规章</td><td style=\"padding:0px\"><p>&nbsp;0&nbsp;</p></td><td>1</td></tr></table>";
     let lines = html_lines(page);
-    let origins = lines[0].cell_origins.as_ref().unwrap();
+    let origins = lines[0].cell_origins().unwrap();
     let byte = page.find("0&nbsp;</p>").unwrap();
     assert_eq!(origins[1].0.column, 1 + page[..byte].chars().count() as u32);
 }
@@ -51,7 +51,7 @@ fn every_cell_is_found_past_attributes_full_of_its_text() {
         "<table><tr>{td}规章</td>{td}<p><span>0</span></p></td>{td}<span>&nbsp;0&nbsp;</span></td>{td}&nbsp;0&nbsp;</td>{td}1&nbsp;268</td></tr></table>"
     );
     let lines = html_lines(&page);
-    let origins = lines[0].cell_origins.as_ref().unwrap();
+    let origins = lines[0].cell_origins().unwrap();
     let chars_before = |byte: usize| 1 + page[..byte].chars().count() as u32;
     let zeros: Vec<usize> = page
         .match_indices("0</span></p>")
@@ -71,10 +71,9 @@ fn wide_merges_are_clamped() {
         + &"<tr><td>y</td>".repeat(50)
         + "</table>";
     let lines = html_lines(&page);
-    assert!(lines.iter().all(|l| l
-        .cell_origins
-        .as_ref()
-        .is_some_and(|c| c.len() <= MAX_COLUMNS)));
+    assert!(lines
+        .iter()
+        .all(|l| l.cell_origins().is_some_and(|c| c.len() <= MAX_COLUMNS)));
 }
 
 #[test]
@@ -97,7 +96,7 @@ fn an_unclosed_container_does_not_hide_the_page() {
             format!("<{tag}><p>网站首页</p><p>一、总体情况</p><p>二、主动公开政府信息情况</p>");
         let texts: Vec<String> = html_lines(&page)
             .into_iter()
-            .map(|l| l.text.into_owned())
+            .map(|l| l.text.to_string())
             .collect();
         assert!(
             texts.contains(&"一、总体情况".to_string()),
@@ -107,7 +106,7 @@ fn an_unclosed_container_does_not_hide_the_page() {
     let closed = "<header><p>网站首页</p></header><p>一、总体情况</p>";
     let texts: Vec<String> = html_lines(closed)
         .into_iter()
-        .map(|l| l.text.into_owned())
+        .map(|l| l.text.to_string())
         .collect();
     assert_eq!(texts, vec!["一、总体情况"]);
 }
@@ -125,10 +124,9 @@ fn empty_cells_have_their_own_places() {
     let page = "<table>\n<tr><td>规章</td><td>&nbsp;</td><td></td><TD class=\"x\"> &nbsp; </TD><th>2</th></tr>\n<tr><td>&nbsp;</td><td></td></tr>\n</table>";
     let lines = html_lines(page);
     assert_eq!(lines.len(), 1);
-    assert_eq!(lines[0].text, "| 规章 |  |  |  | 2 |");
+    assert_eq!(&*lines[0].text, "| 规章 |  |  |  | 2 |");
     let columns: Vec<u32> = lines[0]
-        .cell_origins
-        .as_ref()
+        .cell_origins()
         .unwrap()
         .iter()
         .map(|(o, _)| o.column)

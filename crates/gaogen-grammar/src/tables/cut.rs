@@ -15,7 +15,7 @@ impl Reader {
     /// cut there when its cells keep their places. Its last value counts only when a separator
     /// follows it on the line (the cut may have taken the rest of the number).
     pub fn mark_cut(&mut self, last: &SourceLine<'_>) {
-        if last.cell_origins.is_some() {
+        if last.cell_origins().is_some() {
             // A page's or a document's table ends with its markup, never mid-row.
             return;
         }
