@@ -65,12 +65,6 @@ impl From<String> for LineText<'_> {
     }
 }
 
-impl<'t> From<&'t str> for LineText<'t> {
-    fn from(text: &'t str) -> Self {
-        LineText::Borrowed(text)
-    }
-}
-
 impl SourceLine<'_> {
     /// For a rebuilt table row: where each cell came from (see [`LineText::Row`]).
     pub fn cell_origins(&self) -> Option<&[(Origin, u32)]> {

@@ -276,11 +276,7 @@ pub fn json_entry(checked: &Checked) -> String {
 
 /// [`json_entry`] written to `out` as it is made (a large report's entry is not held whole).
 pub fn write_json_entry(checked: &Checked, out: impl std::io::Write) -> std::io::Result<()> {
-    use std::io::Write;
-    // serde_json writes token by token: gathered first, handed on 64 KB at a time.
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-    serde_json::to_writer(&mut out, &JsonEntry(checked))?;
-    out.flush()
+    Ok(serde_json::to_writer(out, &JsonEntry(checked))?)
 }
 
 /// A file's entry, as [`json_entry`] describes it.

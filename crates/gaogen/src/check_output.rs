@@ -9,7 +9,8 @@ use crate::check::{json_entry, Checked, FileSummary, Totals};
 use crate::pairs::compared::{self, PairChecked};
 use crate::pairs::AgencyYears;
 use crate::{sarif, summary};
-pub use chunks::Chunks;
+use chunks::Chunks;
+pub use chunks::Gathered;
 use serde::Serialize;
 
 /// What `check` prints.
@@ -231,16 +232,16 @@ impl<W: FnMut(&str) -> Result<(), crate::Error>> Stream<W> {
     /// output as it is made, not held whole (the JSON of one large report).
     pub fn push_written(
         &mut self,
-        summary: FileSummary,
-        write_part: impl FnOnce(&mut Chunks<'_, W>) -> std::io::Result<()>,
+        summary: &FileSummary,
+        write_part: impl FnOnce(&mut Gathered<'_, '_, W>) -> std::io::Result<()>,
     ) -> Result<(), crate::Error> {
-        self.totals.add(&summary);
+        self.totals.add(summary);
         // The separator before the part, and the part counted.
         self.append("");
         self.flush()?;
         Chunks::write_through(&mut self.write, write_part)?;
         if self.output.keeps_summaries() {
-            self.summaries.push(summary::TableRow::from(&summary));
+            self.summaries.push(summary::TableRow::from(summary));
         }
         Ok(())
     }

@@ -1,7 +1,6 @@
 //! Column-by-column blocks (pdfminer-style text): a run of labels, then the values column after
 //! column, placed in the orientation the table's sums confirm, otherwise reported.
 
-use super::raw::OrphanRun;
 use super::raw::{t3_data_row, T3_WIDTH};
 use super::stream::Reader;
 use gaogen_model::{CellValue, Finding, FindingKind, Located, RowId, TableKey};
@@ -153,9 +152,7 @@ impl Reader {
                 );
                 f.table = Some(TableKey::Applications);
                 self.notes.push(f);
-                self.table(TableKey::Applications)
-                    .orphans
-                    .push(OrphanRun::new(values));
+                self.table(TableKey::Applications).add_orphans(values);
             }
             None => {
                 // As many values as one row: they belong to the last label, as in row-by-row text.
@@ -165,9 +162,7 @@ impl Reader {
                         row.values = values;
                     }
                     if !rest.is_empty() {
-                        self.table(TableKey::Applications)
-                            .orphans
-                            .push(OrphanRun::new(rest));
+                        self.table(TableKey::Applications).add_orphans(rest);
                     }
                 }
             }

@@ -2,10 +2,9 @@
 
 use super::cells::{column_label, finding, place_row, report_label};
 use super::labels::labels;
-use super::raw::OrphanRun;
-use super::raw::{RawRow, RawTable, RawTables};
+use super::raw::{OrphanRun, RawRow, RawTable, RawTables};
 use gaogen_model::label::{normalize, MatchQuality};
-use gaogen_model::schema::{table_schema, RowDef, RowKind, T3_2019, T4};
+use gaogen_model::schema::{table_schema, RowDef, RowKind, T3_2019};
 use gaogen_model::RowId;
 use gaogen_model::{
     Finding, FindingKind, FormatVersion, Located, Row, Span, Table, TableKey, Tables, VersionBasis,
@@ -27,11 +26,11 @@ pub(super) fn place_all(
         .is_none_or(|r| r.filled() == 0);
     if t4_empty {
         let t3 = &mut raw.applications;
-        let whole_row = |run: &OrphanRun| matches!(run, OrphanRun::Whole(v) if v.len() == T4.rows[0].columns.len());
         if let Some(OrphanRun::Whole(run)) = t3
             .orphans
             .iter()
-            .rposition(whole_row)
+            // Only a run as long as a row of 表四 is kept whole.
+            .rposition(|run| matches!(run, OrphanRun::Whole(_)))
             .map(|pos| t3.orphans.remove(pos))
         {
             let span = run[0].span.cover(run[run.len() - 1].span);
@@ -203,7 +202,7 @@ pub(super) fn place(
     }
     report_missing_tail(key, &missing, last_read, findings);
     for run in raw.orphans {
-        let (span, len, shown) = run.shown();
+        let (span, len, shown) = run.into_shown();
         findings.push(finding(
             FindingKind::UnplacedValues,
             key,

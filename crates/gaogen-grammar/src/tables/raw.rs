@@ -97,13 +97,16 @@ pub(super) enum OrphanRun {
     },
 }
 
+/// The values of a row of 表四.
+const T4_ROW: usize = T4.rows[0].columns.len();
+
 impl OrphanRun {
     /// Values a finding quotes.
     pub const SHOWN: usize = 8;
 
     /// `values` must not be empty.
     pub fn new(values: Vec<Located<CellValue>>) -> OrphanRun {
-        if values.len() == T4.rows[0].columns.len() {
+        if values.len() == T4_ROW {
             return OrphanRun::Whole(values);
         }
         OrphanRun::Seen {
@@ -127,10 +130,10 @@ impl OrphanRun {
     }
 
     /// Where the run stands, its length and its first values as written.
-    pub fn shown(&self) -> (Span, usize, String) {
+    pub fn into_shown(self) -> (Span, usize, String) {
         match self {
-            OrphanRun::Whole(values) => (Self::cover(values), values.len(), Self::show(values)),
-            OrphanRun::Seen { span, len, shown } => (*span, *len, shown.clone()),
+            OrphanRun::Whole(values) => (Self::cover(&values), values.len(), Self::show(&values)),
+            OrphanRun::Seen { span, len, shown } => (span, len, shown),
         }
     }
 }
@@ -147,6 +150,13 @@ pub(super) struct RawTable {
     pub evidence: Evidence,
     /// 表三: a row label was read, so column headers are over.
     pub data_started: bool,
+}
+
+impl RawTable {
+    /// Keeps a run of values with no row (`values` not empty).
+    pub fn add_orphans(&mut self, values: Vec<Located<CellValue>>) {
+        self.orphans.push(OrphanRun::new(values));
+    }
 }
 
 /// How many labels unique to each edition a table showed.

@@ -1,7 +1,6 @@
 //! The cell stream: in reading order, a label opens its row and the values that follow fill it;
 //! values with no open row are kept as orphan runs.
 
-use super::raw::OrphanRun;
 use super::raw::{capacity, t3_data_row, RawRow, RawTable, RawTables, RowKey, T3_WIDTH};
 use super::t2_blocks::PendingGroup;
 use gaogen_model::schema::T3_2019;
@@ -52,7 +51,7 @@ impl Reader {
         let run = std::mem::take(&mut self.orphan_run);
         // Values are only taken while a table is current.
         if let Some(key) = self.current {
-            self.table(key).orphans.push(OrphanRun::new(run));
+            self.table(key).add_orphans(run);
         }
     }
 

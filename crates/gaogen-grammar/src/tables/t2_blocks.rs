@@ -3,7 +3,6 @@
 //! are placed in the orientation both readings agree on, else in the one the same file's 表三
 //! proved by its sums, else reported.
 
-use super::raw::OrphanRun;
 use super::raw::RowKey;
 use super::stream::Reader;
 use gaogen_model::schema::table_schema;
@@ -159,9 +158,7 @@ impl Reader {
         );
         f.table = Some(TableKey::ActiveDisclosure);
         self.notes.push(f);
-        self.table(TableKey::ActiveDisclosure)
-            .orphans
-            .push(OrphanRun::new(values));
+        self.table(TableKey::ActiveDisclosure).add_orphans(values);
     }
 }
 

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 pub(crate) mod pattern;
 
 use pattern::{Fallback, Firsts};
-pub(crate) use pattern::{Found, Hit, Pattern, Piece, DIGITS, FRACTION, SPACES};
+pub(crate) use pattern::{Found, Hit, Pattern, Piece, DIGITS, FRACTION, MANY, SPACES};
 
 /// `\s*([0-9]+)\s*`: a count, group 1, between optional white space (a one-way `Either` is a
 /// sequence inside a sequence).

@@ -1,6 +1,11 @@
 //! A writer into a [`super::Stream`]'s output: serialisers write bytes, the output takes text.
 
 use super::FLUSH_AT;
+use std::io::Write;
+
+/// What a part is written into: a buffer in front of [`Chunks`] (a concrete type, so that a
+/// serialiser's many small writes are inlined).
+pub type Gathered<'b, 'a, W> = std::io::BufWriter<&'b mut Chunks<'a, W>>;
 
 /// Bytes written into a [`super::Stream`]'s output as they come, handed on in whole characters.
 pub struct Chunks<'a, W> {
@@ -20,16 +25,21 @@ impl<W> std::fmt::Debug for Chunks<'_, W> {
 
 impl<'a, W: FnMut(&str) -> Result<(), crate::Error>> Chunks<'a, W> {
     /// Runs `write_part` on chunks handed to `write`; the output's own error when it failed.
+    /// Serialisers write token by token: the writes are gathered [`FLUSH_AT`] at a time first.
     pub(super) fn write_through(
         write: &'a mut W,
-        write_part: impl FnOnce(&mut Chunks<'a, W>) -> std::io::Result<()>,
+        write_part: impl FnOnce(&mut Gathered<'_, 'a, W>) -> std::io::Result<()>,
     ) -> Result<(), crate::Error> {
         let mut chunks = Chunks {
             pending: Vec::new(),
             write,
             failed: None,
         };
-        let written = write_part(&mut chunks).and_then(|()| chunks.pass(true));
+        let written = {
+            let mut gathered = std::io::BufWriter::with_capacity(FLUSH_AT, &mut chunks);
+            write_part(&mut gathered).and_then(|()| gathered.flush())
+        };
+        let written = written.and_then(|()| chunks.pass(true));
         if let Some(e) = chunks.failed.take() {
             return Err(e);
         }
@@ -60,6 +70,9 @@ impl<'a, W: FnMut(&str) -> Result<(), crate::Error>> Chunks<'a, W> {
             }
         };
         let n = text.len();
+        if n == 0 {
+            return Ok(());
+        }
         if let Err(e) = write(text) {
             *failed = Some(e);
             return Err(std::io::Error::other("输出失败"));
@@ -69,12 +82,12 @@ impl<'a, W: FnMut(&str) -> Result<(), crate::Error>> Chunks<'a, W> {
     }
 }
 
-impl<W: FnMut(&str) -> Result<(), crate::Error>> std::io::Write for Chunks<'_, W> {
+impl<W: FnMut(&str) -> Result<(), crate::Error>> Write for Chunks<'_, W> {
+    /// Bytes come gathered (`write_through`): each write is handed on, but for a character it
+    /// cut, which waits for the next.
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         self.pending.extend_from_slice(bytes);
-        if self.pending.len() >= FLUSH_AT {
-            self.pass(false)?;
-        }
+        self.pass(false)?;
         Ok(bytes.len())
     }
 

@@ -128,7 +128,8 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
             let part = if written {
                 Part::Whole(Box::new(c))
             } else {
-                Part::Entry(c.summary.clone(), output.entry(&c))
+                let entry = output.entry(&c);
+                Part::Entry(c.summary, entry)
             };
             (identity, part)
         },
@@ -148,7 +149,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
             match part {
                 Part::Entry(summary, entry) => stream.push(summary, &entry),
                 Part::Whole(c) => {
-                    stream.push_written(c.summary.clone(), |out| check::write_json_entry(&c, out))
+                    stream.push_written(&c.summary, |out| check::write_json_entry(&c, out))
                 }
             }
         },

@@ -26,7 +26,10 @@ pub(crate) const GROUPS: usize = 6;
 
 /// Steps a search may take for each byte of its text (plus [`STEPS_PER_BYTE`] × 64): real
 /// texts take fewer than one; past the budget the regex finishes the search.
-pub(crate) const STEPS_PER_BYTE: usize = 16;
+const STEPS_PER_BYTE: usize = 16;
+
+/// No upper bound on a repetition (`+`, `*`, `{n,}`).
+pub(crate) const MANY: usize = usize::MAX;
 
 /// One piece of a pattern.
 #[derive(Debug)]
@@ -58,14 +61,14 @@ pub(crate) enum Piece {
 pub(crate) const SPACES: Piece = Piece::Chars {
     test: char::is_whitespace,
     min: 0,
-    max: usize::MAX,
+    max: MANY,
 };
 
 /// `[0-9]+`.
 pub(crate) const DIGITS: Piece = Piece::Chars {
     test: is_digit,
     min: 1,
-    max: usize::MAX,
+    max: MANY,
 };
 
 /// `(?:\.[0-9]+)?`: an optional decimal part.
@@ -337,9 +340,7 @@ fn run_end(way: &[Piece], text: &str, start: usize) -> Option<usize> {
         .iter()
         .find(|p| !matches!(p, Piece::Open(_) | Piece::Close(_)))?;
     let &Piece::Chars {
-        test,
-        max: usize::MAX,
-        ..
+        test, max: MANY, ..
     } = first
     else {
         return None;

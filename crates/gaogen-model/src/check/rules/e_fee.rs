@@ -1,5 +1,5 @@
 use crate::check::gated::Piece::{Chars, Close, Either, Lits, Open, Opt};
-use crate::check::gated::{Gate, Gated, Pattern, DIGITS, FRACTION, SPACES};
+use crate::check::gated::{Gate, Gated, Pattern, DIGITS, FRACTION, MANY, SPACES};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{CellValue, ColumnId, Report, RowId, SectionKey, Span, TableKey};
@@ -51,7 +51,7 @@ pub(crate) static PATTERN: Gated = Gated::new(
                         Chars {
                             test: is_zero,
                             min: 1,
-                            max: usize::MAX,
+                            max: MANY,
                         },
                     ],
                     &[],

@@ -1,5 +1,5 @@
 use crate::check::gated::Piece::{self, Chars, Close, Either, End, Lits, Open, Start};
-use crate::check::gated::{Gate, Gated, Pattern, SPACES};
+use crate::check::gated::{Gate, Gated, Pattern, MANY, SPACES};
 use crate::check::prose::paragraphs;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
@@ -80,8 +80,6 @@ pub(crate) static PATTERN: Gated = Gated::new(
         names: &[None, None, None, None, None],
     },
 );
-
-const MANY: usize = usize::MAX;
 
 /// The unit after a placeholder number.
 const UNIT: Piece = Lits(&[

@@ -5,7 +5,7 @@
 //! over differently).
 
 use super::Piece::{Chars, Close, Either, End, Lits, Open, Opt, Start};
-use super::{Pattern, Piece, GROUPS};
+use super::{Pattern, Piece, GROUPS, MANY};
 use proptest::prelude::*;
 use regex::Regex;
 
@@ -86,7 +86,7 @@ impl Grow {
                 let (test, class) = TESTS[self.pick(TESTS.len())];
                 let min = self.pick(3);
                 let (max, bound) = match self.pick(3) {
-                    0 => (usize::MAX, String::new()),
+                    0 => (MANY, String::new()),
                     k => (min + k, (min + k).to_string()),
                 };
                 out.push(Chars { test, min, max });

@@ -3,7 +3,7 @@
 //! the most characters down, `^` and `$`. (The rules' own patterns: `gated/tests.rs`.)
 
 use super::Piece::{Chars, Close, Either, End, Lits, Open, Opt, Start};
-use super::{Fallback, Firsts, Pattern, Piece};
+use super::{Fallback, Firsts, Pattern, Piece, MANY};
 use proptest::prelude::*;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -15,8 +15,6 @@ static REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .map(|(source, _)| Regex::new(source).expect("valid"))
         .collect()
 });
-
-const MANY: usize = usize::MAX;
 
 fn is_a(c: char) -> bool {
     c == 'a'
