@@ -75,10 +75,10 @@ fn parse_decoded(decoded: &Decoded) -> Report {
 fn parse_text(text: &str, encoding: &str) -> Report {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if html::looks_like_html(text) {
-        let lines = html::html_lines(text);
-        document::assemble(&lines, InputKind::Html, encoding)
+        let lines = source::Source::built(html::html_lines(text));
+        document::assemble(lines.lines(), InputKind::Html, encoding)
     } else {
         let lines = source::text_lines(text);
-        document::assemble(&lines, InputKind::Text, encoding)
+        document::assemble(lines.lines(), InputKind::Text, encoding)
     }
 }

@@ -10,9 +10,8 @@ pub(crate) struct Origin {
     pub column: u32,
 }
 
-/// One line of report text. For text files it is a physical line; for HTML it is a block or a
-/// table row rebuilt from the page, with the origin of each cell. 32 bytes: a 30 MB report has
-/// millions of lines, all held while it is read.
+/// One line of a rebuilt report: for HTML a block or a table row rebuilt from the page, with the
+/// origin of each cell (a text file's lines are not stored as these: see [`Source`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SourceLine<'t> {
     /// The text with every Unicode space replaced by one ASCII space: borrowed from the decoded
@@ -66,18 +65,50 @@ impl From<String> for LineText<'_> {
 }
 
 impl SourceLine<'_> {
+    /// This line as the reader sees it.
+    pub fn view(&self) -> Line<'_> {
+        Line {
+            text: &self.text,
+            origin: self.origin,
+            cells: match &self.text {
+                LineText::Row(row) => Some(&row.cells),
+                _ => None,
+            },
+        }
+    }
+
+    /// For a rebuilt table row: where each cell came from (see [`LineText::Row`]).
+    #[cfg(test)]
+    pub fn cell_origins(&self) -> Option<&[(Origin, u32)]> {
+        self.view().cells
+    }
+
+    /// See [`Line::span`].
+    #[cfg(test)]
+    pub fn span(&self, hard_index: usize, start: u32, end: u32) -> Span {
+        self.view().span(hard_index, start, end)
+    }
+}
+
+/// One line as the reader sees it: its text, where it starts and, for a rebuilt table row,
+/// where each cell came from. Made on demand from a [`Source`] (no line is stored as one).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    pub text: &'a str,
+    pub origin: Origin,
+    cells: Option<&'a [(Origin, u32)]>,
+}
+
+impl Line<'_> {
     /// For a rebuilt table row: where each cell came from (see [`LineText::Row`]).
     pub fn cell_origins(&self) -> Option<&[(Origin, u32)]> {
-        match &self.text {
-            LineText::Row(row) => Some(&row.cells),
-            _ => None,
-        }
+        self.cells
     }
 
     /// The span of characters `start..end` (0-based columns) of this line, inside hard cell
     /// `hard_index` when the line was rebuilt from a table.
     pub fn span(&self, hard_index: usize, start: u32, end: u32) -> Span {
-        match self.cell_origins().and_then(|cells| cells.get(hard_index)) {
+        match self.cells.and_then(|cells| cells.get(hard_index)) {
             Some(&(o, cell_start)) => {
                 let s = start.saturating_sub(cell_start);
                 let e = end.saturating_sub(cell_start).max(s + 1);
@@ -99,26 +130,178 @@ impl SourceLine<'_> {
     }
 }
 
+/// The lines of a report. A text file's lines are byte ranges of the decoded text (8 bytes a
+/// line: a 30 MB report has millions of lines, all held while it is read); the few lines whose
+/// spaces had to be replaced are kept in one buffer. HTML and Word lines are rebuilt, so stored.
+#[derive(Debug)]
+pub(crate) struct Source<'t> {
+    repr: Repr<'t>,
+}
+
+#[derive(Debug)]
+enum Repr<'t> {
+    Plain {
+        text: &'t str,
+        /// Each line's `start..end`, in `text`, or in `normalized` when [`IN_BUFFER`] is set on
+        /// its end.
+        ranges: Vec<(u32, u32)>,
+        normalized: String,
+    },
+    Built(Vec<SourceLine<'t>>),
+}
+
+/// Marks a plain line's range as one in the buffer of lines with replaced spaces.
+const IN_BUFFER: u32 = 1 << 31;
+
+impl<'t> Source<'t> {
+    /// Lines rebuilt from a page or a document.
+    pub fn built(lines: Vec<SourceLine<'t>>) -> Self {
+        Source {
+            repr: Repr::Built(lines),
+        }
+    }
+
+    /// Every line.
+    pub fn lines(&self) -> Lines<'_> {
+        let end = match &self.repr {
+            Repr::Plain { ranges, .. } => ranges.len(),
+            Repr::Built(lines) => lines.len(),
+        };
+        Lines {
+            source: self,
+            start: 0,
+            end,
+        }
+    }
+
+    fn line(&self, i: usize) -> Line<'_> {
+        match &self.repr {
+            Repr::Plain {
+                text,
+                ranges,
+                normalized,
+            } => {
+                let (start, end) = ranges[i];
+                let text = if end & IN_BUFFER == 0 {
+                    &text[start as usize..end as usize]
+                } else {
+                    &normalized[start as usize..(end & !IN_BUFFER) as usize]
+                };
+                Line {
+                    text,
+                    origin: Origin {
+                        line: i as u32 + 1,
+                        column: 1,
+                    },
+                    cells: None,
+                }
+            }
+            Repr::Built(lines) => lines[i].view(),
+        }
+    }
+}
+
+/// A run of a report's lines (all of them, or a region), each made on demand.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lines<'a> {
+    source: &'a Source<'a>,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Lines<'a> {
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Line `i` of this run (panics past its end, as a slice does).
+    pub fn line(&self, i: usize) -> Line<'a> {
+        assert!(i < self.len(), "line {i} of {}", self.len());
+        self.source.line(self.start + i)
+    }
+
+    pub fn last(&self) -> Option<Line<'a>> {
+        self.len().checked_sub(1).map(|i| self.line(i))
+    }
+
+    /// The lines `range` of this run.
+    pub fn slice(&self, range: impl std::ops::RangeBounds<usize>) -> Lines<'a> {
+        use std::ops::Bound;
+        let from = match range.start_bound() {
+            Bound::Included(&s) => s,
+            Bound::Excluded(&s) => s + 1,
+            Bound::Unbounded => 0,
+        };
+        let to = match range.end_bound() {
+            Bound::Included(&e) => e + 1,
+            Bound::Excluded(&e) => e,
+            Bound::Unbounded => self.len(),
+        };
+        assert!(
+            from <= to && to <= self.len(),
+            "lines {from}..{to} of {}",
+            self.len()
+        );
+        Lines {
+            source: self.source,
+            start: self.start + from,
+            end: self.start + to,
+        }
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Line<'a>> + ExactSizeIterator + 'a {
+        let source = self.source;
+        (self.start..self.end).map(move |i| source.line(i))
+    }
+}
+
 /// Every line's kind; the table reader splits the lines of the table region into cells as it
 /// reads them, so no line's cells are kept (memory: one byte a line).
-pub(crate) fn kinds(lines: &[SourceLine<'_>]) -> Vec<crate::lines::LineKind> {
-    lines.iter().map(|l| crate::lines::kind(&l.text)).collect()
+pub(crate) fn kinds(lines: Lines<'_>) -> Vec<crate::lines::LineKind> {
+    lines.iter().map(|l| crate::lines::kind(l.text)).collect()
 }
 
 /// Splits plain text into lines at `\r\n`, `\r` or `\n`.
-pub(crate) fn text_lines(text: &str) -> Vec<SourceLine<'_>> {
+pub(crate) fn text_lines(text: &str) -> Source<'_> {
     // The model's one position model decides where lines end, as the renderer does.
     let index = gaogen_model::lines::LineIndex::new(text);
+    if u32::try_from(text.len()).map_or(true, |n| n >= IN_BUFFER) {
+        // Beyond any input gaogen accepts (32 MiB); kept correct all the same.
+        return Source::built(
+            index
+                .lines()
+                .zip(1u32..)
+                .map(|(line, number)| SourceLine {
+                    text: crate::lines::normalize_spaces(line).into(),
+                    origin: Origin {
+                        line: number,
+                        column: 1,
+                    },
+                })
+                .collect(),
+        );
+    }
     // Sized once: a grown vector would hold up to three times the lines while it moves.
-    let mut out = Vec::with_capacity(index.len());
-    out.extend(index.lines().zip(1u32..).map(|(line, number)| SourceLine {
-        text: crate::lines::normalize_spaces(line).into(),
-        origin: Origin {
-            line: number,
-            column: 1,
+    let mut ranges = Vec::with_capacity(index.len());
+    let mut normalized = String::new();
+    for (start, line) in (1..=index.len() as u32).filter_map(|n| index.line(n)) {
+        let range = match crate::lines::normalize_spaces(line) {
+            Cow::Borrowed(_) => (start as u32, (start + line.len()) as u32),
+            Cow::Owned(spaced) => {
+                let at = normalized.len();
+                normalized.push_str(&spaced);
+                (at as u32, (at + spaced.len()) as u32 | IN_BUFFER)
+            }
+        };
+        ranges.push(range);
+    }
+    Source {
+        repr: Repr::Plain {
+            text,
+            ranges,
+            normalized,
         },
-    }));
-    out
+    }
 }
 
 #[cfg(test)]
@@ -128,8 +311,24 @@ mod tests {
     #[test]
     fn splits_every_line_end() {
         let lines = text_lines("a\r\nb\rc\n\nd");
-        let texts: Vec<_> = lines.iter().map(|l| (&*l.text, l.origin.line)).collect();
+        let texts: Vec<_> = lines
+            .lines()
+            .iter()
+            .map(|l| (l.text, l.origin.line))
+            .collect();
         assert_eq!(texts, vec![("a", 1), ("b", 2), ("c", 3), ("", 4), ("d", 5)]);
+    }
+
+    #[test]
+    fn lines_with_replaced_spaces_come_from_the_buffer() {
+        let source = text_lines("甲\u{3000}乙\n丙\r\n\u{a0}丁 \n");
+        let lines = source.lines();
+        let texts: Vec<_> = lines.iter().map(|l| (l.text, l.origin.line)).collect();
+        assert_eq!(texts, vec![("甲 乙", 1), ("丙", 2), (" 丁 ", 3)]);
+        assert_eq!(lines.slice(1..).line(1).text, " 丁 ");
+        assert_eq!(lines.slice(1..2).len(), 1);
+        assert_eq!(lines.last().map(|l| l.origin.line), Some(3));
+        assert!(lines.slice(3..).last().is_none());
     }
 
     #[test]

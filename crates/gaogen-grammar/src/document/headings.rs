@@ -2,7 +2,7 @@
 //! text matches a section title or a known variant.
 
 use crate::lines;
-use crate::source::SourceLine;
+use crate::source::{Line, Lines};
 use gaogen_model::label::{normalize, LabelSet, MatchQuality};
 use gaogen_model::schema::{SectionKey, SECTIONS};
 use gaogen_model::{Heading, Span};
@@ -23,8 +23,8 @@ pub(super) struct FoundHeading {
 }
 
 /// Whether `line` is a section heading, and which.
-fn section_heading(line: &SourceLine<'_>) -> Option<FoundHeading> {
-    let shape = lines::heading(&line.text)?;
+fn section_heading(line: Line<'_>) -> Option<FoundHeading> {
+    let shape = lines::heading(line.text)?;
     let text = shape.text.trim_end_matches(['*', '_', ' ']);
     let n = normalize(text);
     let set = headings();
@@ -74,7 +74,7 @@ fn section_heading(line: &SourceLine<'_>) -> Option<FoundHeading> {
 /// The section headings, each section at most once, in reading order. (A blank line or a page
 /// number 「- 3 -」 is never a heading line: the grammar's `heading_line` needs a section number
 /// 一–六 before any dash or digit.)
-pub(super) fn find_headings(source: &[SourceLine<'_>]) -> Vec<FoundHeading> {
+pub(super) fn find_headings(source: Lines<'_>) -> Vec<FoundHeading> {
     let mut found: Vec<FoundHeading> = Vec::new();
     for (i, line) in source.iter().enumerate() {
         if let Some(mut h) = section_heading(line) {
@@ -90,12 +90,8 @@ pub(super) fn find_headings(source: &[SourceLine<'_>]) -> Vec<FoundHeading> {
 
 /// The first line at or after `from` that is a heading of section `key` (found again after
 /// [`find_headings`] kept the first one: a second report pasted after the first).
-pub(super) fn heading_after(
-    source: &[SourceLine<'_>],
-    from: usize,
-    key: SectionKey,
-) -> Option<usize> {
-    (from..source.len()).find(|&i| section_heading(&source[i]).is_some_and(|h| h.key == key))
+pub(super) fn heading_after(source: Lines<'_>, from: usize, key: SectionKey) -> Option<usize> {
+    (from..source.len()).find(|&i| section_heading(source.line(i)).is_some_and(|h| h.key == key))
 }
 
 #[cfg(test)]
@@ -104,7 +100,7 @@ mod tests {
     use crate::source::text_lines;
 
     fn heading_of(text: &str) -> Option<FoundHeading> {
-        section_heading(&text_lines(text)[0])
+        section_heading(text_lines(text).lines().line(0))
     }
 
     #[test]
@@ -126,7 +122,7 @@ mod tests {
     #[test]
     fn each_section_once_in_reading_order() {
         let source = text_lines("一、总体情况\n正文。\n一、总体情况\n六、其他需要报告的事项\n");
-        let found = find_headings(&source);
+        let found = find_headings(source.lines());
         let at: Vec<(usize, SectionKey)> = found.iter().map(|h| (h.line, h.key)).collect();
         assert_eq!(at, vec![(0, SectionKey::Overview), (3, SectionKey::Other)]);
     }

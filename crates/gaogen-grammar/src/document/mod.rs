@@ -6,7 +6,7 @@ mod paragraphs;
 mod title;
 
 use crate::lines::LineKind;
-use crate::source::SourceLine;
+use crate::source::Lines;
 use crate::tables::{read_tables, Region};
 use gaogen_model::schema::{SectionKey, SECTIONS};
 use gaogen_model::{
@@ -19,7 +19,7 @@ use title::{agency_of, find_year, metadata_before, publisher, title_block, title
 /// Reads a whole report from its lines. A second report in the same file (two years pasted one
 /// after the other) is not read into the first one's section 六: the first is read, the second
 /// named in a finding.
-pub(crate) fn assemble(source: &[SourceLine<'_>], input: InputKind, encoding: &str) -> Report {
+pub(crate) fn assemble(source: Lines<'_>, input: InputKind, encoding: &str) -> Report {
     let found: Vec<FoundHeading> = find_headings(source);
     // Lines are split into cells only for the report that is read (memory stays linear).
     let Some((second, title)) = second_report(source, &found) else {
@@ -31,10 +31,10 @@ pub(crate) fn assemble(source: &[SourceLine<'_>], input: InputKind, encoding: &s
             encoding,
         );
     };
-    let first = &source[..second];
+    let first = source.slice(..second);
     let found = found.into_iter().filter(|h| h.line < second).collect();
     let mut report = assemble_one(first, &crate::source::kinds(first), found, input, encoding);
-    let line = &source[title];
+    let line = source.line(title);
     let mut f = Finding::new(
         FindingKind::SecondReport,
         format!(
@@ -52,30 +52,35 @@ pub(crate) fn assemble(source: &[SourceLine<'_>], input: InputKind, encoding: &s
 /// Where a second report starts: a report title (naming 政府信息公开 and a year) shortly before a
 /// heading 「一、…」 that follows the heading of 六, with the agency line above the title; and the
 /// title's line.
-fn second_report(source: &[SourceLine<'_>], found: &[FoundHeading]) -> Option<(usize, usize)> {
+fn second_report(source: Lines<'_>, found: &[FoundHeading]) -> Option<(usize, usize)> {
     let six = found.iter().position(|h| h.key == SectionKey::Other)?;
     let again = heading_after(source, found[six].line + 1, SectionKey::Overview)?;
     let title = (found[six].line + 1..again)
         .rev()
-        .filter(|&i| !source[i].text.trim().is_empty())
+        .filter(|&i| !source.line(i).text.trim().is_empty())
         .take(8)
         .find(|&i| {
-            let t = &source[i].text;
+            let t = source.line(i).text;
             title::is_title(t) && t.contains("政府信息公开") && find_year(t).is_some()
         })?;
     // The agency standing alone above the title belongs to the second report too.
     let above = (found[six].line + 1..title)
         .rev()
-        .find(|&i| !source[i].text.trim().is_empty());
+        .find(|&i| !source.line(i).text.trim().is_empty());
     let start = match above {
-        Some(i) if find_year(&source[i].text).is_none() && names_agency(&source[i].text, None) => i,
+        Some(i)
+            if find_year(source.line(i).text).is_none()
+                && names_agency(source.line(i).text, None) =>
+        {
+            i
+        }
         _ => title,
     };
     Some((start, title))
 }
 
 fn assemble_one(
-    source: &[SourceLine<'_>],
+    source: Lines<'_>,
     kinds: &[LineKind],
     found: Vec<FoundHeading>,
     input: InputKind,
@@ -90,16 +95,18 @@ fn assemble_one(
     let title_text = title.as_ref().map(|t| t.value.clone()).unwrap_or_default();
     let (mut year, mut year_source) = (title_year(&title_text), Some(YearSource::Title));
     if year.is_none() {
-        year = source[preamble_start..first_heading]
+        year = source
+            .slice(preamble_start..first_heading)
             .iter()
-            .find_map(|l| find_year(&l.text));
+            .find_map(|l| find_year(l.text));
         year_source = Some(YearSource::Preamble);
     }
     if year.is_none() {
-        year = source[first_heading..]
+        year = source
+            .slice(first_heading..)
             .iter()
             .take(40)
-            .find_map(|l| find_year(&l.text));
+            .find_map(|l| find_year(l.text));
         year_source = Some(YearSource::Body);
     }
     let year_source = year.and(year_source);
@@ -173,7 +180,7 @@ fn assemble_one(
     headings.sort_unstable();
     let read = read_tables(
         &Region {
-            source: &source[region.clone()],
+            source: source.slice(region.clone()),
             kinds: &kinds[region.clone()],
             sections: &section_of[region.clone()],
             headings: &headings,
@@ -280,7 +287,7 @@ fn assemble_one(
             official_heading: def.heading(),
             found: true,
             heading: Some(h.heading.clone()),
-            span: Some(h.heading.span.cover(source[last].whole())),
+            span: Some(h.heading.span.cover(source.line(last).whole())),
             paragraphs: paras,
         });
     }

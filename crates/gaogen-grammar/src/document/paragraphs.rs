@@ -2,7 +2,7 @@
 //! and the signature split off the end.
 
 use crate::lines::LineKind;
-use crate::source::SourceLine;
+use crate::source::{Line, Lines};
 use gaogen_model::label::normalize;
 use gaogen_model::{Paragraph, Section};
 
@@ -66,27 +66,26 @@ fn is_text_line(kinds: &[LineKind], table_line: &[bool], i: usize) -> bool {
     matches!(kinds[i], LineKind::Cells { .. }) && !table_line[i]
 }
 
-fn is_indented(line: &SourceLine<'_>) -> bool {
+fn is_indented(line: Line<'_>) -> bool {
     line.text.starts_with("  ") || line.text.starts_with('\t')
 }
 
 /// Whether the text is *wrapped*: lines broken mid-sentence, paragraphs started by indentation.
-pub(super) fn is_wrapped(
-    source: &[SourceLine<'_>],
-    kinds: &[LineKind],
-    table_line: &[bool],
-) -> bool {
-    let text: Vec<&SourceLine<'_>> = (0..source.len())
+pub(super) fn is_wrapped(source: Lines<'_>, kinds: &[LineKind], table_line: &[bool]) -> bool {
+    // Counted, not collected: a large report has millions of lines.
+    let (mut indented, mut flush, mut mid_sentence) = (0usize, 0usize, 0usize);
+    for line in (0..source.len())
         .filter(|&i| is_text_line(kinds, table_line, i))
-        .map(|i| &source[i])
-        .collect();
-    let indented = text.iter().filter(|l| is_indented(l)).count();
-    let flush: Vec<_> = text.iter().filter(|l| !is_indented(l)).collect();
-    let mid_sentence = flush
-        .iter()
-        .filter(|l| !ends_sentence(l.text.trim_end()))
-        .count();
-    indented >= 2 && mid_sentence * 2 >= flush.len()
+        .map(|i| source.line(i))
+    {
+        if is_indented(line) {
+            indented += 1;
+        } else {
+            flush += 1;
+            mid_sentence += usize::from(!ends_sentence(line.text.trim_end()));
+        }
+    }
+    indented >= 2 && mid_sentence * 2 >= flush
 }
 
 /// How lines make paragraphs.
@@ -105,7 +104,7 @@ pub(super) enum Style {
 /// (「（一）」, 「一是」, 「1.」) starts a new paragraph, and a short ordinal line (a sub-heading)
 /// stands alone.
 pub(super) fn paragraphs(
-    source: &[SourceLine<'_>],
+    source: Lines<'_>,
     kinds: &[LineKind],
     range: std::ops::Range<usize>,
     table_line: &[bool],
@@ -113,7 +112,7 @@ pub(super) fn paragraphs(
 ) -> Vec<Paragraph> {
     let wrapped = style == Style::Wrapped;
     let is_text = |i: usize| is_text_line(kinds, table_line, i);
-    let indented = |i: usize| is_indented(&source[i]);
+    let indented = |i: usize| is_indented(source.line(i));
     let mut out: Vec<Paragraph> = Vec::new();
     let mut open = false;
     for i in range {
@@ -124,7 +123,7 @@ pub(super) fn paragraphs(
             }
             continue;
         }
-        let line = &source[i];
+        let line = source.line(i);
         let text = strip_markdown(line.text.trim());
         if text.is_empty() {
             continue;
@@ -179,9 +178,10 @@ mod tests {
 
     fn paras(text: &str, style: Style) -> Vec<String> {
         let source = text_lines(text);
-        let kinds = crate::source::kinds(&source);
+        let source = source.lines();
+        let kinds = crate::source::kinds(source);
         let table_line = vec![false; source.len()];
-        paragraphs(&source, &kinds, 0..source.len(), &table_line, style)
+        paragraphs(source, &kinds, 0..source.len(), &table_line, style)
             .into_iter()
             .map(|p| p.text)
             .collect()

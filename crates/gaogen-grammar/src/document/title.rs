@@ -1,7 +1,7 @@
 //! The title block, the report's year and its agency.
 
 use crate::lines::LineKind;
-use crate::source::SourceLine;
+use crate::source::Lines;
 use gaogen_model::label::normalize;
 use gaogen_model::{Located, Paragraph};
 
@@ -56,10 +56,11 @@ pub(super) fn is_metadata(text: &str) -> bool {
 }
 
 /// The metadata lines before the title line, as paragraphs (see [`METADATA_PREFIXES`]).
-pub(super) fn metadata_before(source: &[SourceLine<'_>], title_line: usize) -> Vec<Paragraph> {
-    source[..title_line]
+pub(super) fn metadata_before(source: Lines<'_>, title_line: usize) -> Vec<Paragraph> {
+    source
+        .slice(..title_line)
         .iter()
-        .filter(|l| is_metadata(&l.text))
+        .filter(|l| is_metadata(l.text))
         .map(|l| Paragraph::new(l.text.trim().to_string(), l.whole()))
         .collect()
 }
@@ -93,7 +94,7 @@ fn strip_title_prefix(text: &str) -> &str {
 /// when the agency stands there (「偃师区缙氏镇人民政府」 / 「2022年政府信息公开工作年度报告」).
 /// A line naming 政府信息公开 is preferred over another report line (a 「相关报告」 link).
 pub(super) fn title_block(
-    source: &[SourceLine<'_>],
+    source: Lines<'_>,
     kinds: &[LineKind],
     end: usize,
 ) -> (Option<Located<String>>, Option<usize>) {
@@ -101,19 +102,20 @@ pub(super) fn title_block(
     let candidates: Vec<usize> = (0..end)
         .filter(|&i| content(i))
         .take(30)
-        .filter(|&i| is_title(&source[i].text))
+        .filter(|&i| is_title(source.line(i).text))
         .collect();
     let Some(t) = candidates
         .iter()
         .copied()
-        .find(|&i| normalize(&source[i].text).contains("信息公开"))
+        .find(|&i| normalize(source.line(i).text).contains("信息公开"))
         .or_else(|| candidates.first().copied())
     else {
         return (None, None);
     };
     let line_text = |i: usize| {
         strip_title_prefix(
-            source[i]
+            source
+                .line(i)
                 .text
                 .trim()
                 .trim_start_matches('#')
@@ -124,7 +126,7 @@ pub(super) fn title_block(
         .to_string()
     };
     let mut text = line_text(t);
-    let mut span = source[t].whole();
+    let mut span = source.line(t).whole();
     // The agency stands on the line before (「偃师区缙氏镇人民政府」 / 「2022年…报告」), or the
     // title wrapped over two or three lines (「…2024 年政府信息公」 / 「开工作年度报告」, 「…局」 /
     // 「2022年政府信息公开工作」 / 「年度报告」): lines above are joined while the title so far
@@ -140,7 +142,7 @@ pub(super) fn title_block(
         let above = (0..first)
             .rev()
             .filter(|&i| content(i))
-            .find(|&i| !is_metadata(&source[i].text));
+            .find(|&i| !is_metadata(source.line(i).text));
         let Some(p) = above.filter(|&p| (p..first).filter(|&i| content(i)).count() <= 3) else {
             break;
         };
@@ -153,16 +155,16 @@ pub(super) fn title_block(
             break;
         }
         text = format!("{prev}{text}");
-        span = source[p].whole().cover(span);
+        span = source.line(p).whole().cover(span);
         first = p;
     }
     (Some(Located { value: text, span }), Some(t + 1))
 }
 
 /// The agency of a crawler's 「发布机构: …」 line, for a title that names none.
-pub(super) fn publisher(source: &[SourceLine<'_>], end: usize) -> Option<String> {
-    source[..end].iter().take(40).find_map(|l| {
-        let n = normalize(&l.text);
+pub(super) fn publisher(source: Lines<'_>, end: usize) -> Option<String> {
+    source.slice(..end).iter().take(40).find_map(|l| {
+        let n = normalize(l.text);
         let rest = ["发布机构:", "发文机关:", "发布单位:", "来源:"]
             .iter()
             .find_map(|p| n.strip_prefix(p))?;
@@ -422,13 +424,14 @@ mod tests {
         assert!(!is_metadata("示范县人民政府"));
         let text = "示范县卫生健康委员会\n发布时间：2021-01-28\n2020年政府信息公开工作年度报告\n";
         let source = crate::source::text_lines(text);
-        let kinds = crate::source::kinds(&source);
-        let (title, end) = title_block(&source, &kinds, source.len());
+        let source = source.lines();
+        let kinds = crate::source::kinds(source);
+        let (title, end) = title_block(source, &kinds, source.len());
         assert_eq!(
             title.map(|t| t.value).as_deref(),
             Some("示范县卫生健康委员会2020年政府信息公开工作年度报告")
         );
-        let kept = metadata_before(&source, end.unwrap() - 1);
+        let kept = metadata_before(source, end.unwrap() - 1);
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].span.line, 2);
     }

@@ -6,7 +6,7 @@
 use super::cells::{cell_of, finding};
 use super::raw::{capacity, RawRow};
 use super::stream::Reader;
-use crate::source::SourceLine;
+use crate::source::Line;
 use gaogen_model::schema::{RowDef, TableSchema};
 use gaogen_model::{CellValue, Finding, FindingKind, Row, RowId, RowStatus, TableKey};
 
@@ -14,7 +14,7 @@ impl Reader {
     /// At the end of a file whose tables run to its end: the row still open on the last line is
     /// cut there when its cells keep their places. Its last value counts only when a separator
     /// follows it on the line (the cut may have taken the rest of the number).
-    pub fn mark_cut(&mut self, last: &SourceLine<'_>) {
+    pub fn mark_cut(&mut self, last: Line<'_>) {
         if last.cell_origins().is_some() {
             // A page's or a document's table ends with its markup, never mid-row.
             return;

@@ -25,7 +25,7 @@ mod t2_blocks;
 mod words;
 
 use crate::lines::{HardCell, LineKind, LineShape, Token};
-use crate::source::SourceLine;
+use crate::source::{Line, Lines};
 use crate::value::parse_value;
 use gaogen_model::{CellValue, Finding, Located, SectionKey, Span, TableKey, Tables};
 use raw::{GridCell, RowKey};
@@ -34,7 +34,7 @@ use stream::Reader;
 /// The table region: a run of the report's lines with their kinds and sections, read line by
 /// line (no line's cells are kept). Section headings inside it are not read.
 pub(crate) struct Region<'a> {
-    pub source: &'a [SourceLine<'a>],
+    pub source: Lines<'a>,
     pub kinds: &'a [LineKind],
     pub sections: &'a [Option<SectionKey>],
     /// Lines (indices into the region, ascending) that are section headings.
@@ -43,7 +43,7 @@ pub(crate) struct Region<'a> {
 
 /// One line of the table region with its kind and the section it stands in.
 struct RegionLine<'a> {
-    source: &'a SourceLine<'a>,
+    source: Line<'a>,
     kind: LineKind,
     section: Option<SectionKey>,
 }
@@ -59,7 +59,7 @@ impl<'a> Region<'a> {
             .binary_search(&k)
             .is_err()
             .then(|| RegionLine {
-                source: &self.source[k],
+                source: self.source.line(k),
                 kind: self.kinds[k],
                 section: self.sections[k],
             })
@@ -97,12 +97,12 @@ pub(crate) fn read_tables(region: &Region<'_>, year: Option<u16>, ends_file: boo
         }
         // A line holding only `|` (one cell per line, each ending in ` |`) or only a tab (one
         // cell per line after a tab) is one empty cell.
-        if let Some(col) = lone_blank(&line.source.text) {
+        if let Some(col) = lone_blank(line.source.text) {
             *is_table = reader.push_lone_blank(line.source.span(0, col, col + 1));
             continue;
         }
         let Some(LineShape::Cells { hard, piped }) =
-            crate::lines::cells_shape(&line.source.text, line.kind)
+            crate::lines::cells_shape(line.source.text, line.kind)
         else {
             continue;
         };
@@ -157,12 +157,7 @@ struct LineRead {
 }
 
 /// Reads one line of cells; returns whether it was table content.
-fn read_line(
-    reader: &mut Reader,
-    source: &SourceLine<'_>,
-    hard: &[HardCell<'_>],
-    piped: bool,
-) -> bool {
+fn read_line(reader: &mut Reader, source: Line<'_>, hard: &[HardCell<'_>], piped: bool) -> bool {
     let width = hard.len();
     let grid_line = piped && width >= 3;
     let mut line = LineRead {
@@ -230,7 +225,7 @@ impl LineRead {
     fn value(
         &mut self,
         reader: &mut Reader,
-        source: &SourceLine<'_>,
+        source: Line<'_>,
         h: usize,
         token: &Token<'_>,
         value: CellValue,
@@ -250,7 +245,7 @@ impl LineRead {
         kind
     }
 
-    fn text(&mut self, reader: &mut Reader, source: &SourceLine<'_>, h: usize, token: &Token<'_>) {
+    fn text(&mut self, reader: &mut Reader, source: Line<'_>, h: usize, token: &Token<'_>) {
         self.content = true;
         self.text_seen = true;
         self.leading_blanks.clear();
@@ -305,10 +300,11 @@ fn attach_grid(
 #[cfg(test)]
 pub(crate) fn read_text(text: &str, year: Option<u16>) -> TablesRead {
     let source = crate::source::text_lines(text);
-    let kinds = crate::source::kinds(&source);
+    let source = source.lines();
+    let kinds = crate::source::kinds(source);
     let sections = vec![None; source.len()];
     let region = Region {
-        source: &source,
+        source,
         kinds: &kinds,
         sections: &sections,
         headings: &[],
