@@ -115,7 +115,7 @@ proptest! {
 
     #[test]
     fn rendered_reports_read_back_and_check_clean(toml in report_toml()) {
-        let input = parse_toml(&toml).map_err(|d| TestCaseError::fail(d.message.clone()))?;
+        let input = parse_toml(&toml).map_err(|d| TestCaseError::fail(d.message.to_string()))?;
         let (authored, errors) = to_report(&input, &toml);
         prop_assert!(errors.is_empty(), "{:?}", errors.iter().map(|d| &d.message).collect::<Vec<_>>());
         let authored_findings: Vec<_> = check(&authored).into_iter().filter(|d| format_rule(d.code)).map(|d| (d.code, d.message)).collect();

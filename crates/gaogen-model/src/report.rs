@@ -437,19 +437,24 @@ pub enum FindingKind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub kind: FindingKind,
-    pub message: String,
+    /// Shared with the diagnostic made of it, not copied (a report can have hundreds of thousands).
+    pub message: std::sync::Arc<str>,
     pub span: Option<Span>,
     pub table: Option<TableKey>,
     pub row: Option<RowId>,
     pub column: Option<ColumnId>,
     /// The official text, where the finding is about a label or heading.
-    pub expected: Option<String>,
+    pub expected: Option<Box<str>>,
     /// What was written.
-    pub found: Option<String>,
+    pub found: Option<Box<str>>,
 }
 
 impl Finding {
-    pub fn new(kind: FindingKind, message: impl Into<String>, span: Option<Span>) -> Finding {
+    pub fn new(
+        kind: FindingKind,
+        message: impl Into<std::sync::Arc<str>>,
+        span: Option<Span>,
+    ) -> Finding {
         Finding {
             kind,
             message: message.into(),

@@ -80,7 +80,7 @@ impl fmt::Display for Error {
             Error::Toml {
                 path, diagnostics, ..
             } => {
-                let first = diagnostics.first().map_or("", |d| d.message.as_str());
+                let first = diagnostics.first().map_or("", |d| &*d.message);
                 write!(f, "错误：{path}：{first}")
             }
             Error::Exists(path) => {

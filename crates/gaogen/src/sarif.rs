@@ -34,7 +34,7 @@ fn results_paged(
     diagnostics
         .iter()
         .map(|d| {
-            let mut message = d.message.clone();
+            let mut message = d.message.to_string();
             if let Some(help) = &d.help {
                 message.push('。');
                 message.push_str(help);

@@ -43,7 +43,7 @@ pub(crate) fn assemble(source: Lines<'_>, input: InputKind, encoding: &str) -> R
         ),
         Some(line.whole()),
     );
-    f.found = Some(line.text.trim().to_string());
+    f.found = Some(line.text.trim().into());
     report.findings.push(f);
     report.source.lines = source.last().map_or(0, |l| l.origin.line);
     report
@@ -227,7 +227,7 @@ fn assemble_one(
                     ),
                     None,
                 );
-                f.expected = Some(def.heading());
+                f.expected = Some(def.heading().into());
                 f
             });
             sections.push(Section {
@@ -247,7 +247,7 @@ fn assemble_one(
                 format!("「{}」的位置与官方顺序不符", h.heading.text),
                 Some(h.heading.span),
             );
-            f.expected = Some(def.heading());
+            f.expected = Some(def.heading().into());
             findings.push(f);
         }
         previous_line = Some(h.line);
@@ -261,8 +261,8 @@ fn assemble_one(
                 ),
                 Some(h.heading.span),
             );
-            f.expected = Some(def.heading());
-            f.found = Some(h.heading.text.clone());
+            f.expected = Some(def.heading().into());
+            f.found = Some(h.heading.text.as_str().into());
             findings.push(f);
         }
         let end = found.get(k + 1).map_or(source.len(), |n| n.line);
@@ -291,7 +291,11 @@ fn assemble_one(
             paragraphs: paras,
         });
     }
-    findings.extend(read.findings);
+    // The tables' findings after the others, moved into their vector (not copied into a second
+    // one: a large report can have hundreds of thousands).
+    let mut read_findings = read.findings;
+    read_findings.splice(0..0, findings);
+    let findings = read_findings;
     let closing = split_closing(&mut sections, agency.as_deref());
     // A title without the agency (「2022年政府信息公开工作年度报告」): the closing signature names it.
     let agency = agency.or_else(|| {

@@ -77,8 +77,8 @@ pub(super) fn report_label(
     );
     f.row = row;
     f.column = column;
-    f.expected = Some(official.to_string());
-    f.found = Some(written.value.clone());
+    f.expected = Some(official.into());
+    f.found = Some(written.value.as_str().into());
     findings.push(f);
 }
 
@@ -184,7 +184,7 @@ pub(super) fn place_row(
         let mut f = finding(kind, key, message, c.span);
         f.row = Some(def.id);
         f.column = Some(c.column);
-        f.found = found;
+        f.found = found.map(String::into_boxed_str);
         findings.push(f);
     }
     row
@@ -300,7 +300,7 @@ fn run_split(
         Some(span),
     );
     f.row = Some(def.id);
-    f.found = Some(raw.to_string());
+    f.found = Some(raw.as_str().into());
     findings.push(f);
     Some(cells)
 }

@@ -229,7 +229,7 @@ fn row_missing(key: TableKey, def: &'static RowDef, span: Option<Span>) -> Findi
         span,
     );
     f.row = Some(def.id);
-    f.expected = Some(def.label.to_string());
+    f.expected = Some(def.label.into());
     f
 }
 
@@ -255,8 +255,7 @@ fn report_missing_tail(
         .rev()
         .find(|f| f.kind == FindingKind::InputTruncated && f.table == Some(key));
     if let Some(cut) = cut {
-        cut.message
-            .push_str(&format!("；其后 {} 行没有读到：{list}", missing.len()));
+        cut.message = format!("{}；其后 {} 行没有读到：{list}", cut.message, missing.len()).into();
         return;
     }
     let message = match last_read {

@@ -20,6 +20,7 @@ use crate::registry::RuleInfo;
 use crate::{Report, Span, TableKey};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -66,8 +67,8 @@ pub struct Diagnostic {
     /// Stable rule code, e.g. `T3-1`.
     pub code: &'static str,
     pub severity: Severity,
-    /// Chinese, with the numbers on both sides.
-    pub message: String,
+    /// Chinese, with the numbers on both sides (shared with the reader's finding it reports).
+    pub message: Arc<str>,
     /// The main place; `None` when the problem is an absence with no place (a missing section).
     pub span: Option<Span>,
     /// Every other place involved (each cell of an equation, the text quoting a count).
@@ -90,7 +91,7 @@ impl Diagnostic {
     pub fn new(
         code: &'static str,
         severity: Severity,
-        message: impl Into<String>,
+        message: impl Into<Arc<str>>,
         span: Option<Span>,
     ) -> Self {
         Diagnostic {

@@ -97,7 +97,7 @@ impl SummaryXlsx {
                 ws.write_number(row, 3, f64::from(s.line))?;
                 ws.write_number(row, 4, f64::from(s.column))?;
             }
-            ws.write_string(row, 5, &d.message)?;
+            ws.write_string(row, 5, &*d.message)?;
             ws.write_string(row, 6, d.help.as_deref().unwrap_or(""))?;
             if let Some(eq) = &d.equation {
                 ws.write_number(row, 7, eq.left_sum as f64)?;

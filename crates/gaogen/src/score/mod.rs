@@ -166,7 +166,7 @@ fn evidence_of(d: &Diagnostic, s: &Scorable<'_>) -> Evidence {
         file: s.path.to_string(),
         code: Some(d.code),
         severity: Some(d.severity),
-        message: d.message.clone(),
+        message: d.message.to_string(),
         page: d.span.and_then(|sp| s.pages.page(sp.line)),
         line: d.span.map(|sp| sp.line),
         column: d.span.map(|sp| sp.column),

@@ -116,7 +116,7 @@ pub(crate) fn diag_view(d: &Diagnostic) -> DiagView {
         code: d.code,
         class,
         severity,
-        message: d.message.clone(),
+        message: d.message.to_string(),
         place: d.span.as_ref().map_or(String::new(), point),
         help: d.help.as_deref().unwrap_or_default().to_string(),
         equation,

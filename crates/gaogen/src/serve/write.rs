@@ -145,7 +145,7 @@ fn toml_text(v: &toml::Value) -> String {
 
 /// The form's fields from a report.toml.
 pub(crate) fn fields(source: &str) -> Result<(Map<String, Value>, Option<String>), String> {
-    let input = author::parse_toml(source).map_err(|d| d.message.clone())?;
+    let input = author::parse_toml(source).map_err(|d| d.message.to_string())?;
     let mut out = Map::new();
     let meta = &input.report;
     let mut put = |k: &str, v: String| {
