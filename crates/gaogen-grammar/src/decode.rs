@@ -111,6 +111,38 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
 
 type Text = (String, &'static str);
 
+/// From this size, UTF-8 bytes become the text without a copy, validated by std (slower than the
+/// SIMD check, which needs the copy): a large input is then held once, and no freed buffer the
+/// size of the input raises glibc's thresholds for returning memory.
+const OWNED_FROM: usize = 1 << 20;
+
+/// [`decode()`] taking the bytes: a large UTF-8 input without a BOM becomes the text as it is.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, InputError> {
+    if bytes.len() < OWNED_FROM
+        || bytes.len() > MAX_INPUT_BYTES
+        || Encoding::for_bom(&bytes).is_some()
+        || memchr::memchr(0, &bytes).is_some()
+    {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            if let Some(offset) = binary_control_at(&text) {
+                return Err(InputError::Binary { offset });
+            }
+            if text.trim().is_empty() {
+                return Err(InputError::Empty);
+            }
+            Ok(Decoded {
+                text,
+                encoding: UTF_8.name(),
+                truncated: false,
+            })
+        }
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// UTF-16 saved without a byte order mark: line ends, digits and ASCII punctuation put a zero
 /// byte in every other position, and only there.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
@@ -227,6 +259,40 @@ mod tests {
         let mut bom8 = vec![0xEF, 0xBB, 0xBF];
         bom8.extend_from_slice(text.as_bytes());
         assert_eq!(decode(&bom8).unwrap().text, text);
+    }
+
+    #[test]
+    fn taking_the_bytes_decodes_as_borrowing_them() {
+        // Large inputs take the owned path; each kind of input decodes the same either way.
+        let line = "一、总体情况 规章\t0 政府信息公开\n".repeat(23_000);
+        let big = line.as_bytes().to_vec();
+        assert!(big.len() >= OWNED_FROM);
+        let with = |at: usize, bytes: &[u8]| {
+            let mut v = big.clone();
+            v.splice(at..at, bytes.iter().copied());
+            v
+        };
+        let (gb, _, _) = GB18030.encode(&line);
+        let cases = vec![
+            big.clone(),
+            with(big.len() / 2, &[0xFF]),
+            with(big.len() / 2, &[0x01]),
+            with(big.len() / 2, &[0x00]),
+            with(0, &[0xEF, 0xBB, 0xBF]),
+            with(big.len(), &"总".as_bytes()[..2]),
+            vec![b' '; OWNED_FROM + 1],
+            gb.into_owned(),
+            vec![b'a'; MAX_INPUT_BYTES + 1],
+            b"small".to_vec(),
+        ];
+        for bytes in cases {
+            assert_eq!(
+                decode_owned(bytes.clone()),
+                decode(&bytes),
+                "{} bytes",
+                bytes.len()
+            );
+        }
     }
 
     #[test]

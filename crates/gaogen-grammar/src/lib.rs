@@ -16,7 +16,7 @@ mod source;
 mod tables;
 mod value;
 
-pub use decode::{clean_controls, decode, Decoded, InputError, MAX_INPUT_BYTES};
+pub use decode::{clean_controls, decode, decode_owned, Decoded, InputError, MAX_INPUT_BYTES};
 use gaogen_model::{Finding, FindingKind, InputKind, Report};
 
 /// Reads a report from text (plain text or HTML, told apart by content).
@@ -44,14 +44,13 @@ pub fn read(bytes: &[u8]) -> Result<(String, Report), InputError> {
     Ok((decoded.text, report))
 }
 
-/// [`read`] taking the bytes: they are freed once decoded, before the report is read (a large
-/// input is not held twice while it is parsed).
+/// [`read`] taking the bytes: they become the text or are freed once decoded, before the report
+/// is read (a large input is not held twice while it is parsed).
 pub fn read_owned(bytes: Vec<u8>) -> Result<(String, Report), InputError> {
     if docx::is_zip(&bytes) {
         return read(&bytes);
     }
-    let decoded = decode(&bytes)?;
-    drop(bytes);
+    let decoded = decode_owned(bytes)?;
     let report = parse_decoded(&decoded);
     Ok((decoded.text, report))
 }

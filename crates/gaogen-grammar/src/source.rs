@@ -263,15 +263,15 @@ pub(crate) fn kinds(lines: Lines<'_>) -> Vec<crate::lines::LineKind> {
 
 /// Splits plain text into lines at `\r\n`, `\r` or `\n`.
 pub(crate) fn text_lines(text: &str) -> Source<'_> {
-    // The model's one position model decides where lines end, as the renderer does.
-    let index = gaogen_model::lines::LineIndex::new(text);
+    // The model's one position model decides where lines end, as the renderer does; streamed, so
+    // no index of the lines is held (and freed) besides their ranges.
+    use gaogen_model::lines::each_line;
     if u32::try_from(text.len()).map_or(true, |n| n >= IN_BUFFER) {
         // Beyond any input gaogen accepts (32 MiB); kept correct all the same.
         return Source::built(
-            index
-                .lines()
+            each_line(text)
                 .zip(1u32..)
-                .map(|(line, number)| SourceLine {
+                .map(|((_, line), number)| SourceLine {
                     text: crate::lines::normalize_spaces(line).into(),
                     origin: Origin {
                         line: number,
@@ -281,10 +281,11 @@ pub(crate) fn text_lines(text: &str) -> Source<'_> {
                 .collect(),
         );
     }
-    // Sized once: a grown vector would hold up to three times the lines while it moves.
-    let mut ranges = Vec::with_capacity(index.len());
+    // Sized once (the lines counted first): a grown vector would hold up to three times the
+    // lines while it moves.
+    let mut ranges = Vec::with_capacity(gaogen_model::lines::line_starts(text).count());
     let mut normalized = String::new();
-    for (start, line) in (1..=index.len() as u32).filter_map(|n| index.line(n)) {
+    for (start, line) in each_line(text) {
         let range = match crate::lines::normalize_spaces(line) {
             Cow::Borrowed(_) => (start as u32, (start + line.len()) as u32),
             Cow::Owned(spaced) => {

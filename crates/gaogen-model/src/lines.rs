@@ -5,6 +5,31 @@
 
 use crate::Span;
 
+/// Each line's first byte offset, in order (the first is 0, also for an empty text): where
+/// [`LineIndex`] puts its lines, without storing them.
+pub fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(move |&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+        .map(|i| i + 1)
+        // A final line end opens no line.
+        .filter(move |&start| start < bytes.len());
+    std::iter::once(0).chain(breaks)
+}
+
+/// Every line of a text without its line end, with the byte offset it starts at: as
+/// [`LineIndex::line`] gives them, without storing them.
+pub fn each_line(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let mut starts = line_starts(text)
+        .filter(move |_| !text.is_empty())
+        .peekable();
+    std::iter::from_fn(move || {
+        let start = starts.next()?;
+        let end = starts.peek().copied().unwrap_or(text.len());
+        Some((start, text[start..end].trim_end_matches(['\n', '\r'])))
+    })
+}
+
 /// Where each line of a text starts.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
@@ -15,18 +40,10 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
-                starts.push(i + 1);
-            }
+        LineIndex {
+            text,
+            starts: line_starts(text).collect(),
         }
-        // A final line end opens no line.
-        if starts.len() > 1 && starts.last() == Some(&text.len()) {
-            starts.pop();
-        }
-        LineIndex { text, starts }
     }
 
     /// The text indexed.
@@ -127,5 +144,47 @@ mod tests {
         assert_eq!(LineIndex::new("a\n").len(), 1);
         assert_eq!(LineIndex::new("").len(), 0);
         assert_eq!(LineIndex::new("a\n\n").len(), 2);
+    }
+
+    #[test]
+    fn streamed_lines_are_the_indexed_lines() {
+        // Every text of up to 7 characters from 「a」, 「\r」, 「\n」, 「表」, against the index as
+        // it was first written (line ends collected, a final line end opening no line).
+        fn written_first(text: &str) -> Vec<usize> {
+            let bytes = text.as_bytes();
+            let mut starts = vec![0];
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                    starts.push(i + 1);
+                }
+            }
+            if starts.len() > 1 && starts.last() == Some(&text.len()) {
+                starts.pop();
+            }
+            starts
+        }
+        let alphabet = ["a", "\r", "\n", "表"];
+        let mut texts = vec![String::new()];
+        for _ in 0..7 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|t| t.chars().count() == texts.last().map_or(0, |l| l.chars().count()))
+                .flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        assert_eq!(texts.len(), (0..=7).map(|n| 4usize.pow(n)).sum::<usize>());
+        for text in &texts {
+            assert_eq!(
+                line_starts(text).collect::<Vec<_>>(),
+                written_first(text),
+                "{text:?}"
+            );
+            let index = LineIndex::new(text);
+            let indexed: Vec<(usize, &str)> = (1..=index.len() as u32)
+                .filter_map(|n| index.line(n))
+                .collect();
+            assert_eq!(each_line(text).collect::<Vec<_>>(), indexed, "{text:?}");
+        }
     }
 }
