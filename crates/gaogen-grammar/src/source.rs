@@ -281,9 +281,13 @@ pub(crate) fn text_lines(text: &str) -> Source<'_> {
                 .collect(),
         );
     }
-    // Sized once (the lines counted first): a grown vector would hold up to three times the
-    // lines while it moves.
-    let mut ranges = Vec::with_capacity(gaogen_model::lines::line_starts(text).count());
+    // A large text's lines are counted first, so the vector is sized once (a grown one would
+    // hold up to three times the lines while it moves); a report of usual size just grows it.
+    let mut ranges = if text.len() >= 1 << 20 {
+        Vec::with_capacity(gaogen_model::lines::line_starts(text).count())
+    } else {
+        Vec::new()
+    };
     let mut normalized = String::new();
     for (start, line) in each_line(text) {
         let range = match crate::lines::normalize_spaces(line) {

@@ -20,13 +20,21 @@ pub fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// Every line of a text without its line end, with the byte offset it starts at: as
 /// [`LineIndex::line`] gives them, without storing them.
 pub fn each_line(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    let mut starts = line_starts(text)
-        .filter(move |_| !text.is_empty())
-        .peekable();
+    let bytes = text.as_bytes();
+    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
+    let mut start = (!text.is_empty()).then_some(0);
     std::iter::from_fn(move || {
-        let start = starts.next()?;
-        let end = starts.peek().copied().unwrap_or(text.len());
-        Some((start, text[start..end].trim_end_matches(['\n', '\r'])))
+        let from = start?;
+        // The next line end: a `\n` (with the `\r` before it, if any), or a lone `\r`.
+        let end = breaks.find(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'));
+        let Some(end) = end else {
+            start = None;
+            return Some((from, &text[from..]));
+        };
+        // A final line end opens no line.
+        start = Some(end + 1).filter(|&next| next < bytes.len());
+        let cr = usize::from(bytes[end] == b'\n' && end > from && bytes[end - 1] == b'\r');
+        Some((from, &text[from..end - cr]))
     })
 }
 
