@@ -28,6 +28,9 @@ impl Rule for FindingRule {
             .iter()
             .filter(|f| self.kinds.contains(&f.kind))
             .collect();
+        // Room for them all at once: a report can have hundreds of thousands, and a vector grown
+        // step by step leaves its smaller copies behind in the allocator.
+        out.reserve(findings.len());
         let mut grouped = vec![false; findings.len()];
         for (i, f) in findings.iter().enumerate() {
             if grouped[i] {
