@@ -96,6 +96,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
         }
     };
     let (text, encoding) = decoded;
+    accept(text, encoding, truncated)
+}
+
+/// Decoded text that is a report's text: not binary, not empty.
+fn accept(text: String, encoding: &'static str, truncated: bool) -> Result<Decoded, InputError> {
     if let Some(offset) = binary_control_at(&text) {
         return Err(InputError::Binary { offset });
     }
@@ -126,19 +131,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, InputError> {
         return decode(&bytes);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => {
-            if let Some(offset) = binary_control_at(&text) {
-                return Err(InputError::Binary { offset });
-            }
-            if text.trim().is_empty() {
-                return Err(InputError::Empty);
-            }
-            Ok(Decoded {
-                text,
-                encoding: UTF_8.name(),
-                truncated: false,
-            })
-        }
+        Ok(text) => accept(text, UTF_8.name(), false),
         Err(e) => decode(e.as_bytes()),
     }
 }
