@@ -32,6 +32,20 @@ fn full_width(c: char) -> char {
     }
 }
 
+/// Every ASCII mark of `text` whose character before or after is `chinese`, with its byte
+/// offset. The marks are found byte by byte (an ASCII byte is always a whole character), and only
+/// their neighbours are decoded.
+fn ascii_marks(text: &str, chinese: impl Fn(Option<char>) -> bool) -> Vec<(usize, char)> {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| MARK[b as usize])
+        .filter(|&(i, _)| {
+            chinese(text[..i].chars().next_back()) || chinese(text[i + 1..].chars().next())
+        })
+        .map(|(i, b)| (i, b as char))
+        .collect()
+}
+
 /// The registry entry (see `registry.rs`).
 pub(crate) static INFO: RuleInfo = RuleInfo {
     code: "H-PUNCT",
@@ -52,16 +66,7 @@ impl Rule for AsciiPunct {
         let has_mark = |text: &str| text.bytes().any(|b| MARK[b as usize]);
         for (_, p) in paragraphs(report).filter(|(_, p)| has_mark(&p.text) && !is_page_metadata(p))
         {
-            let mut found: Vec<(usize, char)> = Vec::new();
-            let mut prev: Option<char> = None;
-            let mut iter = p.text.char_indices().peekable();
-            while let Some((i, c)) = iter.next() {
-                let next = iter.peek().map(|&(_, n)| n);
-                if c.is_ascii() && MARK[c as usize] && (chinese(prev) || chinese(next)) {
-                    found.push((i, c));
-                }
-                prev = Some(c);
-            }
+            let found = ascii_marks(&p.text, chinese);
             let Some(&(first, c)) = found.first() else {
                 continue;
             };
@@ -77,6 +82,40 @@ impl Rule for AsciiPunct {
                 d = d.mark(p.locate(at..at + 1), format!("半角「{c}」"));
             }
             out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ascii_marks, MARK};
+    use crate::check::prose::{is_chinese_punct, is_han};
+    use proptest::prelude::*;
+
+    /// The definition: every character read in order, with the one before and after.
+    fn by_characters(text: &str, chinese: impl Fn(Option<char>) -> bool) -> Vec<(usize, char)> {
+        let mut found = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let next = iter.peek().map(|&(_, n)| n);
+            if c.is_ascii() && MARK[c as usize] && (chinese(prev) || chinese(next)) {
+                found.push((i, c));
+            }
+            prev = Some(c);
+        }
+        found
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_byte_scan_finds_what_the_characters_give(
+            chars in prop::collection::vec(prop::sample::select(&[',', ';', ':', '?', '!', '(', ')', 'a', '1', ' ', '公', '开', '，', '。', '（', '“', 'é', '😀', '\u{3000}'][..]), 0..40)
+        ) {
+            let text: String = chars.into_iter().collect();
+            let chinese = |c: Option<char>| c.is_some_and(|c| is_han(c) || is_chinese_punct(c));
+            prop_assert_eq!(ascii_marks(&text, chinese), by_characters(&text, chinese));
         }
     }
 }
