@@ -135,16 +135,17 @@ impl Report {
 pub struct Paragraph {
     pub text: String,
     pub span: Span,
-    /// Where each joined line starts: (byte offset in `text`, position in the file).
+    /// Where each joined line starts: (byte offset in `text`, position in the file). Inline for
+    /// a paragraph of one line, most of them: no allocation.
     #[serde(skip)]
-    pub segments: Vec<(usize, Span)>,
+    pub segments: smallvec::SmallVec<[(usize, Span); 1]>,
 }
 
 impl Paragraph {
     /// A paragraph of one piece of text at `span`.
     pub fn new(text: String, span: Span) -> Paragraph {
         Paragraph {
-            segments: vec![(0, span)],
+            segments: smallvec::smallvec![(0, span)],
             text,
             span,
         }

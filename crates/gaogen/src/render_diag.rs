@@ -62,13 +62,13 @@ pub fn render(d: &Diagnostic, source: &SourceText<'_>, origin: &str, style: Styl
                 .marks
                 .iter()
                 .find(|m| m.span == p)
-                .map_or(String::new(), |m| m.label.clone()),
+                .map_or(String::new(), |m| m.label.to_string()),
         };
         spans.push((p, label, true));
     }
     for m in &d.marks {
         if Some(m.span) != primary {
-            spans.push((m.span, m.label.clone(), false));
+            spans.push((m.span, m.label.to_string(), false));
         }
     }
     let mut footers = Vec::new();

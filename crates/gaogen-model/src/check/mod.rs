@@ -58,7 +58,8 @@ pub enum EmptyCells {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mark {
     pub span: Span,
-    pub label: String,
+    /// What the place holds (a fixed word is borrowed, not copied, for each mark).
+    pub label: Cow<'static, str>,
 }
 
 /// One problem found in a report.
@@ -114,7 +115,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn mark(mut self, span: Span, label: impl Into<String>) -> Self {
+    pub fn mark(mut self, span: Span, label: impl Into<Cow<'static, str>>) -> Self {
         self.marks.push(Mark {
             span,
             label: label.into(),

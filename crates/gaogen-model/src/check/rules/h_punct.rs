@@ -20,15 +20,17 @@ const ASCII_PUNCT: &[u8] = b",;:?!()";
 /// Whether a byte is one of [`ASCII_PUNCT`].
 const MARK: [bool; 256] = crate::lines::byte_set(ASCII_PUNCT);
 
-fn full_width(c: char) -> char {
+/// For each ASCII mark: its label in a diagnostic and what to do, as fixed texts (borrowed by
+/// every diagnostic, not built for each: a long text can have a hundred thousand).
+fn texts(c: char) -> (&'static str, &'static str) {
     match c {
-        ',' => '，',
-        ';' => '；',
-        ':' => '：',
-        '?' => '？',
-        '!' => '！',
-        '(' => '（',
-        _ => '）',
+        ',' => ("半角「,」", "改为全角标点，如「,」改为「，」"),
+        ';' => ("半角「;」", "改为全角标点，如「;」改为「；」"),
+        ':' => ("半角「:」", "改为全角标点，如「:」改为「：」"),
+        '?' => ("半角「?」", "改为全角标点，如「?」改为「？」"),
+        '!' => ("半角「!」", "改为全角标点，如「!」改为「！」"),
+        '(' => ("半角「(」", "改为全角标点，如「(」改为「（」"),
+        _ => ("半角「)」", "改为全角标点，如「)」改为「）」"),
     }
 }
 
@@ -77,9 +79,9 @@ impl Rule for AsciiPunct {
                 format!("中文正文中有 {} 处半角标点，第一处是「{c}」", found.len()),
                 Some(span),
             )
-            .help(format!("改为全角标点，如「{c}」改为「{}」", full_width(c)));
+            .help(texts(c).1);
             for &(at, c) in found.iter().take(5) {
-                d = d.mark(p.locate(at..at + 1), format!("半角「{c}」"));
+                d = d.mark(p.locate(at..at + 1), texts(c).0);
             }
             out.push(d);
         }
@@ -88,7 +90,22 @@ impl Rule for AsciiPunct {
 
 #[cfg(test)]
 mod tests {
-    use super::{ascii_marks, MARK};
+    use super::{ascii_marks, texts, ASCII_PUNCT, MARK};
+
+    #[test]
+    fn each_mark_names_itself_and_its_full_width_form() {
+        let full = ['，', '；', '：', '？', '！', '（', '）'];
+        for (&b, f) in ASCII_PUNCT.iter().zip(full) {
+            let c = b as char;
+            assert_eq!(
+                texts(c),
+                (
+                    &*format!("半角「{c}」"),
+                    &*format!("改为全角标点，如「{c}」改为「{f}」")
+                )
+            );
+        }
+    }
     use crate::check::prose::{is_chinese_punct, is_han};
     use proptest::prelude::*;
 
