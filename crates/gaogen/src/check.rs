@@ -51,10 +51,14 @@ impl Selection {
 
     /// Whether a rule code passes the selection.
     pub fn allows(&self, code: &str) -> bool {
-        let code = code.to_ascii_uppercase();
+        // Compared ignoring ASCII case, byte by byte (asked for every diagnostic: no copy made).
+        let (code, n) = (code.as_bytes(), code.len());
         let matches = |pattern: &String| {
-            let p = pattern.trim().trim_end_matches('-').to_ascii_uppercase();
-            !p.is_empty() && (code == p || code.starts_with(&format!("{p}-")))
+            let p = pattern.trim().trim_end_matches('-').as_bytes();
+            !p.is_empty()
+                && n >= p.len()
+                && code[..p.len()].eq_ignore_ascii_case(p)
+                && (n == p.len() || code[p.len()] == b'-')
         };
         (self.select.is_empty() || self.select.iter().any(matches))
             && !self.ignore.iter().any(matches)

@@ -37,6 +37,15 @@ fn selection_by_code_and_prefix() {
     assert!(!s.allows("T2-1"));
     assert!(!s.allows("T30-1"));
     assert!(Selection::all().allows("R-AMBIGUOUS-ROW"));
+    let s = Selection {
+        select: vec!["r-ambiguous-".into(), "表三".into(), "T3-1-LONGER".into()],
+        ignore: vec![" r-ambiguous-row ".into()],
+    };
+    assert!(s.allows("R-AMBIGUOUS"));
+    assert!(s.allows("r-ambiguous-cell"));
+    assert!(!s.allows("R-AMBIGUOUS-ROW"));
+    assert!(!s.allows("R-AMBIGUOUSX"));
+    assert!(!s.allows("T3-1"));
 }
 
 #[test]

@@ -190,14 +190,12 @@ fn year_at(n: &str) -> Option<(usize, u16)> {
         if w[4] != '年' {
             return None;
         }
-        let digits: Option<Vec<u32>> = if w[..4].iter().all(char::is_ascii_digit) {
-            w[..4].iter().map(|c| c.to_digit(10)).collect()
-        } else {
-            w[..4].iter().map(|&c| cn_digit(c)).collect()
-        };
-        let d = digits?;
+        let ascii = w[..4].iter().all(char::is_ascii_digit);
+        let mut year = 0u32;
+        for &c in &w[..4] {
+            year = year * 10 + if ascii { c.to_digit(10) } else { cn_digit(c) }?;
+        }
         // Chinese numerals: only 一九 / 二〇 starts (「一九九九年」, 「二〇二二年」).
-        let year = d.iter().fold(0u32, |a, &x| a * 10 + x);
         (1900..2100).contains(&year).then_some((at, year as u16))
     })
 }

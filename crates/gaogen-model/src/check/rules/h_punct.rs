@@ -80,6 +80,7 @@ impl Rule for AsciiPunct {
                 Some(span),
             )
             .help(texts(c).1);
+            d.marks.reserve_exact(found.len().min(5));
             for &(at, c) in found.iter().take(5) {
                 d = d.mark(p.locate(at..at + 1), texts(c).0);
             }
