@@ -203,14 +203,17 @@ fn assemble_one(
         Style::OnePerLine
     };
     // A page's metadata lines before the title (「发布时间: …」) are kept with the preamble.
-    let mut preamble = title_end.map_or_else(Vec::new, |end| metadata_before(source, end - 1));
-    preamble.extend(paragraphs(
+    // Both in the vector the paragraphs were read into (a long preamble is not copied).
+    let mut preamble = paragraphs(
         source,
         kinds,
         preamble_start..first_heading,
         &table_line,
         style,
-    ));
+    );
+    if let Some(end) = title_end {
+        preamble.splice(0..0, metadata_before(source, end - 1));
+    }
 
     // Sections in official order.
     let mut sections = Vec::with_capacity(6);
@@ -266,17 +269,12 @@ fn assemble_one(
             findings.push(f);
         }
         let end = found.get(k + 1).map_or(source.len(), |n| n.line);
-        let mut paras = Vec::new();
+        // The section's paragraphs in the vector they were read into (not copied into a second:
+        // a long report has hundreds of thousands); text after the heading on its line first.
+        let mut paras = paragraphs(source, kinds, h.line + 1..end, &table_line, style);
         if let Some((text, span)) = &h.rest {
-            paras.push(Paragraph::new(text.clone(), *span));
+            paras.insert(0, Paragraph::new(text.clone(), *span));
         }
-        paras.extend(paragraphs(
-            source,
-            kinds,
-            h.line + 1..end,
-            &table_line,
-            style,
-        ));
         let last = (h.line..end)
             .rev()
             .find(|&i| kinds[i] != LineKind::Blank)
