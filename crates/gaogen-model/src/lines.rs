@@ -9,25 +9,29 @@ use crate::Span;
 /// [`LineIndex`] puts its lines, without storing them.
 pub fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    let breaks = memchr::memchr2_iter(b'\n', b'\r', bytes)
-        .filter(move |&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+    let breaks = line_ends(bytes)
         .map(|i| i + 1)
         // A final line end opens no line.
         .filter(move |&start| start < bytes.len());
     std::iter::once(0).chain(breaks)
 }
 
+/// The offset of each line end's last byte: a `\n` (with the `\r` before it, if any), or a lone
+/// `\r`.
+fn line_ends(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(move |&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+}
+
 /// Every line of a text without its line end, with the byte offset it starts at: as
 /// [`LineIndex::line`] gives them, without storing them.
 pub fn each_line(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let bytes = text.as_bytes();
-    let mut breaks = memchr::memchr2_iter(b'\n', b'\r', bytes);
+    let mut ends = line_ends(bytes);
     let mut start = (!text.is_empty()).then_some(0);
     std::iter::from_fn(move || {
         let from = start?;
-        // The next line end: a `\n` (with the `\r` before it, if any), or a lone `\r`.
-        let end = breaks.find(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'));
-        let Some(end) = end else {
+        let Some(end) = ends.next() else {
             start = None;
             return Some((from, &text[from..]));
         };

@@ -64,14 +64,15 @@ impl Rule for AsciiPunct {
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         let chinese = |c: Option<char>| c.is_some_and(|c| is_han(c) || is_chinese_punct(c));
-        // Only a paragraph holding one of the ASCII marks is read character by character.
-        let has_mark = |text: &str| text.bytes().any(|b| MARK[b as usize]);
-        for (_, p) in paragraphs(report).filter(|(_, p)| has_mark(&p.text) && !is_page_metadata(p))
-        {
+        for (_, p) in paragraphs(report) {
+            // One byte scan finds the marks; a page's metadata line is looked at only then.
             let found = ascii_marks(&p.text, chinese);
             let Some(&(first, c)) = found.first() else {
                 continue;
             };
+            if is_page_metadata(p) {
+                continue;
+            }
             let span = p.locate(first..first + 1);
             let mut d = Diagnostic::new(
                 INFO.code,
@@ -92,6 +93,8 @@ impl Rule for AsciiPunct {
 #[cfg(test)]
 mod tests {
     use super::{ascii_marks, texts, ASCII_PUNCT, MARK};
+    use crate::check::prose::{is_chinese_punct, is_han};
+    use proptest::prelude::*;
 
     #[test]
     fn each_mark_names_itself_and_its_full_width_form() {
@@ -107,8 +110,6 @@ mod tests {
             );
         }
     }
-    use crate::check::prose::{is_chinese_punct, is_han};
-    use proptest::prelude::*;
 
     /// The definition: every character read in order, with the one before and after.
     fn by_characters(text: &str, chinese: impl Fn(Option<char>) -> bool) -> Vec<(usize, char)> {
