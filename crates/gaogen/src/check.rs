@@ -212,7 +212,22 @@ pub fn format_of(report: &Report) -> String {
 }
 
 /// Checks a report already read: the selected rules, and the summary.
-pub fn check_read(shown: String, text: String, report: Report, selection: &Selection) -> Checked {
+pub fn check_read(
+    shown: String,
+    text: String,
+    mut report: Report,
+    selection: &Selection,
+) -> Checked {
+    // Labels the reader could not use are for `parse` to show; no rule and no output of a check
+    // reads them, and a file of pasted tables has hundreds of thousands.
+    let tables = &mut report.tables;
+    for table in [
+        &mut tables.active_disclosure,
+        &mut tables.applications,
+        &mut tables.reviews_and_litigation,
+    ] {
+        table.unread = Vec::new();
+    }
     let diagnostics: Vec<Diagnostic> = check::check(&report)
         .into_iter()
         .filter(|d| selection.allows(d.code))

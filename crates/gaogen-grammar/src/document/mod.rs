@@ -273,6 +273,7 @@ fn assemble_one(
         // a long report has hundreds of thousands); text after the heading on its line first.
         let mut paras = paragraphs(source, kinds, h.line + 1..end, &table_line, style);
         if let Some((text, span)) = &h.rest {
+            paras.reserve_exact(1);
             paras.insert(0, Paragraph::new(text.clone(), *span));
         }
         let last = (h.line..end)
@@ -290,8 +291,10 @@ fn assemble_one(
         });
     }
     // The tables' findings after the others, moved into their vector (not copied into a second
-    // one: a large report can have hundreds of thousands).
+    // one: a large report can have hundreds of thousands), room made exactly (one more for the
+    // truncation finding `parse_decoded` may put first), so the vector does not double.
     let mut read_findings = read.findings;
+    read_findings.reserve_exact(findings.len() + 1);
     read_findings.splice(0..0, findings);
     let findings = read_findings;
     let closing = split_closing(&mut sections, agency.as_deref());

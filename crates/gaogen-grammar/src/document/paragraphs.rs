@@ -4,7 +4,8 @@
 use crate::lines::LineKind;
 use crate::source::{Line, Lines};
 use gaogen_model::label::normalize;
-use gaogen_model::{Paragraph, Section};
+use gaogen_model::{Paragraph, Section, Span};
+use std::borrow::Cow;
 
 /// A date alone on a line: 「2024年1月19日」, 「2024-01-19」.
 pub(super) fn is_date(text: &str) -> bool {
@@ -114,6 +115,9 @@ pub(super) fn paragraphs(
     let is_text = |i: usize| is_text_line(kinds, table_line, i);
     let indented = |i: usize| is_indented(source.line(i));
     let mut out: Vec<Paragraph> = Vec::new();
+    // The lines of the paragraph being read (the last one): its text is made once it is
+    // complete, at its exact length, not grown line by line.
+    let mut open_lines: Vec<(Cow<'_, str>, Span)> = Vec::new();
     let mut open = false;
     for i in range {
         if !is_text(i) {
@@ -132,26 +136,51 @@ pub(super) fn paragraphs(
         let sub_heading =
             starts_item && text.chars().count() <= 24 && !text.contains(['。', '；', '，']);
         let date = is_date(&text);
-        if open && style != Style::Blocks && !starts_item && !date && !(wrapped && indented(i)) {
-            if let Some(last) = out.last_mut() {
-                last.push_line(&text, line.whole());
-                open = wrapped || !ends_sentence(&text);
-                continue;
-            }
+        let joins =
+            open && style != Style::Blocks && !starts_item && !date && !(wrapped && indented(i));
+        if joins && !open_lines.is_empty() {
+            open = wrapped || !ends_sentence(&text);
+            open_lines.push((text, line.whole()));
+            continue;
         }
         open = !sub_heading && !date && (wrapped || !ends_sentence(&text));
-        out.push(Paragraph::new(text, line.whole()));
+        close(&mut open_lines, &mut out);
+        open_lines.push((text, line.whole()));
+    }
+    close(&mut open_lines, &mut out);
+    // The vector grew by doubling: a long run gives back its slack (in place).
+    if out.capacity() - out.len() > COMPACT_SLACK {
+        out.shrink_to_fit();
     }
     out
 }
 
+/// Slack (paragraphs) above which a section's vector is shrunk to its length.
+const COMPACT_SLACK: usize = 1024;
+
+/// Makes the paragraph of `lines` (if any), joined at its exact length.
+fn close(lines: &mut Vec<(Cow<'_, str>, Span)>, out: &mut Vec<Paragraph>) {
+    let Some(((first, span), rest)) = lines.split_first() else {
+        return;
+    };
+    let mut text = String::with_capacity(lines.iter().map(|(t, _)| t.len()).sum());
+    text.push_str(first);
+    let mut paragraph = Paragraph::new(text, *span);
+    paragraph.segments.reserve_exact(rest.len());
+    for (line, span) in rest {
+        paragraph.push_line(line, *span);
+    }
+    out.push(paragraph);
+    lines.clear();
+}
+
 /// Paragraph text without markdown heading marks and emphasis.
-fn strip_markdown(text: &str) -> String {
+fn strip_markdown(text: &str) -> Cow<'_, str> {
     let text = text.trim_start_matches('#').trim();
     if text.contains("**") || text.contains("__") {
-        text.replace("**", "").replace("__", "")
+        text.replace("**", "").replace("__", "").into()
     } else {
-        text.to_string()
+        text.into()
     }
 }
 
@@ -206,6 +235,28 @@ mod tests {
             ]
         );
         assert_eq!(paras("甲\n乙\n", Style::Blocks), vec!["甲", "乙"]);
+    }
+
+    #[test]
+    fn joined_paragraphs_keep_no_slack_and_know_their_lines() {
+        let text = "  本机关全年\n共收到申请\n13**件**。\n  第二段\n继续。\n".repeat(700);
+        let source = text_lines(&text);
+        let source = source.lines();
+        let kinds = crate::source::kinds(source);
+        let table_line = vec![false; source.len()];
+        let out = paragraphs(source, &kinds, 0..source.len(), &table_line, Style::Wrapped);
+        assert_eq!(out.len(), 1400);
+        // A long run's vector is shrunk; each text is made at its length, not grown line by line.
+        assert!(out.capacity() - out.len() <= COMPACT_SLACK);
+        assert!(out.iter().all(|p| p.text.capacity() == p.text.len()));
+        let first = &out[0];
+        assert_eq!(first.text, "本机关全年共收到申请13件。");
+        assert_eq!(first.segments.len(), 3);
+        // 「申请」 stands on the second line, in its 4th and 5th columns.
+        let at = first.text.find("申请").unwrap();
+        let span = first.locate(at..at + "申请".len());
+        assert_eq!((span.line, span.column, span.end_column), (2, 4, 6));
+        assert_eq!(out[1399].text, "第二段继续。");
     }
 
     #[test]

@@ -10,6 +10,9 @@ use gaogen_model::{
     Finding, FindingKind, FormatVersion, Located, Row, Span, Table, TableKey, Tables, VersionBasis,
 };
 
+/// Room kept in the findings beyond one a run of orphan values.
+const PLACEMENT_SLACK: usize = 1024;
+
 /// Places the raw tables in the official cells of their editions; `findings` holds the reading's
 /// own findings and receives the placement's.
 pub(super) fn place_all(
@@ -53,6 +56,20 @@ pub(super) fn place_all(
             f.table = Some(TableKey::ReviewsAndLitigation);
             findings.push(f);
         }
+    }
+    // One finding for each run of values without a row (hundreds of thousands in a file of
+    // pasted tables): room for them all at once, so the vector is not left up to half empty by
+    // doubling. The slack holds the placement's other findings (a few a row).
+    let orphan_runs = [
+        &raw.active_disclosure,
+        &raw.applications,
+        &raw.reviews_and_litigation,
+    ]
+    .iter()
+    .map(|t| t.orphans.len())
+    .sum::<usize>();
+    if orphan_runs > PLACEMENT_SLACK {
+        findings.reserve_exact(orphan_runs + PLACEMENT_SLACK);
     }
     let RawTables {
         active_disclosure,
