@@ -1,7 +1,7 @@
 //! Checking reports: rule selection, one file (from disk or from memory), per-file summaries and
 //! the totals of a run. The CLI (`commands/check.rs`) and the web service call these.
 
-use crate::input::{read_named, read_source};
+use crate::input::{read_named, read_source_with};
 use crate::render_diag::{render, SourceText};
 use crate::Error;
 use gaogen_model::check::{self, Diagnostic, Severity};
@@ -219,7 +219,8 @@ pub fn check_read(
     selection: &Selection,
 ) -> Checked {
     // Labels the reader could not use are for `parse` to show; no rule and no output of a check
-    // reads them, and a file of pasted tables has hundreds of thousands.
+    // reads them, and a file of pasted tables has hundreds of thousands (a text file read for
+    // checking, `Detail::Check`, never keeps them; a PDF, an upload or a workbook drops them here).
     let tables = &mut report.tables;
     for table in [
         &mut tables.active_disclosure,
@@ -260,7 +261,7 @@ pub fn check_path(path: &Path, selection: &Selection) -> Checked {
     if crate::guide::is_toml(path) {
         return crate::draft::check_draft(path, shown, selection);
     }
-    match read_source(path) {
+    match read_source_with(path, gaogen_grammar::Detail::Check) {
         Ok((text, report)) => check_read(shown, text, report, selection),
         Err(message) => Checked::failed(shown, message),
     }

@@ -142,11 +142,21 @@ pub fn collect_files(paths: &[std::path::PathBuf]) -> (Vec<std::path::PathBuf>, 
 
 /// Reads one report and keeps its decoded text, to quote from.
 pub fn read_source(path: &Path) -> Result<(String, Report), String> {
+    read_source_with(path, gaogen_grammar::Detail::Full)
+}
+
+/// [`read_source`] keeping `detail` of a text, HTML or Word file (`Detail::Check`: what checking
+/// uses). Other kinds are read in full.
+pub fn read_source_with(
+    path: &Path,
+    detail: gaogen_grammar::Detail,
+) -> Result<(String, Report), String> {
     let name = shown(path);
     let bytes = read_limited(path, MAX_INPUT_BYTES).map_err(|e| format!("错误：{name}：{e}"))?;
     if kind_of(&name, &bytes) == Kind::Direct {
         // The bytes are freed once decoded (a large file is not held twice while it is read).
-        return gaogen_grammar::read_owned(bytes).map_err(|e| format!("错误：{name}：{e}"));
+        return gaogen_grammar::read_owned_with(bytes, detail)
+            .map_err(|e| format!("错误：{name}：{e}"));
     }
     read_named(&name, &bytes)
 }

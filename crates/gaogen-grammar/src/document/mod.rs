@@ -8,6 +8,7 @@ mod title;
 use crate::lines::LineKind;
 use crate::source::Lines;
 use crate::tables::{read_tables, Region};
+use crate::Detail;
 use gaogen_model::schema::{SectionKey, SECTIONS};
 use gaogen_model::{
     Finding, FindingKind, InputKind, Paragraph, Report, Section, SourceInfo, YearSource,
@@ -19,7 +20,12 @@ use title::{agency_of, find_year, metadata_before, publisher, title_block, title
 /// Reads a whole report from its lines. A second report in the same file (two years pasted one
 /// after the other) is not read into the first one's section 六: the first is read, the second
 /// named in a finding.
-pub(crate) fn assemble(source: Lines<'_>, input: InputKind, encoding: &str) -> Report {
+pub(crate) fn assemble(
+    source: Lines<'_>,
+    input: InputKind,
+    encoding: &str,
+    detail: Detail,
+) -> Report {
     let found: Vec<FoundHeading> = find_headings(source);
     // Lines are split into cells only for the report that is read (memory stays linear).
     let Some((second, title)) = second_report(source, &found) else {
@@ -29,11 +35,13 @@ pub(crate) fn assemble(source: Lines<'_>, input: InputKind, encoding: &str) -> R
             found,
             input,
             encoding,
+            detail,
         );
     };
     let first = source.slice(..second);
     let found = found.into_iter().filter(|h| h.line < second).collect();
-    let mut report = assemble_one(first, &crate::source::kinds(first), found, input, encoding);
+    let kinds = crate::source::kinds(first);
+    let mut report = assemble_one(first, &kinds, found, input, encoding, detail);
     let line = source.line(title);
     let mut f = Finding::new(
         FindingKind::SecondReport,
@@ -85,6 +93,7 @@ fn assemble_one(
     found: Vec<FoundHeading>,
     input: InputKind,
     encoding: &str,
+    detail: Detail,
 ) -> Report {
     let mut findings = Vec::new();
     let first_heading = found.first().map_or(source.len(), |h| h.line);
@@ -184,6 +193,7 @@ fn assemble_one(
             kinds: &kinds[region.clone()],
             sections: &section_of[region.clone()],
             headings: &headings,
+            keep_unread: detail == Detail::Full,
         },
         year,
         region_end == source.len(),

@@ -213,7 +213,9 @@ impl Reader {
         }
         match self.current {
             Some(key) if n.chars().count() < 40 && !n.ends_with('。') => {
-                self.table(key).unread.push(located());
+                if !self.drop_unread {
+                    self.table(key).unread.push(located());
+                }
                 true
             }
             _ => false,

@@ -39,6 +39,8 @@ pub(crate) struct Region<'a> {
     pub sections: &'a [Option<SectionKey>],
     /// Lines (indices into the region, ascending) that are section headings.
     pub headings: &'a [usize],
+    /// Labels that open no row are kept (`Table.unread`).
+    pub keep_unread: bool,
 }
 
 /// One line of the table region with its kind and the section it stands in.
@@ -77,7 +79,10 @@ pub(crate) struct TablesRead {
 /// `ends_file`: the region runs to the end of the file (no section 五 or 六 after the tables), so
 /// its last row may be cut by the end of an excerpt.
 pub(crate) fn read_tables(region: &Region<'_>, year: Option<u16>, ends_file: bool) -> TablesRead {
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        drop_unread: !region.keep_unread,
+        ..Reader::default()
+    };
     let mut is_table_line = vec![false; region.len()];
     let mut section = None;
     for (i, is_table) in is_table_line.iter_mut().enumerate() {
@@ -308,6 +313,7 @@ pub(crate) fn read_text(text: &str, year: Option<u16>) -> TablesRead {
         kinds: &kinds,
         sections: &sections,
         headings: &[],
+        keep_unread: true,
     };
     read_tables(&region, year, false)
 }

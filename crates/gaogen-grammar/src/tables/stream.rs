@@ -29,6 +29,8 @@ pub(super) struct Reader {
     /// 表三: the last text read was a column header (「自然人」…), so a lone 「总计」 or 「其他」
     /// after it is a header too, not the row 「（七）总计」 or 「3.其他」.
     pub in_t3_headers: bool,
+    /// Labels that open no row are not kept (`Table.unread` stays empty).
+    pub drop_unread: bool,
 }
 
 impl Reader {
@@ -217,6 +219,7 @@ impl Reader {
         self.end_orphan_run();
         self.resolve_block();
         self.switch_to(key.0);
+        let keep_unread = !self.drop_unread;
         let t = self.table(key.0);
         t.touch(label.span);
         if key.0 == TableKey::Applications {
@@ -238,7 +241,9 @@ impl Reader {
             }
             Some(_) => {
                 // The same row twice: the second one's values cannot be placed.
-                t.unread.push(label);
+                if keep_unread {
+                    t.unread.push(label);
+                }
                 self.open = None;
                 return;
             }
