@@ -51,16 +51,17 @@ fn repeated_at(chars: &[char], i: usize) -> Option<usize> {
     (doubled && !aabb_before && !aabb_after && !tripled && !dengdeng).then_some(1)
 }
 
-/// Marks in `near` every position whose character comes again within the next 6 characters:
+/// Marks (1) in `near` every position whose character comes again within the next 6 characters:
 /// the only positions where [`repeated_at`] can find a repetition. Comparing whole slices, one
-/// distance at a time, is what the compiler turns into vector instructions.
-fn near_repeats(chars: &[char], near: &mut Vec<bool>) {
+/// distance at a time, is what the compiler turns into vector instructions; bytes, so that the
+/// marks are found with `memchr`.
+fn near_repeats(chars: &[char], near: &mut Vec<u8>) {
     near.clear();
-    near.resize(chars.len(), false);
+    near.resize(chars.len(), 0);
     for k in 1..=6.min(chars.len()) {
         let (head, tail) = (&chars[..chars.len() - k], &chars[k..]);
         for ((n, a), b) in near.iter_mut().zip(head).zip(tail) {
-            *n |= a == b;
+            *n |= u8::from(a == b);
         }
     }
 }
@@ -81,26 +82,23 @@ impl Rule for Repeat {
     }
     fn check(&self, report: &Report, out: &mut Vec<Diagnostic>) {
         // Characters only (4 bytes each), one buffer for every paragraph; byte offsets are
-        // counted along.
+        // counted only up to each repetition found.
         let mut chars: Vec<char> = Vec::new();
-        let mut near: Vec<bool> = Vec::new();
+        let mut near: Vec<u8> = Vec::new();
+        let width = |run: &[char]| run.iter().map(|c| c.len_utf8()).sum::<usize>();
         for (_, p) in paragraphs(report) {
             chars.clear();
             chars.extend(p.text.chars());
             near_repeats(&chars, &mut near);
-            let width = |run: &[char]| run.iter().map(|c| c.len_utf8()).sum::<usize>();
-            let (mut i, mut start) = (0, 0);
-            while i < chars.len() {
-                let found = if near[i] {
-                    repeated_at(&chars, i)
-                } else {
-                    None
-                };
-                let Some(k) = found else {
-                    start += chars[i].len_utf8();
+            // `start` is the byte offset of `chars[counted]`.
+            let (mut i, mut counted, mut start) = (0, 0, 0);
+            while let Some(skip) = memchr::memchr(1, &near[i..]) {
+                i += skip;
+                let Some(k) = repeated_at(&chars, i) else {
                     i += 1;
                     continue;
                 };
+                start += width(&chars[counted..i]);
                 let end = start + width(&chars[i..i + 2 * k]);
                 let word: String = chars[i..i + k].iter().collect();
                 let span = p.locate(start..end);
@@ -116,6 +114,7 @@ impl Rule for Repeat {
                 );
                 start = end;
                 i += 2 * k;
+                counted = i;
             }
         }
     }
@@ -138,7 +137,7 @@ mod tests {
             prop_assert_eq!(near.len(), chars.len());
             for (i, &marked) in near.iter().enumerate() {
                 if repeated_at(&chars, i).is_some() {
-                    prop_assert!(marked, "{:?} at {}", chars, i);
+                    prop_assert!(marked == 1, "{:?} at {}", chars, i);
                 }
             }
         }
