@@ -9,6 +9,8 @@ use gaogen_model::{FormatVersion, Report, TableKey};
 use serde::Serialize;
 use std::path::Path;
 
+mod json;
+
 /// Which rules run: `--select` and `--ignore` codes or prefixes (`T3` stands for every `T3-…`).
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
@@ -291,11 +293,24 @@ struct JsonFile<'a, D: Serialize> {
 /// place of a diagnostic also names its cell (`"cell": "表三!D12"`); for text with pages
 /// (pdftotext's form feeds), every span names its page (`"page": 3`).
 pub fn json_entry(checked: &Checked) -> String {
+    let mut buf = Vec::with_capacity(4096);
+    if json::write_plain(checked, &mut buf, |_| Ok(())).expect("no write can fail") {
+        return String::from_utf8(buf).expect("JSON of UTF-8 strings");
+    }
     serde_json::to_string(&JsonEntry(checked)).expect("diagnostics serialize")
 }
 
 /// [`json_entry`] written to `out` as it is made (a large report's entry is not held whole).
-pub fn write_json_entry(checked: &Checked, out: impl std::io::Write) -> std::io::Result<()> {
+pub fn write_json_entry(checked: &Checked, mut out: impl std::io::Write) -> std::io::Result<()> {
+    let mut buf = Vec::new();
+    let flush = |buf: &mut Vec<u8>| {
+        out.write_all(buf)?;
+        buf.clear();
+        Ok(())
+    };
+    if json::write_plain(checked, &mut buf, flush)? {
+        return Ok(());
+    }
     Ok(serde_json::to_writer(out, &JsonEntry(checked))?)
 }
 

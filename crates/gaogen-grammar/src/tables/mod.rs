@@ -245,7 +245,12 @@ impl LineRead {
             value,
             span: source.span(h, token.start, token.end),
         };
-        let kind = GridCell::Value(located.clone());
+        // Only a grid line keeps its cells (the value again, by position).
+        let kind = if self.grid_line {
+            GridCell::Value(located.clone())
+        } else {
+            GridCell::Text
+        };
         self.used |= reader.push_value(located);
         kind
     }
