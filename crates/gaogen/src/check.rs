@@ -293,18 +293,18 @@ struct JsonFile<'a, D: Serialize> {
 /// place of a diagnostic also names its cell (`"cell": "表三!D12"`); for text with pages
 /// (pdftotext's form feeds), every span names its page (`"page": 3`).
 pub fn json_entry(checked: &Checked) -> String {
-    let mut buf = Vec::with_capacity(4096);
+    let mut buf = String::with_capacity(4096);
     if json::write_plain(checked, &mut buf, |_| Ok(())).expect("no write can fail") {
-        return String::from_utf8(buf).expect("JSON of UTF-8 strings");
+        return buf;
     }
     serde_json::to_string(&JsonEntry(checked)).expect("diagnostics serialize")
 }
 
 /// [`json_entry`] written to `out` as it is made (a large report's entry is not held whole).
 pub fn write_json_entry(checked: &Checked, mut out: impl std::io::Write) -> std::io::Result<()> {
-    let mut buf = Vec::new();
-    let flush = |buf: &mut Vec<u8>| {
-        out.write_all(buf)?;
+    let mut buf = String::new();
+    let flush = |buf: &mut String| {
+        out.write_all(buf.as_bytes())?;
         buf.clear();
         Ok(())
     };
