@@ -262,33 +262,33 @@ pub(crate) const MAX_CELL_LINE: usize = 64 * 1024;
 /// start at a character that is not a space and stop before a separator or two spaces. A line
 /// holding a line feed is one cell, as the grammar leaves it.
 fn scan_shape(line: &str) -> LineShape<'_> {
-    if line.contains('\n') {
+    let b = line.as_bytes();
+    if memchr::memchr(b'\n', b).is_some() {
         return single_cell(line);
     }
-    let b = line.as_bytes();
-    let spaces = |mut i: usize| {
-        while b.get(i) == Some(&b' ') {
-            i += 1;
-        }
-        i
-    };
-    let mut cols = Columns::new(line);
+    let n = b.len();
+    // `col` is the character column of byte `i`, counted along (a byte that is no UTF-8
+    // continuation byte starts a character).
+    let (mut i, mut col) = (0, 0u32);
     let mut hard = HardCells::new();
     let mut piped = false;
-    let mut i = 0;
     loop {
         let mut cell = HardCell {
             tokens: Tokens::new(),
-            start: cols.at(i),
+            start: col,
         };
-        i = spaces(i);
+        while i < n && b[i] == b' ' {
+            i += 1;
+            col += 1;
+        }
         loop {
-            let s = i;
-            while i < b.len()
+            let (s, s_col) = (i, col);
+            while i < n
                 && b[i] != b'|'
                 && b[i] != b'\t'
-                && !(b[i] == b' ' && b.get(i + 1) == Some(&b' '))
+                && !(b[i] == b' ' && i + 1 < n && b[i + 1] == b' ')
             {
+                col += u32::from(b[i] & 0xc0 != 0x80);
                 i += 1;
             }
             if i == s {
@@ -296,15 +296,23 @@ fn scan_shape(line: &str) -> LineShape<'_> {
             }
             // A single space before a hard separator belongs to no cell.
             let text = line[s..i].trim_end();
-            let (start, end) = (cols.at(s), cols.at(s + text.len()));
-            cell.tokens.push(Token { text, start, end });
-            i = spaces(i);
+            let trimmed = line[s + text.len()..i].chars().count() as u32;
+            cell.tokens.push(Token {
+                text,
+                start: s_col,
+                end: col - trimmed,
+            });
+            while i < n && b[i] == b' ' {
+                i += 1;
+                col += 1;
+            }
         }
         hard.push(cell);
         match b.get(i) {
             Some(&sep @ (b'|' | b'\t')) => {
                 piped |= sep == b'|';
                 i += 1;
+                col += 1;
                 // A line with separators is a table row: room for all its cells at once (one
                 // more than the separators left), no more.
                 if hard.len() == 1 {
@@ -337,17 +345,17 @@ fn single_cell(line: &str) -> LineShape<'_> {
 /// A line's hard cells as a shape: a Markdown rule, or cells without the empty ones outside the
 /// outer pipes.
 fn finish<'a>(line: &'a str, mut hard: HardCells<'a>, piped: bool) -> LineShape<'a> {
-    let is_rule = |t: &Token<'_>| t.text.chars().all(|c| matches!(c, '-' | ':' | '—' | '='));
-    // 「- |」 or 「— |」 alone (one cell per line): an empty cell written as a dash, not a rule.
-    let mut tokens = hard.iter().flat_map(|h| &h.tokens);
-    let lone_dash = matches!(
-        (tokens.next(), tokens.next()),
-        (Some(t), None) if matches!(t.text, "-" | "—" | "——" | "--")
-    );
-    if piped && !lone_dash && hard.iter().flat_map(|h| &h.tokens).all(is_rule) {
-        return LineShape::Rule;
-    }
     if piped {
+        let is_rule = |t: &Token<'_>| t.text.chars().all(|c| matches!(c, '-' | ':' | '—' | '='));
+        // 「- |」 or 「— |」 alone (one cell per line): an empty cell written as a dash, not a rule.
+        let mut tokens = hard.iter().flat_map(|h| &h.tokens);
+        let lone_dash = matches!(
+            (tokens.next(), tokens.next()),
+            (Some(t), None) if matches!(t.text, "-" | "—" | "——" | "--")
+        );
+        if !lone_dash && hard.iter().flat_map(|h| &h.tokens).all(is_rule) {
+            return LineShape::Rule;
+        }
         // `| a | b |`: the empty cells outside the outer pipes are not grid cells.
         if line.trim_start().starts_with('|') && hard.first().is_some_and(|h| h.tokens.is_empty()) {
             hard.remove(0);
