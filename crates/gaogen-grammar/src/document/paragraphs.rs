@@ -177,7 +177,9 @@ fn close(lines: &mut Vec<(Cow<'_, str>, Span)>, out: &mut Vec<Paragraph>) {
 /// Paragraph text without markdown heading marks and emphasis.
 fn strip_markdown(text: &str) -> Cow<'_, str> {
     let text = text.trim_start_matches('#').trim();
-    if text.contains("**") || text.contains("__") {
+    // 「**」 or 「__」: a mark byte followed by itself.
+    let b = text.as_bytes();
+    if memchr::memchr2_iter(b'*', b'_', b).any(|i| b.get(i + 1) == Some(&b[i])) {
         text.replace("**", "").replace("__", "").into()
     } else {
         text.into()

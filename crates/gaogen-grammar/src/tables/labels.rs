@@ -7,7 +7,8 @@ use crate::lines::Token;
 use gaogen_model::label::{normalize, LabelSet, MatchQuality};
 use gaogen_model::schema::{T2_2019, T2_2021, T3_2019, T3_2021, T4};
 use gaogen_model::{ColumnId, FormatVersion, Located, RowId, Span, TableKey};
-use std::sync::OnceLock;
+use memchr::memmem::Finder;
+use std::sync::{LazyLock, OnceLock};
 
 pub(super) struct Labels {
     pub rows: LabelSet<RowKey>,
@@ -69,6 +70,11 @@ const KNOWN_HEADER_TEXT: &[&str] = &[
     "总计",
 ];
 
+/// 「第二十条」 (表二's group headings) and 「勾稽关系」 (表三's note), looked for in every text cell
+/// of a table: searchers made once.
+static ARTICLE_20: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("第二十条"));
+static BALANCE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("勾稽关系"));
+
 /// Whether the text (or one of its space-separated parts) names an official row.
 pub(super) fn names_a_row(text: &str) -> bool {
     let labels = labels();
@@ -97,7 +103,7 @@ impl Reader {
             span,
         };
         // Anchors that name a table.
-        if n.contains("第二十条") {
+        if ARTICLE_20.find(n.as_bytes()).is_some() {
             // Between 表二's labels and their values (pdfminer writes 「第二十条第（五）项」 there)
             // the group heading keeps the labels waiting.
             let keep = self.current == Some(TableKey::ActiveDisclosure) && self.block.is_empty();
@@ -115,7 +121,7 @@ impl Reader {
             }
             return true;
         }
-        if n.contains("勾稽关系") || n == "申请人情况" {
+        if BALANCE.find(n.as_bytes()).is_some() || n == "申请人情况" {
             self.switch_to(TableKey::Applications);
             self.table(TableKey::Applications).touch(span);
             return true;

@@ -2,6 +2,8 @@ use crate::check::published::{agency_kind, Context};
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// E-ACCOUNTABILITY: a people's government's report states its 工作考核、社会评议和责任追究结果
 /// (条例第五十条).
@@ -71,10 +73,22 @@ impl Rule for Accountability {
             .chain(&six.paragraphs)
             .map(|p| p.text.as_str())
             .collect();
+        // Each word's searcher made once, not at every paragraph.
+        static FINDERS: LazyLock<Vec<Vec<Finder<'static>>>> = LazyLock::new(|| {
+            PARTS
+                .iter()
+                .map(|(_, words)| words.iter().map(Finder::new).collect())
+                .collect()
+        });
         let missing: Vec<&str> = PARTS
             .iter()
-            .filter(|(_, words)| !texts.iter().any(|t| words.iter().any(|w| t.contains(w))))
-            .map(|(name, _)| *name)
+            .zip(FINDERS.iter())
+            .filter(|(_, finders)| {
+                !texts
+                    .iter()
+                    .any(|t| finders.iter().any(|f| f.find(t.as_bytes()).is_some()))
+            })
+            .map(|((name, _), _)| *name)
             .collect();
         if missing.is_empty() {
             return;
