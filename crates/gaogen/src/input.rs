@@ -59,8 +59,12 @@ pub fn io_reason(e: &std::io::Error) -> String {
 
 /// The kind of a file that is not a regular file, in Chinese.
 pub fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    special_type(meta.file_type())
+}
+
+/// [`special_kind`] of a file type (a directory listing's, with no further look at the file).
+pub fn special_type(t: std::fs::FileType) -> Option<&'static str> {
     use std::os::unix::fs::FileTypeExt;
-    let t = meta.file_type();
     if t.is_file() {
         None
     } else if t.is_dir() {
@@ -90,20 +94,31 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
     if let Some(kind) = special_kind(&meta) {
         return Err(format!("不是普通文件（{kind}），未读取"));
     }
-    let file =
+    let mut file =
         std::fs::File::open(path).map_err(|e| format!("无法读取文件（{}）", io_reason(&e)))?;
     // The file may have been swapped between the two looks.
     if let Some(kind) = file.metadata().ok().as_ref().and_then(special_kind) {
         return Err(format!("不是普通文件（{kind}），未读取"));
     }
-    // Sized from the file (one read, no regrowth); the limit still bounds what is read.
-    let mut bytes = Vec::with_capacity((meta.len() as usize).min(limit) + 1);
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("无法读取文件（{}）", io_reason(&e)))?;
-    if bytes.len() > limit {
-        return Err(too_large(limit));
+    // Sized from the file: one read fills it and a second finds its end (the file may still
+    // grow: the buffer doubles up to one byte over the limit, which bounds what is read).
+    let mut bytes = vec![0; (meta.len() as usize).min(limit) + 1];
+    let mut filled = 0;
+    loop {
+        if filled == bytes.len() {
+            if filled > limit {
+                return Err(too_large(limit));
+            }
+            bytes.resize((filled * 2).min(limit + 1), 0);
+        }
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(format!("无法读取文件（{}）", io_reason(&e))),
+        }
     }
+    bytes.truncate(filled);
     Ok(bytes)
 }
 
@@ -359,4 +374,27 @@ fn read_office(name: &str, ext: &str, bytes: &[u8]) -> Result<(String, Report), 
     })?;
     let (text, report) = gaogen_grammar::read(&docx).map_err(|e| format!("错误：{name}：{e}"))?;
     Ok((text, report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_limited;
+
+    #[test]
+    fn a_file_is_read_whole_up_to_the_limit_and_refused_past_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for len in [0usize, 1, 9, 10, 11, 4096, 100_000] {
+            let path = dir.path().join(format!("{len}.txt"));
+            let content: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+            crate::write::write_file(&path, &content, false).expect("written");
+            for limit in [0usize, 1, 10, 4095, 4096, 100_000, 1 << 20] {
+                match read_limited(&path, limit) {
+                    Ok(bytes) => assert!(len <= limit && bytes == content, "{len} {limit}"),
+                    Err(e) => assert!(len > limit && e.contains("文件过大"), "{len} {limit}: {e}"),
+                }
+            }
+        }
+        let missing = read_limited(&dir.path().join("none.txt"), 10).unwrap_err();
+        assert!(missing.starts_with("无法读取文件"), "{missing}");
+    }
 }

@@ -111,18 +111,22 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
                     continue;
                 }
             };
-            // Whether each entry is itself a symbolic link comes with the listing (no system call).
-            let mut names: Vec<(PathBuf, bool)> = entries
+            // The type of an entry that is no symbolic link comes with the listing (no system
+            // call a file); a link's (`None`) is looked up through it.
+            let mut names: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
                 .flatten()
-                .map(|e| (e.path(), e.file_type().map_or(true, |t| t.is_symlink())))
+                .map(|e| (e.path(), e.file_type().ok().filter(|t| !t.is_symlink())))
                 .collect();
-            names.sort();
-            for (p, link) in names {
+            names.sort_by(|a, b| a.0.cmp(&b.0));
+            for (p, listed) in names {
                 if hidden(&p) {
                     continue;
                 }
+                let link = listed.is_none();
                 // Follows symlinks; a dangling link is reported like a missing file.
-                let Ok(meta) = std::fs::metadata(&p) else {
+                let Some(file_type) =
+                    listed.or_else(|| std::fs::metadata(&p).ok().map(|m| m.file_type()))
+                else {
                     if is_report_name(&p) {
                         out.failures.push(format!(
                             "错误：{}：无法读取（链接指向的文件不存在）",
@@ -131,11 +135,11 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
                     }
                     continue;
                 };
-                if meta.is_dir() {
+                if file_type.is_dir() {
                     stack.push(p);
                 } else if !is_report_name(&p) {
                     out.skipped.push(p);
-                } else if let Some(kind) = crate::input::special_kind(&meta) {
+                } else if let Some(kind) = crate::input::special_type(file_type) {
                     out.failures.push(format!(
                         "错误：{}：不是普通文件（{kind}），已跳过",
                         crate::input::shown(&p)
