@@ -38,14 +38,17 @@ fn texts(c: char) -> (&'static str, &'static str) {
 /// offset. The marks are found byte by byte (an ASCII byte is always a whole character), and only
 /// their neighbours are decoded.
 fn ascii_marks(text: &str, chinese: impl Fn(Option<char>) -> bool) -> Vec<(usize, char)> {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| MARK[b as usize])
-        .filter(|&(i, _)| {
-            chinese(text[..i].chars().next_back()) || chinese(text[i + 1..].chars().next())
-        })
-        .map(|(i, b)| (i, b as char))
-        .collect()
+    // A plain loop over the bytes, one table lookup each (a little cheaper than the same filter
+    // written with iterator adapters into `collect`).
+    let mut found = Vec::new();
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if MARK[b as usize]
+            && (chinese(text[..i].chars().next_back()) || chinese(text[i + 1..].chars().next()))
+        {
+            found.push((i, b as char));
+        }
+    }
+    found
 }
 
 /// The registry entry (see `registry.rs`).
