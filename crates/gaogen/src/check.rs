@@ -293,11 +293,12 @@ struct JsonFile<'a, D: Serialize> {
 /// place of a diagnostic also names its cell (`"cell": "表三!D12"`); for text with pages
 /// (pdftotext's form feeds), every span names its page (`"page": 3`).
 pub fn json_entry(checked: &Checked) -> String {
+    let pages = crate::score::Pages::new(&checked.text);
     let mut buf = String::with_capacity(4096);
-    if json::write_plain(checked, &mut buf, |_| Ok(())).expect("no write can fail") {
+    if json::write_plain(checked, &pages, &mut buf, |_| Ok(())).expect("no write can fail") {
         return buf;
     }
-    serde_json::to_string(&JsonEntry(checked)).expect("diagnostics serialize")
+    serde_json::to_string(&JsonEntry(checked, &pages)).expect("diagnostics serialize")
 }
 
 /// [`json_entry`] written to `out` as it is made (a large report's entry is not held whole).
@@ -308,32 +309,27 @@ pub fn write_json_entry(checked: &Checked, mut out: impl std::io::Write) -> std:
         buf.clear();
         Ok(())
     };
-    if json::write_plain(checked, &mut buf, flush)? {
+    let pages = crate::score::Pages::new(&checked.text);
+    if json::write_plain(checked, &pages, &mut buf, flush)? {
         return Ok(());
     }
-    Ok(serde_json::to_writer(out, &JsonEntry(checked))?)
+    Ok(serde_json::to_writer(out, &JsonEntry(checked, &pages))?)
 }
 
-/// A file's entry, as [`json_entry`] describes it.
-struct JsonEntry<'a>(&'a Checked);
+/// A file's entry, as [`json_entry`] describes it, for text with pages (`--format json` names
+/// each span's page) and workbooks (each place's cell); `json::write_plain` writes the others.
+struct JsonEntry<'a>(&'a Checked, &'a crate::score::Pages);
 
 impl Serialize for JsonEntry<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let checked = self.0;
+        let JsonEntry(checked, pages) = *self;
         let summary = &checked.summary;
         let diagnostics = &checked.diagnostics;
-        let pages = crate::score::Pages::new(&checked.text);
         match &checked.places {
-            None if pages.is_empty() => JsonFile {
-                path: &summary.path,
-                summary,
-                diagnostics,
-            }
-            .serialize(serializer),
             None => JsonFile {
                 path: &summary.path,
                 summary,
-                diagnostics: paged(diagnostics, &pages),
+                diagnostics: paged(diagnostics, pages),
             }
             .serialize(serializer),
             Some(places) => JsonFile {

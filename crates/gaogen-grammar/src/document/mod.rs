@@ -193,7 +193,7 @@ fn assemble_one(
             kinds: &kinds[region.clone()],
             sections: &section_of[region.clone()],
             headings: &headings,
-            keep_unread: detail == Detail::Full,
+            drop_unread: detail == Detail::Check,
         },
         year,
         region_end == source.len(),

@@ -39,8 +39,8 @@ pub(crate) struct Region<'a> {
     pub sections: &'a [Option<SectionKey>],
     /// Lines (indices into the region, ascending) that are section headings.
     pub headings: &'a [usize],
-    /// Labels that open no row are kept (`Table.unread`).
-    pub keep_unread: bool,
+    /// Labels that open no row are not kept (`Table.unread` stays empty).
+    pub drop_unread: bool,
 }
 
 /// One line of the table region with its kind and the section it stands in.
@@ -80,7 +80,7 @@ pub(crate) struct TablesRead {
 /// its last row may be cut by the end of an excerpt.
 pub(crate) fn read_tables(region: &Region<'_>, year: Option<u16>, ends_file: bool) -> TablesRead {
     let mut reader = Reader {
-        drop_unread: !region.keep_unread,
+        drop_unread: region.drop_unread,
         ..Reader::default()
     };
     let mut is_table_line = vec![false; region.len()];
@@ -318,7 +318,7 @@ pub(crate) fn read_text(text: &str, year: Option<u16>) -> TablesRead {
         kinds: &kinds,
         sections: &sections,
         headings: &[],
-        keep_unread: true,
+        drop_unread: false,
     };
     read_tables(&region, year, false)
 }

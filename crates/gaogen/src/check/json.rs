@@ -10,15 +10,16 @@ use gaogen_model::Span;
 /// Bytes gathered before they are handed to `flush` (a large report's entry is not held whole).
 const FLUSH_AT: usize = 64 * 1024;
 
-/// Writes the entry of a file whose diagnostics need no page or cell added into `buf`, handing
-/// it to `flush` whenever it holds [`FLUSH_AT`] bytes and at the end; `Ok(false)` (nothing
-/// written) for any other file.
+/// Writes the entry of a file whose diagnostics need no page or cell added (no `pages` in its
+/// text, no workbook places) into `buf`, handing it to `flush` whenever it holds [`FLUSH_AT`]
+/// bytes and at the end; `Ok(false)` (nothing written) for any other file.
 pub(super) fn write_plain(
     checked: &Checked,
+    pages: &crate::score::Pages,
     buf: &mut String,
     mut flush: impl FnMut(&mut String) -> std::io::Result<()>,
 ) -> std::io::Result<bool> {
-    if checked.places.is_some() || !crate::score::Pages::new(&checked.text).is_empty() {
+    if checked.places.is_some() || !pages.is_empty() {
         return Ok(false);
     }
     buf.push_str("{\"path\":");

@@ -7,7 +7,8 @@ use std::borrow::Cow;
 
 fn written(checked: &Checked, chunks: &mut usize) -> Option<String> {
     let (mut buf, mut whole) = (String::new(), String::new());
-    let plain = write_plain(checked, &mut buf, |b| {
+    let pages = crate::score::Pages::new(&checked.text);
+    let plain = write_plain(checked, &pages, &mut buf, |b| {
         *chunks += 1;
         whole.push_str(b);
         b.clear();
