@@ -11,6 +11,9 @@ use crate::schema::{
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+mod paragraph;
+pub use paragraph::{Locator, Paragraph};
+
 /// A range in the original file: 1-based lines, 1-based columns counted in characters,
 /// `end_column` exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -127,98 +130,6 @@ impl Report {
             .iter()
             .map(|&k| self.table(k).number_cell_count())
             .sum()
-    }
-}
-
-/// A paragraph of running text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Paragraph {
-    pub text: String,
-    pub span: Span,
-    /// Where each joined line starts: (byte offset in `text`, position in the file). Inline for
-    /// a paragraph of one line, most of them: no allocation.
-    #[serde(skip)]
-    pub segments: smallvec::SmallVec<[(usize, Span); 1]>,
-}
-
-impl Paragraph {
-    /// A paragraph of one piece of text at `span`.
-    pub fn new(text: String, span: Span) -> Paragraph {
-        Paragraph {
-            segments: smallvec::smallvec![(0, span)],
-            text,
-            span,
-        }
-    }
-
-    /// Appends a line read at `span`.
-    pub fn push_line(&mut self, line: &str, span: Span) {
-        self.segments.push((self.text.len(), span));
-        self.text.push_str(line);
-        self.span = self.span.cover(span);
-    }
-
-    /// The position in the file of `text[range]` (which must lie on char boundaries).
-    pub fn locate(&self, range: std::ops::Range<usize>) -> Span {
-        let (start, seg) = self
-            .segments
-            .iter()
-            .rev()
-            .find(|(offset, _)| *offset <= range.start)
-            .copied()
-            .unwrap_or((0, self.span));
-        let column = seg.column + self.text[start..range.start].chars().count() as u32;
-        let width = self.text[range].chars().count().max(1) as u32;
-        Span::on_line(seg.line, column, column + width)
-    }
-
-    /// Locates ranges given in increasing order in one pass (a long paragraph with many matches
-    /// stays linear, where [`Paragraph::locate`] counts from the line's start each time).
-    pub fn locator(&self) -> Locator<'_> {
-        Locator {
-            paragraph: self,
-            segment: 0,
-            byte: 0,
-            chars: 0,
-        }
-    }
-}
-
-/// See [`Paragraph::locator`].
-#[derive(Debug)]
-pub struct Locator<'a> {
-    paragraph: &'a Paragraph,
-    segment: usize,
-    byte: usize,
-    /// Characters from the segment's start to `byte`.
-    chars: u32,
-}
-
-impl Locator<'_> {
-    /// The position in the file of `text[range]`.
-    pub fn locate(&mut self, range: std::ops::Range<usize>) -> Span {
-        let p = self.paragraph;
-        let first = p.segments.first().map_or(0, |s| s.0);
-        if range.start < self.byte || range.start < first || p.segments.is_empty() {
-            return p.locate(range);
-        }
-        while let Some(&(offset, _)) = p.segments.get(self.segment + 1) {
-            if offset > range.start {
-                break;
-            }
-            self.segment += 1;
-            self.byte = offset;
-            self.chars = 0;
-        }
-        if self.byte < p.segments[self.segment].0 {
-            self.byte = p.segments[self.segment].0;
-        }
-        self.chars += p.text[self.byte..range.start].chars().count() as u32;
-        self.byte = range.start;
-        let seg = p.segments[self.segment].1;
-        let column = seg.column + self.chars;
-        let width = p.text[range].chars().count().max(1) as u32;
-        Span::on_line(seg.line, column, column + width)
     }
 }
 
@@ -465,26 +376,6 @@ impl Finding {
             column: None,
             expected: None,
             found: None,
-        }
-    }
-}
-
-#[cfg(test)]
-mod locator_tests {
-    use super::*;
-
-    #[test]
-    fn locator_agrees_with_locate() {
-        let mut p = Paragraph::new("收到申请13件，".repeat(3), Span::on_line(4, 3, 12));
-        p.push_line(&"又收到申请2件。".repeat(2), Span::on_line(5, 1, 9));
-        let ranges: Vec<_> = p
-            .text
-            .match_indices("申请")
-            .map(|(i, s)| i..i + s.len())
-            .collect();
-        let mut locator = p.locator();
-        for r in ranges {
-            assert_eq!(locator.locate(r.clone()), p.locate(r));
         }
     }
 }

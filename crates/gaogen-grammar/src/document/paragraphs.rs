@@ -166,7 +166,7 @@ fn close(lines: &mut Vec<(Cow<'_, str>, Span)>, out: &mut Vec<Paragraph>) {
     let mut text = String::with_capacity(lines.iter().map(|(t, _)| t.len()).sum());
     text.push_str(first);
     let mut paragraph = Paragraph::new(text, *span);
-    paragraph.segments.reserve_exact(rest.len());
+    paragraph.reserve_lines(rest.len());
     for (line, span) in rest {
         paragraph.push_line(line, *span);
     }
@@ -253,7 +253,7 @@ mod tests {
         assert!(out.iter().all(|p| p.text.capacity() == p.text.len()));
         let first = &out[0];
         assert_eq!(first.text, "本机关全年共收到申请13件。");
-        assert_eq!(first.segments.len(), 3);
+        assert_eq!(first.line_count(), 3);
         // 「申请」 stands on the second line, in its 4th and 5th columns.
         let at = first.text.find("申请").unwrap();
         let span = first.locate(at..at + "申请".len());
