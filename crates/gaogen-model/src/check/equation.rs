@@ -3,7 +3,7 @@
 use super::{Diagnostic, Severity};
 use crate::schema::sums::{self, Equation, SumKind};
 use crate::schema::{t4_group, ColumnId, RowId};
-use crate::{CellValue, Report, Span, TableKey};
+use crate::{Cell, CellValue, Report, Row, Span, Table, TableKey};
 use serde::Serialize;
 
 /// A cell in an equation with the value read.
@@ -79,6 +79,37 @@ fn cell_label(report: &Report, table: TableKey, (row, column): CellRef) -> Strin
     format!("{row_label} · {column_label}")
 }
 
+/// A table's rows by id, made once for the equations of a rule: each looks up a dozen cells, and
+/// [`Table::cell`] searches the rows from the first.
+struct RowIndex<'a> {
+    rows: &'a [Row],
+    /// Where the first row of each id is in `rows` (`u16::MAX`: not there).
+    at: [u16; RowId::ALL.len()],
+}
+
+impl<'a> RowIndex<'a> {
+    fn new(table: &'a Table) -> Self {
+        let mut at = [u16::MAX; RowId::ALL.len()];
+        for (i, row) in table.rows.iter().enumerate().rev() {
+            at[row.id as usize] = u16::try_from(i).unwrap_or(u16::MAX);
+        }
+        RowIndex {
+            rows: &table.rows,
+            at,
+        }
+    }
+
+    /// [`Table::cell`] (a table of more rows than `u16` counts is searched as `Table::cell` does).
+    fn cell(&self, row: RowId, column: ColumnId) -> Option<&'a Cell> {
+        let rows = self.rows;
+        let found = match self.at[row as usize] {
+            u16::MAX => rows.iter().find(|r| r.id == row),
+            i => rows.get(usize::from(i)),
+        };
+        found?.cells.iter().find(|c| c.column == column)
+    }
+}
+
 /// A cell's value and place, by row and column.
 type Value = (CellRef, i64, Option<Span>);
 
@@ -124,11 +155,28 @@ pub(crate) fn evaluate(
     left: &[CellRef],
     right: &[CellRef],
 ) -> Outcome {
-    // Most equations hold: that is decided first, without allocating anything.
     let t = report.table(table);
+    evaluate_by(
+        report,
+        table,
+        |row, column| t.cell(row, column),
+        left,
+        right,
+    )
+}
+
+/// [`evaluate`], the cells looked up by `cell` (an index made once for many equations).
+fn evaluate_by<'a>(
+    report: &Report,
+    table: TableKey,
+    cell: impl Fn(RowId, ColumnId) -> Option<&'a Cell>,
+    left: &[CellRef],
+    right: &[CellRef],
+) -> Outcome {
+    // Most equations hold: that is decided first, without allocating anything.
     let sum = |cells: &[CellRef]| {
         cells.iter().try_fold(0i128, |acc, &(row, column)| {
-            match t.cell(row, column).map(|c| &c.value) {
+            match cell(row, column).map(|c| &c.value) {
                 Some(CellValue::Count { value, .. }) => Some(acc + i128::from(*value)),
                 _ => None,
             }
@@ -316,10 +364,11 @@ pub(crate) fn check_sums(
         return;
     }
     let mut unusable = Vec::new();
+    let rows = RowIndex::new(t);
     for eq in sums::of_kind(table, t.version, kind) {
         // The subject (a message text, or `None` to skip the equation) is only needed for an
         // equation that does not hold: most of them hold.
-        match evaluate(report, table, &eq.left, &eq.right) {
+        match evaluate_by(report, table, |r, c| rows.cell(r, c), &eq.left, &eq.right) {
             Outcome::Holds => {}
             Outcome::Broken(broken_eq) => {
                 if let Some(what) = what(eq) {
@@ -377,5 +426,53 @@ impl super::Rule for SumRule {
             |eq| (self.subject)(report, eq),
             out,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RowIndex;
+    use crate::schema::{table_schema, ColumnId, FormatVersion, RowId};
+    use crate::{Row, Table, TableKey, VersionBasis};
+
+    /// The index finds the cell `Table::cell` finds, for every row and column id: in every
+    /// table, with a row left out and a row written twice (the first one counts).
+    #[test]
+    fn the_row_index_finds_what_table_cell_finds() {
+        for key in TableKey::ALL {
+            for version in FormatVersion::ALL {
+                let schema = table_schema(key, version);
+                let mut rows: Vec<Row> = schema
+                    .rows
+                    .iter()
+                    .skip(1)
+                    .map(|def| Row::missing(def, schema, None))
+                    .collect();
+                if let Some(def) = schema.rows.last() {
+                    let mut again = Row::missing(def, schema, None);
+                    again.label = "again";
+                    rows.push(again);
+                }
+                let table = Table {
+                    key,
+                    found: true,
+                    version,
+                    version_basis: VersionBasis::Labels,
+                    span: None,
+                    rows,
+                    unread: Vec::new(),
+                };
+                let index = RowIndex::new(&table);
+                for &row in RowId::ALL {
+                    for &column in ColumnId::ALL {
+                        let (a, b) = (index.cell(row, column), table.cell(row, column));
+                        assert!(
+                            a.map(|c| c as *const _) == b.map(|c| c as *const _),
+                            "{key:?} {version:?} {row} {column}"
+                        );
+                    }
+                }
+            }
+        }
     }
 }
