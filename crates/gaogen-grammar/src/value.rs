@@ -18,6 +18,21 @@ const VALUE_HAN: &str = "无减增万元件个项条次";
 
 /// The value a cell's text stands for, or `None` when the text is a label or prose.
 pub(crate) fn parse_value(raw: &str) -> Option<CellValue> {
+    // Most values are a token of digits as the line scanner cut it: read without trimming. Up
+    // to 18 digits an `i64` holds every value, as `str::parse` would read it.
+    let b = raw.as_bytes();
+    if (1..=18).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) {
+        let value = b.iter().fold(0i64, |v, &d| v * 10 + i64::from(d - b'0'));
+        return Some(CellValue::Count {
+            value,
+            raw: CellText::from(raw),
+        });
+    }
+    parse_written(raw)
+}
+
+/// [`parse_value`] for any text: trimmed, then read as FORMAT.md describes values.
+fn parse_written(raw: &str) -> Option<CellValue> {
     let trimmed = raw.trim();
     if !trimmed.is_empty() && trimmed.len() <= 18 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
         return trimmed.parse().ok().map(|value| CellValue::Count {
@@ -177,6 +192,21 @@ fn parse_number(text: &str, raw: &str) -> Option<CellValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// The digits' shortcut reads what the full reading reads, on any text.
+        #[test]
+        fn the_digit_shortcut_reads_what_the_written_form_gives(
+            chars in prop::collection::vec(prop::sample::select(&['0', '1', '5', '9', ' ', '\u{3000}', '-', '.', '无', '减', '件', 'a', '０'][..]), 0..22),
+            digits in "[0-9]{1,20}",
+        ) {
+            let text: String = chars.into_iter().collect();
+            prop_assert_eq!(parse_value(&text), parse_written(&text));
+            prop_assert_eq!(parse_value(&digits), parse_written(&digits));
+        }
+    }
 
     fn count(v: i64, raw: &str) -> Option<CellValue> {
         Some(CellValue::Count {

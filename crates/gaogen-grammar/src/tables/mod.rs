@@ -136,6 +136,17 @@ pub(crate) fn read_tables(region: &Region<'_>, year: Option<u16>, ends_file: boo
 
 /// Where the one empty cell of a line holding only `|` or only a tab stands (0-based column).
 fn lone_blank(text: &str) -> Option<u32> {
+    // Most lines are decided by their first byte that is no space or tab: a character that is
+    // neither white space (whose first bytes are ASCII controls, 0xC2, 0xE1, 0xE2 or 0xE3) nor
+    // 「|」 starts the trimmed text, which is then neither 「|」 nor empty.
+    match text.bytes().find(|&b| b != b' ' && b != b'\t') {
+        Some(first) if !matches!(first, b'|' | 0x0a..=0x0d | 0xc2 | 0xe1..=0xe3) => None,
+        _ => lone_blank_trimmed(text),
+    }
+}
+
+/// [`lone_blank`] by its definition: the trimmed line is 「|」, or empty with a tab in it.
+fn lone_blank_trimmed(text: &str) -> Option<u32> {
     let marker = match text.trim() {
         "|" => '|',
         "" if text.contains('\t') => '\t',
@@ -327,6 +338,19 @@ pub(crate) fn read_text(text: &str, year: Option<u16>) -> TablesRead {
 mod tests {
     use super::*;
     use gaogen_model::{CellValue, FindingKind};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// The first byte's shortcut gives what the trimmed line gives, on any line.
+        #[test]
+        fn a_lone_blank_is_told_as_its_trimmed_line_tells(
+            chars in prop::collection::vec(prop::sample::select(&[' ', '\t', '|', '\u{3000}', '\u{a0}', '\u{85}', '\u{2003}', '\u{1680}', '\u{0b}', 'a', '1', '公', '-'][..]), 0..8)
+        ) {
+            let text: String = chars.into_iter().collect();
+            prop_assert_eq!(lone_blank(&text), lone_blank_trimmed(&text));
+        }
+    }
 
     #[test]
     fn pipe_grid_keeps_blank_cells_by_header_position() {

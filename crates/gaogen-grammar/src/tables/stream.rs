@@ -94,8 +94,9 @@ impl Reader {
             let t = self.table(key.0);
             if let Some(row) = t.row_mut(key.1) {
                 if row.filled() < cap {
-                    row.values.push(value.clone());
-                    t.touch(value.span);
+                    let span = value.span;
+                    row.values.push(value);
+                    t.touch(span);
                     return true;
                 }
             }
