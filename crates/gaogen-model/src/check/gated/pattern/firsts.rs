@@ -16,6 +16,9 @@ pub(crate) struct Firsts {
 struct WayFirsts {
     /// First characters of the literals a match can start with.
     chars: Vec<char>,
+    /// Bit `c % 128` set for each of `chars`: most characters are turned away by one test,
+    /// without comparing them with each of `chars`.
+    mask: u128,
     /// Tests of the repetitions a match can start with.
     tests: Vec<fn(char) -> bool>,
     /// Whether a match can start anywhere (with `^`, `$` or nothing).
@@ -68,7 +71,10 @@ impl WayFirsts {
                 Piece::Lits(lits) | Piece::Opt(lits) => {
                     for lit in lits.iter() {
                         match lit.chars().next() {
-                            Some(c) => self.chars.push(c),
+                            Some(c) => {
+                                self.chars.push(c);
+                                self.mask |= 1 << (u32::from(c) % 128);
+                            }
                             None => self.any = true,
                         }
                     }
@@ -102,6 +108,8 @@ impl WayFirsts {
     }
 
     fn admits(&self, c: char) -> bool {
-        self.any || self.chars.contains(&c) || self.tests.iter().any(|t| t(c))
+        self.any
+            || (self.mask >> (u32::from(c) % 128) & 1 == 1 && self.chars.contains(&c))
+            || self.tests.iter().any(|t| t(c))
     }
 }
