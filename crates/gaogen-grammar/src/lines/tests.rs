@@ -76,6 +76,13 @@ proptest::proptest! {
     }
 
     #[test]
+    fn scanner_equals_the_grammar_on_long_runs_of_characters_of_every_width(
+        line in "[ a|\t一二、。é😀]{0,80}"
+    ) {
+        proptest::prop_assert_eq!(scan_shape(&line), grammar_shape(&line));
+    }
+
+    #[test]
     fn scanner_equals_the_grammar_on_spaced_columns(
         cells in proptest::collection::vec(("[a-z0-9一、 ]{0,6}", "( {1,4}|\\| ?|\t)"), 0..10),
     ) {
