@@ -77,6 +77,25 @@ fn checked(diagnostics: Vec<Diagnostic>, text: &str) -> Checked {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
+    /// A string is written as serde writes it: clean, or with one escaped character anywhere
+    /// in or after the sixteen-byte chunks.
+    #[test]
+    fn a_string_is_escaped_as_serde_escapes_it(
+        clean in "[公开a ]{0,40}",
+        at in any::<prop::sample::Index>(),
+        escaped in prop::sample::select(&['"', '\\', '\u{0}', '\n', '\u{1f}'][..]),
+    ) {
+        let mut out = String::new();
+        string(&mut out, &clean);
+        prop_assert_eq!(&out, &serde_json::to_string(&clean).unwrap());
+        let mut s: Vec<char> = clean.chars().collect();
+        s.insert(at.index(s.len() + 1), escaped);
+        let s: String = s.into_iter().collect();
+        out.clear();
+        string(&mut out, &s);
+        prop_assert_eq!(out, serde_json::to_string(&s).unwrap());
+    }
+
     #[test]
     fn a_diagnostic_is_written_as_serde_writes_it(d in diagnostic_strategy()) {
         let mut out = String::new();
