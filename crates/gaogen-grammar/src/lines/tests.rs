@@ -216,3 +216,28 @@ fn headings_and_furniture() {
     assert_eq!(shape("|---|:--|"), LineShape::Rule);
     assert_eq!(normalize_spaces("\u{a0}0\u{3000}"), " 0 ");
 }
+
+/// Every scalar value, alone and between Chinese characters, is made a space exactly when the
+/// definition says it is an odd space.
+#[test]
+fn space_normalising_for_every_character() {
+    let odd = |c: char| {
+        c != ' '
+            && c != '\t'
+            && (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{0c}'))
+    };
+    let mut buf = String::new();
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        let want = if odd(c) { ' ' } else { c };
+        buf.clear();
+        buf.push(c);
+        assert_eq!(normalize_spaces(&buf), want.to_string(), "{c:?}");
+        buf.clear();
+        buf.extend(['公', c, '开']);
+        assert_eq!(
+            normalize_spaces(&buf),
+            format!("公{want}开"),
+            "{c:?} between"
+        );
+    }
+}
