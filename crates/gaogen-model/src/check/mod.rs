@@ -12,6 +12,7 @@ mod prose;
 pub mod published;
 mod rules;
 mod text;
+mod words;
 
 pub use equation::{Culprit, EquationReport, Term};
 pub use rules::RULES;

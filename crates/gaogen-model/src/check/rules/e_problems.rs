@@ -1,4 +1,5 @@
 use crate::check::prose::{is_han, sentences};
+use crate::check::words::Words;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
@@ -246,11 +247,14 @@ fn specific(sentence: &str) -> String {
 
 /// Whether `sentence` states a problem (a problem word before any measure word).
 fn states_problem(sentence: &str) -> bool {
-    if FOLLOW_UP_WORDS.iter().any(|w| sentence.contains(w)) {
+    // Each word list's searchers made once, not at every sentence.
+    static FOLLOW_UP: Words = Words::new(FOLLOW_UP_WORDS);
+    static PROBLEM: Words = Words::new(PROBLEM_WORDS);
+    static MEASURE: Words = Words::new(MEASURE_WORDS);
+    if FOLLOW_UP.any_in(sentence) {
         return false;
     }
-    let first = |words: &[&str]| words.iter().filter_map(|w| sentence.find(w)).min();
-    match (first(PROBLEM_WORDS), first(MEASURE_WORDS)) {
+    match (PROBLEM.first_in(sentence), MEASURE.first_in(sentence)) {
         (Some(p), Some(m)) => p < m,
         (Some(_), None) => true,
         _ => false,

@@ -1,3 +1,4 @@
+use crate::check::words::Words;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{Report, SectionKey};
@@ -14,6 +15,9 @@ const MEASURE_WORDS: &[&str] = &[
     "推进",
     "将",
 ];
+
+/// [`MEASURE_WORDS`] with their searchers, made once.
+static MEASURES: Words = Words::new(MEASURE_WORDS);
 
 /// S-5: section 五 states how problems are being fixed, not only what they are.
 ///
@@ -54,11 +58,7 @@ impl Rule for ProblemsWithMeasures {
                 )
                 .help("写明本年度存在的主要问题、上一年问题的整改情况和改进措施"),
             );
-        } else if !five
-            .paragraphs
-            .iter()
-            .any(|p| MEASURE_WORDS.iter().any(|w| p.text.contains(w)))
-        {
+        } else if !five.paragraphs.iter().any(|p| MEASURES.any_in(&p.text)) {
             out.push(
                 Diagnostic::new(
                     INFO.code,

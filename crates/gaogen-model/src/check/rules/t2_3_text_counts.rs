@@ -1,10 +1,14 @@
 use crate::check::gated::Piece::{self, Close, Either, Lits, Open, Opt};
 use crate::check::gated::{Gate, Gated, Pattern, COUNT, DIGITS, FRACTION, SPACES};
 use crate::check::prose::paragraphs;
+use crate::check::words::Words;
 use crate::check::{Diagnostic, EmptyCells, Rule, Severity};
 use crate::registry::{Command, RuleInfo};
 use crate::{CellValue, ColumnId, FormatVersion, Report, RowId, SectionKey, TableKey};
 use rust_decimal::Decimal;
+
+/// A paragraph quotes a count or an amount only with one of these.
+static COUNTED: Words = Words::new(&["件", "元"]);
 
 /// T2-3: counts and amounts quoted in the text (「现行有效的规范性文件 393 件」, 「本年制发…件」,
 /// 行政许可、处罚、强制 decisions, 行政事业性收费 amount) agree with 表二.
@@ -207,7 +211,7 @@ impl Rule for TextActive {
             return;
         }
         for (key, p) in paragraphs(report) {
-            if key == Some(SectionKey::Problems) || !p.text.contains(['件', '元']) {
+            if key == Some(SectionKey::Problems) || !COUNTED.any_in(&p.text) {
                 continue;
             }
             for &(ref re, row, c2021, c2019, what) in &QUOTES {
