@@ -189,11 +189,12 @@ enum Quick {
 }
 
 fn quick(line: &str) -> Quick {
-    // `trim().is_empty()`, stopping at the first character that is not a space.
-    if line.chars().all(char::is_whitespace) {
+    // `trim().is_empty()`, stopping at the first character that is not a space: where it stands
+    // is also where `trim_start()` would start.
+    let Some(lead_at) = line.char_indices().find(|&(_, c)| !c.is_whitespace()) else {
         return Quick::Blank;
-    }
-    let lead = line.trim_start();
+    };
+    let lead = &line[lead_at.0..];
     if lead.starts_with(['-', '—', '–', '－'])
         && LineGrammar::parse(Rule::page_number, line).is_ok()
     {
