@@ -204,7 +204,11 @@ fn read_line(reader: &mut Reader, source: Line<'_>, hard: &[HardCell<'_>], piped
         }
         let mut cell_kind = GridCell::Text;
         for token in &cell.tokens {
-            let split = words::split_words(token)
+            // A token of digits alone (most values) is never split: `split_words` leaves it.
+            let digits = token.text.bytes().all(|b| b.is_ascii_digit());
+            let split = (!digits)
+                .then(|| words::split_words(token))
+                .flatten()
                 .filter(|(label, _)| label.as_ref().is_none_or(|l| labels::names_a_row(l.text)));
             if let Some((label, values)) = split {
                 if let Some(label) = label {

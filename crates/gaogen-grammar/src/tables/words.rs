@@ -95,6 +95,14 @@ fn glued<'a>(token: &Token<'a>) -> Option<Split<'a>> {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// A token of digits alone is left whole (the reader skips the split for it).
+        #[test]
+        fn digits_alone_are_not_split(text in "[0-9]{0,30}") {
+            proptest::prop_assert!(split_words(&token(&text)).is_none());
+        }
+    }
+
     fn token(text: &str) -> Token<'_> {
         Token {
             text,
