@@ -256,7 +256,9 @@ impl<'a> Lines<'a> {
 }
 
 /// Every line's kind; the table reader splits the lines of the table region into cells as it
-/// reads them, so no line's cells are kept (memory: one byte a line).
+/// reads them, so no line's cells are kept (memory: one byte a line). The reader has them from
+/// the pass that finds the headings (`document::headings`); the tests from here.
+#[cfg(test)]
 pub(crate) fn kinds(lines: Lines<'_>) -> Vec<crate::lines::LineKind> {
     lines.iter().map(|l| crate::lines::kind(l.text)).collect()
 }

@@ -1,7 +1,7 @@
 //! Section headings: a heading candidate of the line grammar is a section heading only when its
 //! text matches a section title or a known variant.
 
-use crate::lines;
+use crate::lines::{self, LineKind};
 use crate::source::{Line, Lines};
 use gaogen_model::label::{normalize, LabelSet, MatchQuality};
 use gaogen_model::schema::{SectionKey, SECTIONS};
@@ -74,9 +74,18 @@ fn section_heading(line: Line<'_>) -> Option<FoundHeading> {
 /// The section headings, each section at most once, in reading order. (A blank line or a page
 /// number 「- 3 -」 is never a heading line: the grammar's `heading_line` needs a section number
 /// 一–六 before any dash or digit.)
+#[cfg(test)]
 pub(super) fn find_headings(source: Lines<'_>) -> Vec<FoundHeading> {
+    find_headings_and_kinds(source).0
+}
+
+/// [`find_headings`], and every line's kind ([`crate::source::kinds`]) in the same pass over
+/// the lines.
+pub(super) fn find_headings_and_kinds(source: Lines<'_>) -> (Vec<FoundHeading>, Vec<LineKind>) {
     let mut found: Vec<FoundHeading> = Vec::new();
+    let mut kinds = Vec::with_capacity(source.len());
     for (i, line) in source.iter().enumerate() {
+        kinds.push(lines::kind(line.text));
         if let Some(mut h) = section_heading(line) {
             if found.iter().any(|f| f.key == h.key) {
                 continue;
@@ -85,7 +94,7 @@ pub(super) fn find_headings(source: Lines<'_>) -> Vec<FoundHeading> {
             found.push(h);
         }
     }
-    found
+    (found, kinds)
 }
 
 /// The first line at or after `from` that is a heading of section `key` (found again after
@@ -125,5 +134,22 @@ mod tests {
         let found = find_headings(source.lines());
         let at: Vec<(usize, SectionKey)> = found.iter().map(|h| (h.line, h.key)).collect();
         assert_eq!(at, vec![(0, SectionKey::Overview), (3, SectionKey::Other)]);
+    }
+
+    #[test]
+    fn the_headings_pass_gives_every_line_its_kind() {
+        let source = text_lines(
+            "一、总体情况
+
+| a | b |
+|---|---|
+- 3 -
+正文  12
+	1
+",
+        );
+        let (_, kinds) = find_headings_and_kinds(source.lines());
+        assert_eq!(kinds, crate::source::kinds(source.lines()));
+        assert_eq!(kinds.len(), 7);
     }
 }

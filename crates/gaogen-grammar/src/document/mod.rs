@@ -13,7 +13,7 @@ use gaogen_model::schema::{SectionKey, SECTIONS};
 use gaogen_model::{
     Finding, FindingKind, InputKind, Paragraph, Report, Section, SourceInfo, YearSource,
 };
-use headings::{find_headings, heading_after, FoundHeading};
+use headings::{find_headings_and_kinds, heading_after, FoundHeading};
 use paragraphs::{is_wrapped, names_agency, paragraphs, split_closing, Style};
 use title::{agency_of, find_year, metadata_before, publisher, title_block, title_year};
 
@@ -26,22 +26,15 @@ pub(crate) fn assemble(
     encoding: &str,
     detail: Detail,
 ) -> Report {
-    let found: Vec<FoundHeading> = find_headings(source);
-    // Lines are split into cells only for the report that is read (memory stays linear).
+    // One pass over the lines finds the headings and every line's kind (lines are split into
+    // cells only later, for the report that is read: memory stays linear).
+    let (found, kinds) = find_headings_and_kinds(source);
     let Some((second, title)) = second_report(source, &found) else {
-        return assemble_one(
-            source,
-            &crate::source::kinds(source),
-            found,
-            input,
-            encoding,
-            detail,
-        );
+        return assemble_one(source, &kinds, found, input, encoding, detail);
     };
     let first = source.slice(..second);
     let found = found.into_iter().filter(|h| h.line < second).collect();
-    let kinds = crate::source::kinds(first);
-    let mut report = assemble_one(first, &kinds, found, input, encoding, detail);
+    let mut report = assemble_one(first, &kinds[..second], found, input, encoding, detail);
     let line = source.line(title);
     let mut f = Finding::new(
         FindingKind::SecondReport,
