@@ -138,6 +138,11 @@ const CN: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 /// paragraph.
 pub(crate) fn heading(line: &str) -> Option<HeadingShape<'_>> {
     let b = line.as_bytes();
+    // A heading line starts with a space, a markdown mark or the first byte of 一–六 (0xE4 or
+    // 0xE5): most lines are turned away by their first byte.
+    if !matches!(b.first(), Some(b' ' | b'#' | b'*' | b'_' | 0xe4 | 0xe5)) {
+        return None;
+    }
     let spaces = |mut i: usize| {
         while b.get(i) == Some(&b' ') {
             i += 1;
