@@ -267,6 +267,9 @@ pub(crate) const MAX_CELL_LINE: usize = 64 * 1024;
 /// continuation byte is taken for one): hard cells split at `|` and tab; inside them soft cells
 /// start at a character that is not a space and stop before a separator or two spaces. A line
 /// holding a line feed is one cell, as the grammar leaves it.
+/// The bytes that can end a token: the hard separators and the space.
+const STOPS: [bool; 256] = gaogen_model::lines::byte_set(b"|\t ");
+
 fn scan_shape(line: &str) -> LineShape<'_> {
     let b = line.as_bytes();
     if memchr::memchr(b'\n', b).is_some() {
@@ -289,10 +292,10 @@ fn scan_shape(line: &str) -> LineShape<'_> {
         }
         loop {
             let (s, s_col) = (i, col);
+            // One table lookup a byte: only a separator or a space stops the run (a space only
+            // when another follows it).
             while i < n
-                && b[i] != b'|'
-                && b[i] != b'\t'
-                && !(b[i] == b' ' && i + 1 < n && b[i + 1] == b' ')
+                && !(STOPS[b[i] as usize] && (b[i] != b' ' || (i + 1 < n && b[i + 1] == b' ')))
             {
                 col += u32::from(b[i] & 0xc0 != 0x80);
                 i += 1;
