@@ -259,7 +259,20 @@ fn widest(table: TableKey, row: RowId) -> usize {
 pub(super) const T3_WIDTH: usize = 7;
 
 /// Whether a 表三 row takes values in every edition (「（六）其他处理」 does only in 2019).
+/// Looked up by the id's place in `RowId::ALL`, not searched in the schema: a column-by-column
+/// block asks it for every waiting label at every value (a pdfminer 表三 spent a quarter of its
+/// reading on the search).
 pub(super) fn t3_data_row(id: RowId) -> bool {
+    static DATA: OnceLock<Vec<bool>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        RowId::ALL
+            .iter()
+            .map(|&id| t3_data_row_in_schema(id))
+            .collect()
+    })[id as usize]
+}
+
+fn t3_data_row_in_schema(id: RowId) -> bool {
     T3_2021.row(id).is_some_and(|r| r.kind == RowKind::Data)
 }
 
@@ -305,5 +318,14 @@ mod tests {
         assert_eq!(capacity((TableKey::ReviewsAndLitigation, RowId::Cases)), 15);
         assert!(t3_data_row(RowId::NewRequests));
         assert!(!t3_data_row(RowId::OtherHandling));
+    }
+
+    #[test]
+    fn a_t3_data_row_is_what_the_schema_says_for_every_id() {
+        for &id in RowId::ALL {
+            assert_eq!(t3_data_row(id), t3_data_row_in_schema(id), "{id:?}");
+        }
+        assert!(RowId::ALL.iter().any(|&id| t3_data_row(id)));
+        assert!(RowId::ALL.iter().any(|&id| !t3_data_row(id)));
     }
 }
