@@ -73,13 +73,7 @@ pub(super) fn emit_table(out: &mut Vec<SourceLine<'static>>, table: TableBuilder
                     occupied[r + dr][c + dc] = true;
                 }
             }
-            let text = cell
-                .text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .replace('|', "｜");
-            grid[r][c] = Some((text, cell.origin, cell.blank_origin));
+            grid[r][c] = Some((cell_text(&cell.text), cell.origin, cell.blank_origin));
             c += cell.colspan;
         }
     }
@@ -97,8 +91,10 @@ pub(super) fn emit_table(out: &mut Vec<SourceLine<'static>>, table: TableBuilder
         let mut text = String::from("|");
         let mut chars = 1u32;
         let mut origins = Vec::with_capacity(width);
-        for c in 0..width {
-            let (t, o, blank) = row.get(c).cloned().flatten().unwrap_or_default();
+        // The row's slots moved out, not cloned; past its last slot, empty ones.
+        let mut slots = row.into_iter();
+        for _ in 0..width {
+            let (t, o, blank) = slots.next().flatten().unwrap_or_default();
             let t = crate::lines::normalize_spaces(&t);
             origins.push((o.or(blank).unwrap_or(first), chars + 1));
             text.push(' ');
@@ -116,6 +112,21 @@ pub(super) fn emit_table(out: &mut Vec<SourceLine<'static>>, table: TableBuilder
     }
 }
 
+/// A cell's text as one line: its words joined by one space, a `|` written as 「｜」 (it would
+/// split the row). One string, built at once.
+fn cell_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for ch in word.chars() {
+            out.push(if ch == '|' { '｜' } else { ch });
+        }
+    }
+    out
+}
+
 fn ensure<T: Default + Clone>(
     occupied: &mut Vec<Vec<bool>>,
     grid: &mut Vec<Vec<Option<T>>>,
@@ -129,5 +140,26 @@ fn ensure<T: Default + Clone>(
     if occupied[r].len() <= c {
         occupied[r].resize(c + 1, false);
         grid[r].resize(c + 1, None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// `cell_text` is the words joined by one space with `|` replaced, as it was written
+        /// before (`split_whitespace`, `join`, `replace`).
+        #[test]
+        fn a_cell_text_is_its_words_joined_with_bars_replaced(
+            text in "[a|b 　\u{a0}\t\n表｜]{0,24}",
+        ) {
+            let before = text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .replace('|', "｜");
+            prop_assert_eq!(super::cell_text(&text), before);
+        }
     }
 }
