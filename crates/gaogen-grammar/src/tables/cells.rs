@@ -4,7 +4,7 @@
 use super::raw::{GridCell, HeaderSeen, RawRow};
 use gaogen_model::label::MatchQuality;
 use gaogen_model::schema::{
-    RowDef, RowKind, TableSchema, ValueKind, VariantKind, T2_2019, T2_2021,
+    ColumnDef, RowDef, RowKind, TableSchema, ValueKind, VariantKind, T2_2019, T2_2021,
 };
 use gaogen_model::{
     Cell, CellValue, Finding, FindingKind, Located, Row, RowStatus, Span, TableKey,
@@ -197,22 +197,20 @@ pub(super) fn cell_of(
     value: CellValue,
     span: Option<Span>,
 ) -> Cell {
+    // The column looked up once for its label and its kind.
+    let def = schema.column(c);
     Cell {
         column: c,
-        label: column_label(schema, c),
-        value: as_column_kind(schema, c, value),
+        label: def.map_or_else(|| column_label(schema, c), |d| d.label),
+        value: as_column_kind(def, value),
         span,
     }
 }
 
 /// A whole number in an amount column (「7545」 万元) is an amount.
-fn as_column_kind(schema: &TableSchema, column: ColumnId, value: CellValue) -> CellValue {
+fn as_column_kind(column: Option<&ColumnDef>, value: CellValue) -> CellValue {
     match value {
-        CellValue::Count { value, raw }
-            if schema
-                .column(column)
-                .is_some_and(|c| c.kind == ValueKind::Amount) =>
-        {
+        CellValue::Count { value, raw } if column.is_some_and(|c| c.kind == ValueKind::Amount) => {
             CellValue::Amount {
                 value: value.into(),
                 raw,
