@@ -78,11 +78,6 @@ pub(crate) struct HeadingShape<'a> {
 /// Replaces every Unicode space by one ASCII space (tabs stay), so that columns keep counting the
 /// original characters.
 pub(crate) fn normalize_spaces(line: &str) -> std::borrow::Cow<'_, str> {
-    fn is_odd_space(c: char) -> bool {
-        c != ' '
-            && c != '\t'
-            && (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{0c}'))
-    }
     // Every odd space starts with one of these bytes (ASCII line ends and form feeds; the lead
     // bytes of U+0085/U+00A0, U+1680, U+2000–U+205F, U+3000 and U+FEFF): most characters of a
     // report are decided by one table lookup, without decoding them.
@@ -100,6 +95,99 @@ pub(crate) fn normalize_spaces(line: &str) -> std::borrow::Cow<'_, str> {
             .into()
     } else {
         line.into()
+    }
+}
+
+/// Whether a character is an odd space: white space other than the ASCII space and the tab,
+/// or a zero-width space, a byte-order mark or a form feed ([`normalize_spaces`] replaces them).
+fn is_odd_space(c: char) -> bool {
+    c != ' ' && c != '\t' && (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{0c}'))
+}
+
+/// The odd spaces of a whole text (every character [`is_odd_space`] tells but the line ends,
+/// which are never inside a line), found by SIMD searches for their UTF-8 forms as the lines are
+/// visited in order: one search a form, each going forward only, instead of a test of every byte.
+pub(crate) struct OddSpaces<'a> {
+    bytes: &'a [u8],
+    /// For each form of [`FORMS`], where it next stands at or after the lines asked about
+    /// (`usize::MAX`: nowhere).
+    next: [usize; FORMS],
+    /// The nearest of them.
+    first: usize,
+}
+
+/// The searches: U+000B/U+000C; U+0085/U+00A0 (after the byte C2); U+2000–U+200B, U+2028,
+/// U+2029 and U+202F (after E2 80); U+205F; U+1680; U+3000; U+FEFF.
+const FORMS: usize = 7;
+
+impl<'a> OddSpaces<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let mut odd = OddSpaces {
+            bytes: text.as_bytes(),
+            next: [0; FORMS],
+            first: 0,
+        };
+        for form in 0..FORMS {
+            odd.next[form] = odd.find(form, 0);
+        }
+        odd.first = odd.next.iter().copied().min().unwrap_or(usize::MAX);
+        odd
+    }
+
+    /// Whether an odd space stands in `start..end`; calls come with ranges in increasing order.
+    pub(crate) fn any_in(&mut self, start: usize, end: usize) -> bool {
+        // Most lines lie before the nearest odd space: nothing to search again.
+        if self.first < start {
+            for form in 0..FORMS {
+                if self.next[form] < start {
+                    self.next[form] = self.find(form, start);
+                }
+            }
+            self.first = self.next.iter().copied().min().unwrap_or(usize::MAX);
+        }
+        self.first < end
+    }
+
+    /// Where form `form` next stands at or after `from`.
+    fn find(&self, form: usize, from: usize) -> usize {
+        static FINDERS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 5]> =
+            std::sync::OnceLock::new();
+        let finders = FINDERS.get_or_init(|| {
+            [
+                "\u{2000}".as_bytes()[..2].to_vec(),
+                "\u{205f}".as_bytes().to_vec(),
+                "\u{1680}".as_bytes().to_vec(),
+                "\u{3000}".as_bytes().to_vec(),
+                "\u{feff}".as_bytes().to_vec(),
+            ]
+            .map(|needle| memchr::memmem::Finder::new(&needle).into_owned())
+        });
+        let hay = &self.bytes[from.min(self.bytes.len())..];
+        let at = match form {
+            0 => memchr::memchr2(0x0b, 0x0c, hay),
+            // C2 leads U+0080–U+00BF: only U+0085 and U+00A0 are spaces.
+            1 => memchr::memchr_iter(0xc2, hay)
+                .find(|&i| matches!(hay.get(i + 1), Some(0x85 | 0xa0))),
+            // E2 80 leads U+2000–U+203F (quotes and dashes too).
+            2 => finders[0]
+                .find_iter(hay)
+                .find(|&i| matches!(hay.get(i + 2), Some(0x80..=0x8b | 0xa8 | 0xa9 | 0xaf))),
+            _ => finders[form - 2].find(hay),
+        };
+        at.map_or(usize::MAX, |i| from + i)
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn odd_spaces_are_found_by_their_forms_for_every_scalar_value() {
+    for c in (0..=0x10ffu32 * 0x100 + 0xff).filter_map(char::from_u32) {
+        if matches!(c, '\n' | '\r') {
+            continue;
+        }
+        let text = format!("a{c}b");
+        let mut odd = OddSpaces::new(&text);
+        assert_eq!(odd.any_in(0, text.len()), is_odd_space(c), "{:?}", c);
     }
 }
 

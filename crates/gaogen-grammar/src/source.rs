@@ -291,9 +291,17 @@ pub(crate) fn text_lines(text: &str) -> Source<'_> {
         Vec::new()
     };
     let mut normalized = String::new();
+    let mut odd = crate::lines::OddSpaces::new(text);
     for (start, line) in each_line(text) {
+        let end = start + line.len();
+        // A line with no odd space is its own text: told by one scan over the whole text, not
+        // a call for every line.
+        if !odd.any_in(start, end) {
+            ranges.push((start as u32, end as u32));
+            continue;
+        }
         let range = match crate::lines::normalize_spaces(line) {
-            Cow::Borrowed(_) => (start as u32, (start + line.len()) as u32),
+            Cow::Borrowed(_) => (start as u32, end as u32),
             Cow::Owned(spaced) => {
                 let at = normalized.len();
                 normalized.push_str(&spaced);
@@ -324,6 +332,29 @@ mod tests {
             .map(|l| (l.text, l.origin.line))
             .collect();
         assert_eq!(texts, vec![("a", 1), ("b", 2), ("c", 3), ("", 4), ("d", 5)]);
+    }
+
+    proptest::proptest! {
+        /// Every line is `normalize_spaces` of the line as `each_line` gives it, whichever
+        /// lines the whole-text scan passes over.
+        #[test]
+        fn every_line_is_its_normalized_text(
+            text in "[a表，。 \t\n\r\u{b}\u{c}\u{a0}\u{3000}\u{2028}\u{feff}\u{200b}\u{85}\u{1680}]{0,40}",
+        ) {
+            let source = text_lines(&text);
+            let lines = source.lines();
+            let expected: Vec<String> = gaogen_model::lines::each_line(&text)
+                .map(|(_, line)| crate::lines::normalize_spaces(line).into_owned())
+                .collect();
+            let got: Vec<String> = lines.iter().map(|l| l.text.to_string()).collect();
+            proptest::prop_assert_eq!(got, expected);
+            // The scan finds an odd space in exactly the lines `normalize_spaces` changes.
+            let mut odd = crate::lines::OddSpaces::new(&text);
+            for (start, line) in gaogen_model::lines::each_line(&text) {
+                let changed = matches!(crate::lines::normalize_spaces(line), Cow::Owned(_));
+                proptest::prop_assert_eq!(odd.any_in(start, start + line.len()), changed);
+            }
+        }
     }
 
     #[test]
