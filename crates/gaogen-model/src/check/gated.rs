@@ -75,8 +75,7 @@ impl Gated {
             // One prebuilt SIMD substring search a literal (nothing to compile; the gates hold
             // one to twelve literals).
             Gate::Literals(literals) => self
-                .finders
-                .get_or_init(|| literals.iter().map(memmem::Finder::new).collect())
+                .finders(literals)
                 .iter()
                 .any(|f| f.find(text.as_bytes()).is_some()),
             Gate::Test(test) => test(text),
@@ -94,6 +93,40 @@ impl Gated {
             .flatten()
     }
 
+    /// The gate narrowed to the texts of one report: a literal found in none of them is not
+    /// looked for again in each. The texts are searched once, joined by line ends (no literal
+    /// holds one, so none is found across two texts): one search a literal over the report
+    /// instead of one a literal for every paragraph.
+    pub(crate) fn narrowed<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Narrowed<'_> {
+        let Gate::Literals(literals) = &self.gate else {
+            return Narrowed {
+                gated: self,
+                present: Vec::new(),
+            };
+        };
+        let mut joined = String::new();
+        for text in texts {
+            joined.push_str(text);
+            joined.push('\n');
+        }
+        let present = self
+            .finders(literals)
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.find(joined.as_bytes()).is_some())
+            .map(|(i, _)| i)
+            .collect();
+        Narrowed {
+            gated: self,
+            present,
+        }
+    }
+
+    fn finders(&self, literals: &'static [&'static str]) -> &[memmem::Finder<'static>] {
+        self.finders
+            .get_or_init(|| literals.iter().map(memmem::Finder::new).collect())
+    }
+
     /// Where the matches in `text` are (`Regex::find_iter`), none when the text fails the gate.
     pub(crate) fn find_iter<'s, 'h>(
         &'s self,
@@ -101,6 +134,40 @@ impl Gated {
     ) -> impl Iterator<Item = Hit<'h>> + use<'s, 'h> {
         self.captures_iter(text)
             .map(|found| found.get(0).expect("group 0"))
+    }
+}
+
+/// A gate narrowed to the literals one report holds ([`Gated::narrowed`]).
+pub(crate) struct Narrowed<'g> {
+    gated: &'g Gated,
+    /// The literals found in the report's texts, by their place in the gate.
+    present: Vec<usize>,
+}
+
+impl Narrowed<'_> {
+    /// Whether the pattern can match somewhere in `text`, one of the report's texts: what
+    /// [`Gated::may_match`] says, searching only the literals the report holds.
+    pub(crate) fn may_match(&self, text: &str) -> bool {
+        match &self.gated.gate {
+            Gate::Literals(literals) => {
+                let finders = self.gated.finders(literals);
+                self.present
+                    .iter()
+                    .any(|&i| finders[i].find(text.as_bytes()).is_some())
+            }
+            Gate::Test(test) => test(text),
+        }
+    }
+
+    /// The matches in `text`, one of the report's texts (`Regex::captures_iter`).
+    pub(crate) fn captures_iter<'s, 'h>(
+        &'s self,
+        text: &'h str,
+    ) -> impl Iterator<Item = Found<'h>> + use<'s, 'h> {
+        self.may_match(text)
+            .then(|| self.gated.ungated(text))
+            .into_iter()
+            .flatten()
     }
 }
 

@@ -158,6 +158,18 @@ proptest! {
     }
 
     #[test]
+    fn a_gate_narrowed_to_a_report_says_what_the_gate_says(
+        texts in prop::collection::vec(text(), 0..4),
+    ) {
+        for (g, _) in COMPILED.iter() {
+            let narrowed = g.narrowed(texts.iter().map(String::as_str));
+            for t in &texts {
+                prop_assert_eq!(narrowed.may_match(t), g.may_match(t), "{:?} of {:?}", t, texts);
+            }
+        }
+    }
+
+    #[test]
     fn every_pattern_finds_what_its_regex_finds(t in text()) {
         for (g, re) in COMPILED.iter() {
             prop_assert_eq!(by_pattern(g, &t), by_regex(re, &t), "{:?} in {:?}", re.as_str(), t);
