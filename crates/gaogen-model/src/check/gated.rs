@@ -178,7 +178,11 @@ pub(crate) fn year_and_31(text: &str) -> bool {
 
 /// The places of 「年」 with an ASCII digit before them (white space between).
 fn years(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.match_indices('年').map(|(at, _)| at).filter(|&at| {
+    // memchr's substring search, not `match_indices`: that one looks for 「年」's last byte,
+    // which ends one Chinese character in 64.
+    static NIAN: OnceLock<memmem::Finder<'static>> = OnceLock::new();
+    let nian = NIAN.get_or_init(|| memmem::Finder::new("年"));
+    nian.find_iter(text.as_bytes()).filter(move |&at| {
         text[..at]
             .chars()
             .rev()
