@@ -9,6 +9,7 @@ use gaogen_model::RowId;
 use gaogen_model::{
     Finding, FindingKind, FormatVersion, Located, Row, Span, Table, TableKey, Tables, VersionBasis,
 };
+use std::sync::Arc;
 
 /// Room kept in the findings beyond one a run of orphan values.
 const PLACEMENT_SLACK: usize = 1024;
@@ -218,14 +219,25 @@ pub(super) fn place(
         rows.push(row);
     }
     report_missing_tail(key, &missing, last_read, findings);
+    // Runs with the same values (tables pasted again, hundreds of thousands of runs) share one
+    // message, as the diagnostics made of them do; a bounded memo.
+    let mut said: rustc_hash::FxHashMap<String, Arc<str>> = Default::default();
     for run in raw.orphans {
         let (span, len, shown) = run.into_shown();
-        findings.push(finding(
-            FindingKind::UnplacedValues,
-            key,
-            format!("{name}中有 {len} 个数值没有对应的行标签，未能放入表格：{shown}"),
-            Some(span),
-        ));
+        let message = format!("{name}中有 {len} 个数值没有对应的行标签，未能放入表格：{shown}");
+        let message = match said.get(&message) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared: Arc<str> = Arc::from(message.as_str());
+                if said.len() < SHARED_MESSAGES {
+                    said.insert(message, Arc::clone(&shared));
+                }
+                shared
+            }
+        };
+        let mut f = Finding::new(FindingKind::UnplacedValues, message, Some(span));
+        f.table = Some(key);
+        findings.push(f);
     }
     Table {
         key,
@@ -237,6 +249,9 @@ pub(super) fn place(
         unread: raw.unread,
     }
 }
+
+/// How many distinct messages of values without a row a table keeps for sharing.
+const SHARED_MESSAGES: usize = 4096;
 
 fn row_missing(key: TableKey, def: &'static RowDef, span: Option<Span>) -> Finding {
     let mut f = finding(

@@ -346,4 +346,30 @@ mod tests {
             Some(&CellValue::Missing)
         );
     }
+
+    #[test]
+    fn runs_with_the_same_values_share_one_message() {
+        let read = read_text(
+            concat!(
+                "申请人情况\n",
+                "一、本年新收政府信息公开申请数量  1  2  3  4  5  6  7  9  9\n",
+                "二、上年结转政府信息公开申请数量  0  0  0  0  0  0  0  9  9\n",
+                "（一）予以公开  1  1  1  1  1  1  1  8\n",
+            ),
+            Some(2023),
+        );
+        let unplaced: Vec<&std::sync::Arc<str>> = read
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::UnplacedValues)
+            .map(|f| &f.message)
+            .collect();
+        assert_eq!(unplaced.len(), 3, "{unplaced:?}");
+        assert!(unplaced[0].ends_with("：9、9"), "{}", unplaced[0]);
+        assert!(
+            std::sync::Arc::ptr_eq(unplaced[0], unplaced[1]),
+            "{unplaced:?}"
+        );
+        assert!(unplaced[2].ends_with("：8"), "{}", unplaced[2]);
+    }
 }
