@@ -87,10 +87,16 @@ impl Gated {
         &'s self,
         text: &'h str,
     ) -> impl Iterator<Item = Found<'h>> + use<'s, 'h> {
-        self.may_match(text)
-            .then(|| self.ungated(text))
-            .into_iter()
-            .flatten()
+        self.matches_if(self.may_match(text), text)
+    }
+
+    /// The matches in `text` where its gate was passed, none where it was not.
+    fn matches_if<'s, 'h>(
+        &'s self,
+        passed: bool,
+        text: &'h str,
+    ) -> impl Iterator<Item = Found<'h>> + use<'s, 'h> {
+        passed.then(|| self.ungated(text)).into_iter().flatten()
     }
 
     /// The gate narrowed to the texts of one report: a literal found in none of them is not
@@ -164,10 +170,7 @@ impl Narrowed<'_> {
         &'s self,
         text: &'h str,
     ) -> impl Iterator<Item = Found<'h>> + use<'s, 'h> {
-        self.may_match(text)
-            .then(|| self.gated.ungated(text))
-            .into_iter()
-            .flatten()
+        self.gated.matches_if(self.may_match(text), text)
     }
 }
 
