@@ -221,11 +221,7 @@ fn headings_and_furniture() {
 /// definition says it is an odd space.
 #[test]
 fn space_normalising_for_every_character() {
-    let odd = |c: char| {
-        c != ' '
-            && c != '\t'
-            && (c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{0c}'))
-    };
+    let odd = super::is_odd_space;
     let mut buf = String::new();
     for c in (0..=0x10ffff).filter_map(char::from_u32) {
         let want = if odd(c) { ' ' } else { c };

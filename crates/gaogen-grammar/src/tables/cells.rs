@@ -14,7 +14,7 @@ use gaogen_model::{ColumnId, RowId};
 pub(super) fn finding(
     kind: FindingKind,
     table: TableKey,
-    message: String,
+    message: impl Into<std::sync::Arc<str>>,
     span: Option<Span>,
 ) -> Finding {
     let mut f = Finding::new(kind, message, span);

@@ -235,9 +235,12 @@ pub(super) fn place(
                 shared
             }
         };
-        let mut f = Finding::new(FindingKind::UnplacedValues, message, Some(span));
-        f.table = Some(key);
-        findings.push(f);
+        findings.push(finding(
+            FindingKind::UnplacedValues,
+            key,
+            message,
+            Some(span),
+        ));
     }
     Table {
         key,

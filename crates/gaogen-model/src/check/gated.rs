@@ -8,6 +8,7 @@
 //! pattern finds exactly what the regex finds, and that every text the regex matches passes
 //! the gate, so the results are the regex's own.
 
+use crate::check::words::Words;
 use memchr::memmem;
 use std::sync::OnceLock;
 
@@ -36,17 +37,22 @@ pub(crate) struct Gated {
     fallback: Fallback,
     gate: Gate,
     pattern: Pattern,
-    finders: OnceLock<Vec<memmem::Finder<'static>>>,
+    /// The gate's literals with their searchers (none for a test).
+    literals: Words,
     firsts: OnceLock<Firsts>,
 }
 
 impl Gated {
     pub(crate) const fn new(source: &'static str, gate: Gate, pattern: Pattern) -> Self {
+        let literals = match gate {
+            Gate::Literals(literals) => Words::new(literals),
+            Gate::Test(_) => Words::new(&[]),
+        };
         Gated {
             fallback: Fallback::new(source),
             gate,
             pattern,
-            finders: OnceLock::new(),
+            literals,
             firsts: OnceLock::new(),
         }
     }
@@ -74,10 +80,7 @@ impl Gated {
         match &self.gate {
             // One prebuilt SIMD substring search a literal (nothing to compile; the gates hold
             // one to twelve literals).
-            Gate::Literals(literals) => self
-                .finders(literals)
-                .iter()
-                .any(|f| f.find(text.as_bytes()).is_some()),
+            Gate::Literals(_) => self.literals.any_in(text),
             Gate::Test(test) => test(text),
         }
     }
@@ -104,7 +107,7 @@ impl Gated {
     /// holds one, so none is found across two texts): one search a literal over the report
     /// instead of one a literal for every paragraph.
     pub(crate) fn narrowed<'t>(&self, texts: impl IntoIterator<Item = &'t str>) -> Narrowed<'_> {
-        let Gate::Literals(literals) = &self.gate else {
+        let Gate::Literals(_) = &self.gate else {
             return Narrowed {
                 gated: self,
                 present: Vec::new(),
@@ -115,22 +118,11 @@ impl Gated {
             joined.push_str(text);
             joined.push('\n');
         }
-        let present = self
-            .finders(literals)
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.find(joined.as_bytes()).is_some())
-            .map(|(i, _)| i)
-            .collect();
+        let present = self.literals.present_in(&joined);
         Narrowed {
             gated: self,
             present,
         }
-    }
-
-    fn finders(&self, literals: &'static [&'static str]) -> &[memmem::Finder<'static>] {
-        self.finders
-            .get_or_init(|| literals.iter().map(memmem::Finder::new).collect())
     }
 
     /// Where the matches in `text` are (`Regex::find_iter`), none when the text fails the gate.
@@ -155,12 +147,7 @@ impl Narrowed<'_> {
     /// [`Gated::may_match`] says, searching only the literals the report holds.
     pub(crate) fn may_match(&self, text: &str) -> bool {
         match &self.gated.gate {
-            Gate::Literals(literals) => {
-                let finders = self.gated.finders(literals);
-                self.present
-                    .iter()
-                    .any(|&i| finders[i].find(text.as_bytes()).is_some())
-            }
+            Gate::Literals(_) => self.gated.literals.any_of_in(&self.present, text),
             Gate::Test(test) => test(text),
         }
     }

@@ -31,6 +31,22 @@ impl Words {
             .any(|f| f.find(text.as_bytes()).is_some())
     }
 
+    /// The places in the list of the words that are in `text`.
+    pub(crate) fn present_in(&self, text: &str) -> Vec<usize> {
+        (self.finders().iter().enumerate())
+            .filter(|(_, f)| f.find(text.as_bytes()).is_some())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// Whether one of the words at places `which` is in `text`.
+    pub(crate) fn any_of_in(&self, which: &[usize], text: &str) -> bool {
+        let finders = self.finders();
+        which
+            .iter()
+            .any(|&i| finders[i].find(text.as_bytes()).is_some())
+    }
+
     /// Where the first of the words starts in `text`: the least of each word's first place
     /// (`words.iter().filter_map(|w| text.find(w)).min()`).
     pub(crate) fn first_in(&self, text: &str) -> Option<usize> {
@@ -61,6 +77,9 @@ mod tests {
                 WORDS.first_in(&text),
                 words.iter().filter_map(|w| text.find(w)).min()
             );
+            let present: Vec<usize> = (0..words.len()).filter(|&i| text.contains(words[i])).collect();
+            prop_assert_eq!(WORDS.present_in(&text), present.clone());
+            prop_assert_eq!(WORDS.any_of_in(&present[present.len().min(1)..], &text), present.len() > 1);
         }
     }
 }
